@@ -1,0 +1,91 @@
+// Command careergraph-import loads the curated dataset into Neo4j. It checks the whole
+// file first and writes nothing if any entry is wrong; a second run changes nothing.
+//
+//	careergraph-import [-DATASET=dataset/it-infrastructure.yaml] [-wait=2m]
+//
+// Neo4j settings come from the same NEO4J_* variables as the server.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/careergraph/careergraph/config"
+	"github.com/careergraph/careergraph/dataset"
+	"github.com/careergraph/careergraph/store"
+)
+
+func main() {
+	if err := run(context.Background(), os.Args[1:], os.Getenv, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "careergraph-import:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("careergraph-import", flag.ContinueOnError)
+	wait := fs.Duration("wait", 0, "wait this long for Neo4j to answer before giving up")
+	checkOnly := fs.Bool("check", false, "only check the dataset file; do not connect to Neo4j")
+	ours, rest := splitArgs(args)
+	if err := fs.Parse(ours); err != nil {
+		return err
+	}
+	cfg, err := config.Load("careergraph-import", rest, getenv)
+	if err != nil {
+		return err
+	}
+	ds, err := dataset.Load(cfg.Dataset)
+	if err != nil {
+		return err
+	}
+	if *checkOnly {
+		fmt.Fprintf(stdout, "%s is valid\n", cfg.Dataset)
+		return nil
+	}
+	st, err := store.Open(cfg.Neo4j)
+	if err != nil {
+		return err
+	}
+	defer st.Close(ctx)
+	if err := waitFor(ctx, st, *wait); err != nil {
+		return err
+	}
+	start := time.Now()
+	if err := st.Import(ctx, ds); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "imported %s into %s in %s: %d roles, %d skills, %d certifications, %d edges\n",
+		cfg.Dataset, cfg.Neo4j.URI, time.Since(start).Round(time.Millisecond), len(ds.Roles), len(ds.Skills),
+		len(ds.Certifications), len(ds.Requirements)+len(ds.Endorsements)+len(ds.Progressions))
+	return nil
+}
+
+// splitArgs separates this command's own flags from the configuration flags.
+func splitArgs(args []string) (ours, rest []string) {
+	for _, a := range args {
+		switch {
+		case len(a) > 5 && (a[:6] == "-wait=" || a[:min(7, len(a))] == "--wait="), a == "-check", a == "--check":
+			ours = append(ours, a)
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return ours, rest
+}
+
+// waitFor polls Neo4j until it answers or the deadline passes.
+func waitFor(ctx context.Context, st *store.Store, d time.Duration) error {
+	deadline := time.Now().Add(d)
+	for {
+		err := st.Ping(ctx)
+		if err == nil || !errors.Is(err, store.ErrUnavailable) || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+}

@@ -1,0 +1,116 @@
+// Package config reads the service's settings from environment variables, with flags of
+// the same names taking precedence, and checks them once at start-up.
+package config
+
+import (
+	"flag"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/careergraph/careergraph/store"
+)
+
+// Config is every setting of the service. Defaults work on a developer's machine.
+type Config struct {
+	Addr             string        // ADDR: where the HTTP server listens
+	Neo4j            store.Config  // NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, NEO4J_TX_TIMEOUT
+	RequestTimeout   time.Duration // REQUEST_TIMEOUT: deadline for one request
+	ShutdownTimeout  time.Duration // SHUTDOWN_TIMEOUT: how long in-flight requests may drain
+	LogFormat        string        // LOG_FORMAT: json or console
+	LogLevel         string        // LOG_LEVEL: debug, info, warn, error
+	Playground       bool          // PLAYGROUND: serve the GraphQL playground at /
+	PlaygroundAssets string        // PLAYGROUND_ASSETS: folder holding the playground's npm packages
+	Introspection    bool          // INTROSPECTION: allow schema introspection
+	Dataset          string        // DATASET: the curated dataset file, for the importer
+}
+
+// Load reads the configuration from getenv and then from args (flags named like the
+// variables, e.g. -NEO4J_URI=bolt://...). name names the program in flag errors.
+func Load(name string, args []string, getenv func(string) string) (Config, error) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	env := func(key, def string) *string {
+		v := getenv(key)
+		if v == "" {
+			v = def
+		}
+		return fs.String(key, v, "")
+	}
+	addr := env("ADDR", "127.0.0.1:8080")
+	uri := env("NEO4J_URI", "bolt://127.0.0.1:7687")
+	user := env("NEO4J_USER", "")
+	password := env("NEO4J_PASSWORD", "")
+	database := env("NEO4J_DATABASE", "neo4j")
+	txTimeout := env("NEO4J_TX_TIMEOUT", "10s")
+	reqTimeout := env("REQUEST_TIMEOUT", "15s")
+	shutdown := env("SHUTDOWN_TIMEOUT", "20s")
+	logFormat := env("LOG_FORMAT", "json")
+	logLevel := env("LOG_LEVEL", "info")
+	playground := env("PLAYGROUND", "true")
+	assets := env("PLAYGROUND_ASSETS", "playground/node_modules")
+	introspection := env("INTROSPECTION", "true")
+	ds := env("DATASET", "dataset/it-infrastructure.yaml")
+	if err := fs.Parse(args); err != nil {
+		return Config{}, err
+	}
+
+	c := Config{Addr: *addr, LogFormat: *logFormat, LogLevel: *logLevel, PlaygroundAssets: *assets, Dataset: *ds,
+		Neo4j: store.Config{URI: *uri, User: *user, Password: *password, Database: *database}}
+	var errs []string
+	dur := func(key, v string, into *time.Duration) {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			errs = append(errs, fmt.Sprintf("%s=%q is not a positive duration such as 10s", key, v))
+		}
+		*into = d
+	}
+	boolean := func(key, v string, into *bool) {
+		switch strings.ToLower(v) {
+		case "true", "1", "yes", "on":
+			*into = true
+		case "false", "0", "no", "off":
+			*into = false
+		default:
+			errs = append(errs, fmt.Sprintf("%s=%q is not true or false", key, v))
+		}
+	}
+	dur("NEO4J_TX_TIMEOUT", *txTimeout, &c.Neo4j.TxTimeout)
+	dur("REQUEST_TIMEOUT", *reqTimeout, &c.RequestTimeout)
+	dur("SHUTDOWN_TIMEOUT", *shutdown, &c.ShutdownTimeout)
+	boolean("PLAYGROUND", *playground, &c.Playground)
+	boolean("INTROSPECTION", *introspection, &c.Introspection)
+	if u, err := url.Parse(c.Neo4j.URI); err != nil || !validScheme(u.Scheme) {
+		errs = append(errs, fmt.Sprintf("NEO4J_URI=%q must be a bolt://, neo4j:// (or +s, +ssc) URI", c.Neo4j.URI))
+	}
+	if c.LogFormat != "json" && c.LogFormat != "console" {
+		errs = append(errs, fmt.Sprintf("LOG_FORMAT=%q must be json or console", c.LogFormat))
+	}
+	if len(errs) > 0 {
+		return Config{}, fmt.Errorf("config: %s", strings.Join(errs, "; "))
+	}
+	return c, nil
+}
+
+func validScheme(s string) bool {
+	switch s {
+	case "bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc":
+		return true
+	}
+	return false
+}
+
+// Fields returns the settings as key/value pairs for the start-up log, the password masked.
+func (c Config) Fields() map[string]any {
+	pw := ""
+	if c.Neo4j.Password != "" {
+		pw = "****"
+	}
+	return map[string]any{
+		"ADDR": c.Addr, "NEO4J_URI": c.Neo4j.URI, "NEO4J_USER": c.Neo4j.User, "NEO4J_PASSWORD": pw,
+		"NEO4J_DATABASE": c.Neo4j.Database, "NEO4J_TX_TIMEOUT": c.Neo4j.TxTimeout.String(),
+		"REQUEST_TIMEOUT": c.RequestTimeout.String(), "SHUTDOWN_TIMEOUT": c.ShutdownTimeout.String(),
+		"LOG_FORMAT": c.LogFormat, "LOG_LEVEL": c.LogLevel, "PLAYGROUND": c.Playground,
+		"PLAYGROUND_ASSETS": c.PlaygroundAssets, "INTROSPECTION": c.Introspection, "DATASET": c.Dataset,
+	}
+}

@@ -1,0 +1,3 @@
+UNWIND $rows AS row
+MERGE (n:Skill {id: row.id})
+SET n = row

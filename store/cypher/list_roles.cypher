@@ -1,0 +1,19 @@
+// One page of roles matching the filters, with the total count. $text is lower-case.
+MATCH (n:Role)
+WHERE ($track IS NULL OR n.track = $track)
+  AND ($level IS NULL OR n.level = $level)
+  AND ($text IS NULL OR toLower(n.title) CONTAINS $text
+       OR toLower(coalesce(n.alternateTitlesText, '')) CONTAINS $text)
+WITH n
+ORDER BY
+  CASE WHEN $sort = 'TITLE' AND NOT $desc THEN toLower(n.title) END ASC,
+  CASE WHEN $sort = 'TITLE' AND $desc THEN toLower(n.title) END DESC,
+  CASE WHEN $sort = 'LEVEL' AND NOT $desc THEN n.levelRank END ASC,
+  CASE WHEN $sort = 'LEVEL' AND $desc THEN n.levelRank END DESC,
+  CASE WHEN $sort = 'EXPERIENCE' AND NOT $desc THEN n.experienceMin END ASC,
+  CASE WHEN $sort = 'EXPERIENCE' AND $desc THEN n.experienceMin END DESC,
+  CASE WHEN $sort = 'SALARY' AND NOT $desc THEN n.salaryMax END ASC,
+  CASE WHEN $sort = 'SALARY' AND $desc THEN n.salaryMax END DESC,
+  n.id
+WITH collect(n) AS all
+RETURN size(all) AS total, [n IN all[$skip..$skip + $limit] | n {.*}] AS nodes

@@ -1,0 +1,3 @@
+// Removes every node of the career graph, and only those. Tests use it to start clean.
+MATCH (n) WHERE n:Role OR n:Skill OR n:Certification OR n:Source
+DETACH DELETE n

@@ -1,0 +1,77 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/careergraph/careergraph/career"
+)
+
+// RolesByIDs returns the roles with the given ids; ids that match nothing are left out.
+func (s *Store) RolesByIDs(ctx context.Context, ids []string) ([]career.Role, error) {
+	return byIDs(ctx, s, rolesByIDsCypher, ids, decodeRole)
+}
+
+// SkillsByIDs returns the skills with the given ids; ids that match nothing are left out.
+func (s *Store) SkillsByIDs(ctx context.Context, ids []string) ([]career.Skill, error) {
+	return byIDs(ctx, s, skillsByIDsCypher, ids, decodeSkill)
+}
+
+// CertificationsByIDs returns the certifications with the given ids.
+func (s *Store) CertificationsByIDs(ctx context.Context, ids []string) ([]career.Certification, error) {
+	return byIDs(ctx, s, certificationsByIDsCypher, ids, decodeCertification)
+}
+
+// SourcesByIDs returns the sources with the given ids.
+func (s *Store) SourcesByIDs(ctx context.Context, ids []string) ([]career.Source, error) {
+	return byIDs(ctx, s, sourcesByIDsCypher, ids, decodeSource)
+}
+
+func byIDs[T any](ctx context.Context, s *Store, cypher string, ids []string, decode func(map[string]any) (T, error)) ([]T, error) {
+	recs, err := s.read(ctx, cypher, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]T, 0, len(recs))
+	for _, rec := range recs {
+		m, err := value[map[string]any](rec, "node")
+		if err != nil {
+			return nil, err
+		}
+		v, err := decode(m)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// Node returns the role, skill or certification with the given id, or ErrNotFound.
+func (s *Store) Node(ctx context.Context, id string) (career.Node, error) {
+	recs, err := s.read(ctx, nodeByIDCypher, map[string]any{"id": id})
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) == 0 {
+		return nil, fmt.Errorf("node %q: %w", id, ErrNotFound)
+	}
+	return decodeNode(recs[0])
+}
+
+func decodeNode(rec interface {
+	Get(string) (any, bool)
+}) (career.Node, error) {
+	kind, _ := rec.Get("kind")
+	raw, _ := rec.Get("node")
+	m, _ := raw.(map[string]any)
+	switch kind {
+	case "Role":
+		return decodeRole(m)
+	case "Skill":
+		return decodeSkill(m)
+	case "Certification":
+		return decodeCertification(m)
+	}
+	return nil, fmt.Errorf("store: unexpected node kind %v", kind)
+}

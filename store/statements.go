@@ -1,0 +1,96 @@
+package store
+
+import (
+	_ "embed"
+	"strings"
+)
+
+// Every statement lives in a file of its own under cypher/; a missing file breaks the build.
+var (
+	//go:embed cypher/ping.cypher
+	pingCypher string
+	//go:embed cypher/schema.cypher
+	schemaCypher string
+	//go:embed cypher/wipe.cypher
+	wipeCypher string
+	//go:embed cypher/prune.cypher
+	pruneCypher string
+
+	//go:embed cypher/import_sources.cypher
+	importSourcesCypher string
+	//go:embed cypher/import_roles.cypher
+	importRolesCypher string
+	//go:embed cypher/import_skills.cypher
+	importSkillsCypher string
+	//go:embed cypher/import_certifications.cypher
+	importCertificationsCypher string
+	//go:embed cypher/import_requires.cypher
+	importRequiresCypher string
+	//go:embed cypher/import_values.cypher
+	importValuesCypher string
+	//go:embed cypher/import_progresses.cypher
+	importProgressesCypher string
+	//go:embed cypher/import_validates.cypher
+	importValidatesCypher string
+	//go:embed cypher/import_prepares.cypher
+	importPreparesCypher string
+
+	//go:embed cypher/roles_by_ids.cypher
+	rolesByIDsCypher string
+	//go:embed cypher/skills_by_ids.cypher
+	skillsByIDsCypher string
+	//go:embed cypher/certifications_by_ids.cypher
+	certificationsByIDsCypher string
+	//go:embed cypher/sources_by_ids.cypher
+	sourcesByIDsCypher string
+	//go:embed cypher/node_by_id.cypher
+	nodeByIDCypher string
+
+	//go:embed cypher/role_skills.cypher
+	roleSkillsCypher string
+	//go:embed cypher/skill_roles.cypher
+	skillRolesCypher string
+	//go:embed cypher/role_certifications.cypher
+	roleCertificationsCypher string
+	//go:embed cypher/certification_roles.cypher
+	certificationRolesCypher string
+	//go:embed cypher/role_next.cypher
+	roleNextCypher string
+	//go:embed cypher/role_previous.cypher
+	rolePreviousCypher string
+	//go:embed cypher/certification_skills.cypher
+	certificationSkillsCypher string
+	//go:embed cypher/skill_certifications.cypher
+	skillCertificationsCypher string
+	//go:embed cypher/certification_prerequisites.cypher
+	certificationPrerequisitesCypher string
+	//go:embed cypher/certification_prepares_for.cypher
+	certificationPreparesForCypher string
+
+	//go:embed cypher/list_roles.cypher
+	listRolesCypher string
+	//go:embed cypher/list_skills.cypher
+	listSkillsCypher string
+	//go:embed cypher/list_certifications.cypher
+	listCertificationsCypher string
+	//go:embed cypher/search.cypher
+	searchCypher string
+)
+
+// statements splits a file of several statements separated by semicolons, dropping
+// comment lines.
+func statements(file string) []string {
+	var out []string
+	for _, part := range strings.Split(file, ";") {
+		var lines []string
+		for _, l := range strings.Split(part, "\n") {
+			if t := strings.TrimSpace(l); t != "" && !strings.HasPrefix(t, "//") {
+				lines = append(lines, l)
+			}
+		}
+		if len(lines) > 0 {
+			out = append(out, strings.Join(lines, "\n"))
+		}
+	}
+	return out
+}

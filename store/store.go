@@ -1,0 +1,132 @@
+// Package store owns the Neo4j driver and every Cypher statement of the service.
+// Nothing outside it sees a neo4j type: it speaks the career package's types and
+// returns the sentinel errors below.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// Sentinel errors; callers test them with errors.Is.
+var (
+	ErrNotFound    = errors.New("not found")
+	ErrUnavailable = errors.New("neo4j is unavailable")
+	ErrTimeout     = errors.New("query timed out")
+)
+
+// Config says how to reach Neo4j.
+type Config struct {
+	URI       string        // bolt://, neo4j://, neo4j+s:// ...
+	User      string        // empty for a server without authentication
+	Password  string
+	Database  string        // "neo4j" unless told otherwise
+	TxTimeout time.Duration // server-side limit on every transaction
+}
+
+// Store runs the service's Cypher statements against one Neo4j database.
+type Store struct {
+	driver     neo4j.DriverWithContext
+	db         string
+	txTimeout  time.Duration
+	statements atomic.Int64
+}
+
+// Open creates the driver. It does not wait for the server: a service that starts
+// before Neo4j still starts, and Ping says when Neo4j is ready.
+func Open(cfg Config) (*Store, error) {
+	auth := neo4j.NoAuth()
+	if cfg.User != "" {
+		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *neo4j.Config) {
+		c.ConnectionAcquisitionTimeout = 5 * time.Second
+		c.SocketConnectTimeout = 3 * time.Second
+		c.MaxConnectionLifetime = 30 * time.Minute
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", cfg.URI, err)
+	}
+	if cfg.Database == "" {
+		cfg.Database = "neo4j"
+	}
+	if cfg.TxTimeout <= 0 {
+		cfg.TxTimeout = 10 * time.Second
+	}
+	return &Store{driver: driver, db: cfg.Database, txTimeout: cfg.TxTimeout}, nil
+}
+
+// Close closes the driver and its connections.
+func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+
+// Ping checks that Neo4j answers a query.
+func (s *Store) Ping(ctx context.Context) error {
+	_, err := s.read(ctx, pingCypher, nil)
+	return err
+}
+
+// Statements returns how many Cypher statements this store has sent; tests use it to
+// check that a request costs a bounded number of round trips.
+func (s *Store) Statements() int64 { return s.statements.Load() }
+
+// read runs one read statement in a managed transaction and returns its records.
+func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	s.statements.Add(1)
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db),
+		neo4j.ExecuteQueryWithReadersRouting(),
+		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout)))
+	if err != nil {
+		return nil, translate(err)
+	}
+	return res.Records, nil
+}
+
+// write runs fn in one managed write transaction: all its statements land, or none.
+func (s *Store) write(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer session.Close(ctx)
+	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		return nil, fn(tx)
+	}, neo4j.WithTxTimeout(s.txTimeout*6))
+	return translate(err)
+}
+
+// run sends one statement inside a write transaction and drains its result.
+func (s *Store) run(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) error {
+	s.statements.Add(1)
+	res, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		return err
+	}
+	_, err = res.Consume(ctx)
+	return err
+}
+
+// translate maps driver errors onto the store's sentinel errors, keeping the original
+// for the log.
+func translate(err error) error {
+	var n4jErr *neo4j.Neo4jError
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, context.DeadlineExceeded):
+		return fmt.Errorf("%w: %w", ErrTimeout, err)
+	case errors.As(err, &n4jErr) && strings.Contains(n4jErr.Code, "TransactionTimedOut"):
+		return fmt.Errorf("%w: %w", ErrTimeout, err)
+	case neo4j.IsConnectivityError(err) || isPoolTimeout(err):
+		return fmt.Errorf("%w: %w", ErrUnavailable, err)
+	}
+	return err
+}
+
+func isPoolTimeout(err error) bool {
+	var ut *neo4j.UsageError
+	return errors.As(err, &ut) && strings.Contains(ut.Message, "connect")
+}
