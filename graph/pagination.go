@@ -1,0 +1,63 @@
+package graph
+
+import (
+	"encoding/base64"
+	"strconv"
+	"strings"
+
+	"github.com/careergraph/careergraph/graph/model"
+)
+
+// Limits on list sizes; larger requests are a BAD_USER_INPUT error.
+const (
+	maxPageSize   = 100
+	maxSearchSize = 50
+)
+
+const cursorPrefix = "offset:"
+
+// cursor encodes a position in a list. Cursors are opaque to clients.
+func cursor(offset int) string {
+	return base64.StdEncoding.EncodeToString([]byte(cursorPrefix + strconv.Itoa(offset)))
+}
+
+// page turns Relay's first/after into skip and limit.
+func page(first *int, after *string) (skip, limit int, err error) {
+	limit = 20
+	if first != nil {
+		limit = *first
+	}
+	if limit < 0 || limit > maxPageSize {
+		return 0, 0, badInput("first must be between 0 and %d, got %d", maxPageSize, limit)
+	}
+	if after == nil || *after == "" {
+		return 0, limit, nil
+	}
+	raw, err := base64.StdEncoding.DecodeString(*after)
+	n, convErr := strconv.Atoi(strings.TrimPrefix(string(raw), cursorPrefix))
+	if err != nil || convErr != nil || !strings.HasPrefix(string(raw), cursorPrefix) || n < 0 {
+		return 0, 0, badInput("after %q is not a cursor this API issued; pass an endCursor or cursor from an earlier page", *after)
+	}
+	return n + 1, limit, nil
+}
+
+// connection builds the edges and page info for items found at skip, of total in all.
+func connection[T, E any](items []T, skip, total int, edge func(cursor string, node *T) E) ([]E, *model.PageInfo) {
+	edges := make([]E, len(items))
+	for i := range items {
+		edges[i] = edge(cursor(skip+i), &items[i])
+	}
+	info := &model.PageInfo{HasNextPage: skip+len(items) < total, HasPreviousPage: skip > 0}
+	if len(items) > 0 {
+		start, end := cursor(skip), cursor(skip+len(items)-1)
+		info.StartCursor, info.EndCursor = &start, &end
+	}
+	return edges, info
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

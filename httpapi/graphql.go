@@ -1,0 +1,94 @@
+package httpapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/careergraph/careergraph/graph"
+	"github.com/careergraph/careergraph/loaders"
+)
+
+// graphqlHandler serves GraphQL over HTTP (GET and POST, application/graphql-response+json
+// unless the client asks for application/json), with per-request loaders.
+func graphqlHandler(o Options) http.Handler {
+	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: o.Store}}))
+	srv.AddTransport(transport.GET{UseGrapQLResponseJsonByDefault: true})
+	srv.AddTransport(transport.POST{UseGrapQLResponseJsonByDefault: true})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	if o.Introspection {
+		srv.Use(extension.Introspection{})
+	}
+	srv.SetErrorPresenter(graph.ErrorPresenter)
+	srv.SetRecoverFunc(graph.Recover)
+	return loaders.Middleware(o.Store, o.LoaderWait)(srv)
+}
+
+// guardGraphQLRequest turns requests the GraphQL transports cannot make sense of into
+// clear 4xx answers: wrong method, wrong content type, a body too large, a body that is
+// not one JSON object (batches of operations are not accepted).
+func guardGraphQLRequest(maxBody int64, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.Method {
+		case http.MethodGet:
+			next.ServeHTTP(w, r)
+			return
+		case http.MethodPost:
+		default:
+			w.Header().Set("Allow", "GET, POST")
+			requestError(w, http.StatusMethodNotAllowed, "METHOD_NOT_ALLOWED", "use GET or POST for /graphql")
+			return
+		}
+		if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+			requestError(w, http.StatusUnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+				"send the request body as JSON with Content-Type: application/json")
+			return
+		}
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+		var tooLarge *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooLarge):
+			requestError(w, http.StatusRequestEntityTooLarge, "REQUEST_TOO_LARGE",
+				"the request body is larger than the limit of "+itoa(maxBody)+" bytes")
+			return
+		case err != nil:
+			requestError(w, http.StatusBadRequest, "BAD_REQUEST", "the request body could not be read")
+			return
+		}
+		var probe map[string]json.RawMessage
+		if err := json.Unmarshal(body, &probe); err != nil {
+			msg := "the request body is not valid JSON: " + err.Error()
+			if bytes.HasPrefix(bytes.TrimSpace(body), []byte("[")) {
+				msg = "batched requests are not supported; send one operation per request"
+			}
+			requestError(w, http.StatusBadRequest, "BAD_REQUEST", msg)
+			return
+		}
+		if _, ok := probe["query"]; !ok {
+			requestError(w, http.StatusBadRequest, "BAD_REQUEST", `the request body has no "query" field`)
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		next.ServeHTTP(w, r)
+	})
+}
+
+// requestError writes a GraphQL-shaped error for a request that never reached execution.
+func requestError(w http.ResponseWriter, status int, code, msg string) {
+	writeJSON(w, status, map[string]any{"errors": []map[string]any{{
+		"message": msg, "extensions": map[string]string{"code": code}}}})
+}
+
+func itoa(n int64) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}

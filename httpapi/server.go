@@ -1,0 +1,52 @@
+// Package httpapi is the service's HTTP face: the GraphQL endpoint, the playground,
+// health checks and the middleware every request passes through.
+package httpapi
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/careergraph/careergraph/loaders"
+	"github.com/careergraph/careergraph/store"
+)
+
+// Store is what the HTTP layer needs from the store.
+type Store interface {
+	loaders.Store
+	Ping(ctx context.Context) error
+}
+
+// Options configures the handler.
+type Options struct {
+	Store            *store.Store
+	Logger           zerolog.Logger
+	RequestTimeout   time.Duration // deadline for one request
+	LoaderWait       time.Duration // how long loaders gather keys before a batch
+	MaxBodyBytes     int64         // largest request body accepted
+	Playground       bool          // serve the playground at /
+	PlaygroundAssets string        // folder with the playground's npm packages
+	Introspection    bool          // allow schema introspection
+}
+
+func (o *Options) defaults() {
+	if o.RequestTimeout <= 0 {
+		o.RequestTimeout = 15 * time.Second
+	}
+	if o.LoaderWait <= 0 {
+		o.LoaderWait = 2 * time.Millisecond
+	}
+	if o.MaxBodyBytes <= 0 {
+		o.MaxBodyBytes = 1 << 20
+	}
+}
+
+// NewServer returns the service's root handler.
+func NewServer(o Options) http.Handler {
+	o.defaults()
+	mux := http.NewServeMux()
+	addRoutes(mux, o)
+	return withRequestLogging(o.Logger, mux)
+}

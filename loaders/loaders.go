@@ -1,0 +1,113 @@
+// Package loaders batches the nested lookups of one GraphQL request: every nested field
+// at one level of a query is answered by a single Cypher statement (UNWIND $ids), not one
+// per parent. Loaders live for one request, so they never serve stale data across requests.
+package loaders
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"github.com/careergraph/careergraph/career"
+)
+
+// Store is what the loaders need from the store package.
+type Store interface {
+	SourcesByIDs(ctx context.Context, ids []string) ([]career.Source, error)
+	RoleSkills(ctx context.Context, ids []string) (map[string][]career.SkillRequirement, error)
+	SkillRoles(ctx context.Context, ids []string) (map[string][]career.RoleRequirement, error)
+	RoleCertifications(ctx context.Context, ids []string) (map[string][]career.CertificationEndorsement, error)
+	CertificationRoles(ctx context.Context, ids []string) (map[string][]career.RoleEndorsement, error)
+	NextRoles(ctx context.Context, ids []string) (map[string][]career.CareerMove, error)
+	PreviousRoles(ctx context.Context, ids []string) (map[string][]career.CareerMove, error)
+	CertificationSkills(ctx context.Context, ids []string) (map[string][]career.Skill, error)
+	SkillCertifications(ctx context.Context, ids []string) (map[string][]career.Certification, error)
+	CertificationPrerequisites(ctx context.Context, ids []string) (map[string][]career.Certification, error)
+	CertificationPreparesFor(ctx context.Context, ids []string) (map[string][]career.Certification, error)
+}
+
+// Loaders are one request's batching loaders, keyed by node id.
+type Loaders struct {
+	Sources                    *dataloadgen.Loader[string, career.Source]
+	RoleSkills                 *dataloadgen.Loader[string, []career.SkillRequirement]
+	SkillRoles                 *dataloadgen.Loader[string, []career.RoleRequirement]
+	RoleCertifications         *dataloadgen.Loader[string, []career.CertificationEndorsement]
+	CertificationRoles         *dataloadgen.Loader[string, []career.RoleEndorsement]
+	NextRoles                  *dataloadgen.Loader[string, []career.CareerMove]
+	PreviousRoles              *dataloadgen.Loader[string, []career.CareerMove]
+	CertificationSkills        *dataloadgen.Loader[string, []career.Skill]
+	SkillCertifications        *dataloadgen.Loader[string, []career.Certification]
+	CertificationPrerequisites *dataloadgen.Loader[string, []career.Certification]
+	CertificationPreparesFor   *dataloadgen.Loader[string, []career.Certification]
+}
+
+// New builds a fresh set of loaders. wait is how long a loader collects keys before it
+// sends its batch.
+func New(st Store, wait time.Duration) *Loaders {
+	opts := []dataloadgen.Option{dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(1000)}
+	return &Loaders{
+		Sources:                    dataloadgen.NewMappedLoader(byID(st.SourcesByIDs, func(s career.Source) string { return s.ID }), opts...),
+		RoleSkills:                 dataloadgen.NewMappedLoader(st.RoleSkills, opts...),
+		SkillRoles:                 dataloadgen.NewMappedLoader(st.SkillRoles, opts...),
+		RoleCertifications:         dataloadgen.NewMappedLoader(st.RoleCertifications, opts...),
+		CertificationRoles:         dataloadgen.NewMappedLoader(st.CertificationRoles, opts...),
+		NextRoles:                  dataloadgen.NewMappedLoader(st.NextRoles, opts...),
+		PreviousRoles:              dataloadgen.NewMappedLoader(st.PreviousRoles, opts...),
+		CertificationSkills:        dataloadgen.NewMappedLoader(st.CertificationSkills, opts...),
+		SkillCertifications:        dataloadgen.NewMappedLoader(st.SkillCertifications, opts...),
+		CertificationPrerequisites: dataloadgen.NewMappedLoader(st.CertificationPrerequisites, opts...),
+		CertificationPreparesFor:   dataloadgen.NewMappedLoader(st.CertificationPreparesFor, opts...),
+	}
+}
+
+// byID adapts a fetch that returns a slice into one that returns a map keyed by id.
+func byID[T any](fetch func(context.Context, []string) ([]T, error), id func(T) string) func(context.Context, []string) (map[string]T, error) {
+	return func(ctx context.Context, ids []string) (map[string]T, error) {
+		items, err := fetch(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		out := make(map[string]T, len(items))
+		for _, it := range items {
+			out[id(it)] = it
+		}
+		return out, nil
+	}
+}
+
+type ctxKey struct{}
+
+// Middleware gives every request its own loaders.
+func Middleware(st Store, wait time.Duration) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			ctx := context.WithValue(r.Context(), ctxKey{}, New(st, wait))
+			next.ServeHTTP(w, r.WithContext(ctx))
+		})
+	}
+}
+
+// For returns the request's loaders. It panics when the middleware is missing, which is
+// a wiring bug that every test would hit at once.
+func For(ctx context.Context) *Loaders {
+	return ctx.Value(ctxKey{}).(*Loaders)
+}
+
+// Source returns the source with the given id; an empty id gives nil.
+func Source(ctx context.Context, id string) (*career.Source, error) {
+	if id == "" {
+		return nil, nil
+	}
+	s, err := For(ctx).Sources.Load(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+// Sources returns the sources with the given ids.
+func Sources(ctx context.Context, ids []string) ([]career.Source, error) {
+	return For(ctx).Sources.LoadAll(ctx, ids)
+}

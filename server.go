@@ -1,0 +1,97 @@
+// Command careergraph serves the career knowledge graph over GraphQL.
+//
+// It reads its configuration from environment variables (see README.md), connects to
+// Neo4j, and serves the API at /graphql, a playground at /, and /healthz and /readyz.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/careergraph/careergraph/config"
+	"github.com/careergraph/careergraph/httpapi"
+	"github.com/careergraph/careergraph/store"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, nil); err != nil {
+		fmt.Fprintln(os.Stderr, "careergraph:", err)
+		os.Exit(1)
+	}
+}
+
+// run starts the service and blocks until ctx is cancelled, then drains in-flight
+// requests and stops. When ready is not nil, it receives the listening address.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer, ready chan<- string) error {
+	cfg, err := config.Load("careergraph", args, getenv)
+	if err != nil {
+		return err
+	}
+	log, err := newLogger(cfg, stdout)
+	if err != nil {
+		return err
+	}
+	log.Info().Fields(cfg.Fields()).Msg("starting")
+
+	st, err := store.Open(cfg.Neo4j)
+	if err != nil {
+		return err
+	}
+	defer st.Close(context.Background())
+	if err := st.Ping(ctx); err != nil {
+		log.Warn().Err(err).Msg("neo4j is not answering yet; /readyz reports unavailable until it does")
+	}
+
+	handler := httpapi.NewServer(httpapi.Options{
+		Store: st, Logger: log, RequestTimeout: cfg.RequestTimeout, Playground: cfg.Playground,
+		PlaygroundAssets: cfg.PlaygroundAssets, Introspection: cfg.Introspection,
+	})
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 5 * time.Second, IdleTimeout: 2 * time.Minute}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	log.Info().Str("addr", ln.Addr().String()).Msgf("serving: playground http://%s/ API http://%s/graphql", ln.Addr(), ln.Addr())
+	if ready != nil {
+		ready <- ln.Addr().String()
+	}
+
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info().Dur("timeout", cfg.ShutdownTimeout).Msg("shutting down: draining in-flight requests")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	log.Info().Msg("stopped")
+	return nil
+}
+
+func newLogger(cfg config.Config, out io.Writer) (zerolog.Logger, error) {
+	level, err := zerolog.ParseLevel(cfg.LogLevel)
+	if err != nil {
+		return zerolog.Logger{}, fmt.Errorf("config: LOG_LEVEL=%q: %w", cfg.LogLevel, err)
+	}
+	if cfg.LogFormat == "console" {
+		out = zerolog.ConsoleWriter{Out: out, TimeFormat: time.TimeOnly}
+	}
+	return zerolog.New(out).Level(level).With().Timestamp().Str("service", "careergraph").Logger(), nil
+}
