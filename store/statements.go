@@ -94,3 +94,6 @@ func statements(file string) []string {
 	}
 	return out
 }
+
+//go:embed cypher/snapshot.cypher
+var snapshotCypher string

@@ -49,6 +49,8 @@ func Open(cfg Config) (*Store, error) {
 		c.ConnectionAcquisitionTimeout = 5 * time.Second
 		c.SocketConnectTimeout = 3 * time.Second
 		c.MaxConnectionLifetime = 30 * time.Minute
+		// Retry transient failures briefly; a request should not hang while Neo4j is down.
+		c.MaxTransactionRetryTime = 5 * time.Second
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", cfg.URI, err)
@@ -112,18 +114,30 @@ func (s *Store) run(ctx context.Context, tx neo4j.ManagedTransaction, cypher str
 // translate maps driver errors onto the store's sentinel errors, keeping the original
 // for the log.
 func translate(err error) error {
-	var n4jErr *neo4j.Neo4jError
-	switch {
-	case err == nil:
+	if err == nil {
 		return nil
-	case errors.Is(err, context.DeadlineExceeded):
-		return fmt.Errorf("%w: %w", ErrTimeout, err)
-	case errors.As(err, &n4jErr) && strings.Contains(n4jErr.Code, "TransactionTimedOut"):
-		return fmt.Errorf("%w: %w", ErrTimeout, err)
-	case neo4j.IsConnectivityError(err) || isPoolTimeout(err):
-		return fmt.Errorf("%w: %w", ErrUnavailable, err)
+	}
+	if s := sentinel(err); s != nil {
+		return fmt.Errorf("%w: %w", s, err)
 	}
 	return err
+}
+
+func sentinel(err error) error {
+	var limit *neo4j.TransactionExecutionLimit
+	if errors.As(err, &limit) && len(limit.Errors) > 0 {
+		return sentinel(limit.Errors[len(limit.Errors)-1]) // retries ran out: why did the last one fail?
+	}
+	var n4jErr *neo4j.Neo4jError
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return ErrTimeout
+	case errors.As(err, &n4jErr) && strings.Contains(n4jErr.Code, "TransactionTimedOut"):
+		return ErrTimeout
+	case neo4j.IsConnectivityError(err) || isPoolTimeout(err):
+		return ErrUnavailable
+	}
+	return nil
 }
 
 func isPoolTimeout(err error) bool {

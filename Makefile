@@ -1,0 +1,59 @@
+# careergraph: the commands a newcomer needs. `make help` lists them.
+#
+# Everything is fetched on first use: Go modules from the module proxy, Neo4j from Maven
+# Central (through neo4j/pom.xml), GraphiQL from the npm registry (playground/package.json).
+# Set NEO4J_URI to use an existing Neo4j; then no local server is started.
+
+SHELL := /bin/bash
+GO    ?= go
+export GOFLAGS ?= -mod=mod
+
+PLAYGROUND_STAMP := playground/node_modules/.installed
+
+.DEFAULT_GOAL := help
+
+help: ## list the targets
+	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+run: neo4j playground import ## start Neo4j (unless NEO4J_URI is set), import the dataset, serve on 127.0.0.1:8080
+	$(GO) run . -LOG_FORMAT=$${LOG_FORMAT:-console}
+
+test: neo4j playground ## run every test, integration tests against the real Neo4j included, with the race detector
+	$(GO) test -race -count=1 ./...
+
+neo4j: ## start the local Neo4j in the background; returns once Bolt answers (log: .state/neo4j.log)
+	@neo4j/neo4jctl start
+
+neo4j-stop: ## stop the local Neo4j
+	@neo4j/neo4jctl stop
+
+import: neo4j ## load (or refresh) the curated dataset into Neo4j
+	$(GO) run ./cmd/careergraph-import -wait=2m
+
+check-dataset: ## check the dataset file without touching Neo4j
+	$(GO) run ./cmd/careergraph-import -check
+
+playground: $(PLAYGROUND_STAMP) ## install the playground's GraphiQL from the npm registry
+
+$(PLAYGROUND_STAMP): playground/package.json playground/package-lock.json
+	cd playground && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+generate: ## regenerate gqlgen code after a schema change
+	$(GO) generate ./...
+
+check-generate: generate ## fail if generated code is not up to date
+	@git diff --exit-code -- graph/ || (echo "generated code is stale: run make generate and commit" >&2; exit 1)
+
+lint: ## vet and check formatting
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l . | grep -v node_modules)" || (gofmt -l . | grep -v node_modules; echo "gofmt needed" >&2; exit 1)
+
+build: ## build the binaries into bin/
+	$(GO) build -o bin/careergraph .
+	$(GO) build -o bin/careergraph-import ./cmd/careergraph-import
+
+clean: neo4j-stop ## stop Neo4j and remove local state and build output
+	rm -rf .state bin neo4j/target
+
+.PHONY: help run test neo4j neo4j-stop import check-dataset playground generate check-generate lint build clean

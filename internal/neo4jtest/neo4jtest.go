@@ -1,0 +1,135 @@
+// Package neo4jtest connects integration tests to the real Neo4j that `make test`
+// starts (or to NEO4J_URI). Community edition has one user database and `go test` runs
+// packages in parallel, so every test package takes an exclusive lock on that server for
+// its whole run and starts from the curated dataset. With CI=true a test that cannot
+// reach Neo4j fails; elsewhere it is skipped with the reason.
+package neo4jtest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/dataset"
+	"github.com/careergraph/careergraph/store"
+)
+
+var (
+	once    sync.Once
+	shared  *store.Store
+	openErr error
+)
+
+// Store returns the package's store, connected, locked for this test binary and loaded
+// with the curated dataset.
+func Store(t testing.TB) *store.Store {
+	t.Helper()
+	once.Do(func() { shared, openErr = open() })
+	if openErr != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("neo4j is required in CI: %v", openErr)
+		}
+		t.Skipf("no neo4j (start one with `make neo4j`): %v", openErr)
+	}
+	return shared
+}
+
+// URI is the Neo4j the tests use.
+func URI() string {
+	if u := os.Getenv("NEO4J_URI"); u != "" {
+		return u
+	}
+	return "bolt://127.0.0.1:7687"
+}
+
+func open() (*store.Store, error) {
+	st, err := store.Open(store.Config{URI: URI(), User: os.Getenv("NEO4J_USER"),
+		Password: os.Getenv("NEO4J_PASSWORD"), Database: os.Getenv("NEO4J_DATABASE")})
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	for {
+		if err = st.Ping(ctx); err == nil || ctx.Err() != nil {
+			break
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s does not answer: %w", URI(), err)
+	}
+	if err := lock(); err != nil {
+		return nil, err
+	}
+	if err := ResetCurated(context.Background(), st); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// lock takes an exclusive lock shared by every test binary using the same server. It is
+// released when the process exits.
+func lock() error {
+	sum := sha256.Sum256([]byte(URI()))
+	path := filepath.Join(os.TempDir(), "careergraph-neo4j-"+hex.EncodeToString(sum[:6])+".lock")
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return fmt.Errorf("test lock: %w", err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		return fmt.Errorf("test lock: %w", err)
+	}
+	return nil // f stays open, holding the lock, for the life of the test binary
+}
+
+// ResetCurated wipes the career graph and imports the curated dataset.
+func ResetCurated(ctx context.Context, st *store.Store) error {
+	ds, err := Curated()
+	if err != nil {
+		return err
+	}
+	return Reset(ctx, st, ds)
+}
+
+// Reset wipes the career graph and imports ds.
+func Reset(ctx context.Context, st *store.Store, ds *career.Dataset) error {
+	if err := st.Wipe(ctx); err != nil {
+		return fmt.Errorf("wipe: %w", err)
+	}
+	return st.Import(ctx, ds)
+}
+
+// Curated loads the curated dataset from the repository.
+func Curated() (*career.Dataset, error) {
+	return dataset.Load(filepath.Join(RepoRoot(), dataset.DefaultPath))
+}
+
+// RepoRoot is the repository's top folder.
+func RepoRoot() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// Shared returns the path of a file in ../shared, failing in CI when it is missing and
+// skipping elsewhere.
+func Shared(t testing.TB, rel string) string {
+	t.Helper()
+	path := filepath.Join(RepoRoot(), "..", "shared", rel)
+	if _, err := os.Stat(path); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("../shared is required in CI: %v", err)
+		}
+		t.Skipf("../shared is missing: %v", err)
+	}
+	return path
+}

@@ -1,0 +1,154 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/internal/neo4jtest"
+	"github.com/careergraph/careergraph/store"
+)
+
+func TestImportTwiceChangesNothing(t *testing.T) {
+	st := neo4jtest.Store(t)
+	ctx := context.Background()
+	ds, err := neo4jtest.Curated()
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := st.Snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Import(ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	after, err := st.Snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(before, after); diff != "" {
+		t.Errorf("a second import changed the graph (-before +after):\n%s", diff)
+	}
+	wantLines := len(ds.Sources) + len(ds.Roles) + len(ds.Skills) + len(ds.Certifications) +
+		len(ds.Requirements) + len(ds.Endorsements) + len(ds.Progressions)
+	for _, c := range ds.Certifications {
+		wantLines += len(c.Validates) + len(c.PreparesFor)
+	}
+	if len(after) != wantLines {
+		t.Errorf("graph has %d nodes and edges, want %d", len(after), wantLines)
+	}
+}
+
+func TestImportRemovesWhatTheDatasetDropped(t *testing.T) {
+	st := neo4jtest.Store(t)
+	ctx := context.Background()
+	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
+	ds, err := neo4jtest.Curated()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Drop the compliance manager and every edge into it, and one skill edge.
+	ds.Roles = slices.DeleteFunc(ds.Roles, func(r career.Role) bool { return r.ID == "it-compliance-manager" })
+	ds.Progressions = slices.DeleteFunc(ds.Progressions, func(p career.Progression) bool { return p.To == "it-compliance-manager" })
+	ds.Requirements = slices.DeleteFunc(ds.Requirements, func(r career.Requirement) bool {
+		return r.Role == "it-compliance-manager" || (r.Role == "help-desk-technician" && r.Skill == "active-directory")
+	})
+	ds.Endorsements = slices.DeleteFunc(ds.Endorsements, func(e career.Endorsement) bool { return e.Role == "it-compliance-manager" })
+	if err := st.Import(ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := st.RolesByIDs(ctx, []string{"it-compliance-manager"}); err != nil || len(got) != 0 {
+		t.Errorf("dropped role still there: %v %v", got, err)
+	}
+	skills, err := st.RoleSkills(ctx, []string{"help-desk-technician"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range skills["help-desk-technician"] {
+		if s.Skill.ID == "active-directory" {
+			t.Error("dropped REQUIRES edge still there")
+		}
+	}
+}
+
+func TestNodeByID(t *testing.T) {
+	st := neo4jtest.Store(t)
+	ctx := context.Background()
+	for id, want := range map[string]string{"help-desk-technician": "career.Role", "bgp": "career.Skill", "cisco-ccna": "career.Certification"} {
+		n, err := st.Node(ctx, id)
+		if err != nil {
+			t.Fatalf("%s: %v", id, err)
+		}
+		if got := typeName(n); got != want || n.NodeID() != id {
+			t.Errorf("%s: got %s %s, want %s", id, got, n.NodeID(), want)
+		}
+	}
+	if _, err := st.Node(ctx, "no-such-thing"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("unknown id: got %v, want ErrNotFound", err)
+	}
+}
+
+func typeName(n career.Node) string {
+	switch n.(type) {
+	case career.Role:
+		return "career.Role"
+	case career.Skill:
+		return "career.Skill"
+	case career.Certification:
+		return "career.Certification"
+	}
+	return "?"
+}
+
+func TestSearchTakesLuceneSyntaxLiterally(t *testing.T) {
+	st := neo4jtest.Store(t)
+	ctx := context.Background()
+	for _, text := range []string{"c++ (", `"unbalanced`, "AND OR NOT", "title:x ~ ^ * ?", "/"} {
+		if _, err := st.Search(ctx, text, 5); err != nil {
+			t.Errorf("search %q: %v", text, err)
+		}
+	}
+	hits, err := st.Search(ctx, "sysadmin", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, h := range hits {
+		ids = append(ids, h.Node.NodeID())
+	}
+	if !slices.Contains(ids, "systems-administrator") || !slices.Contains(ids, "junior-systems-administrator") {
+		t.Errorf("search sysadmin found %v, want both sysadmin roles (by their alternate titles)", ids)
+	}
+}
+
+func TestUnreachableNeo4jIsUnavailable(t *testing.T) {
+	st, err := store.Open(store.Config{URI: "bolt://127.0.0.1:1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close(context.Background())
+	if err := st.Ping(context.Background()); !errors.Is(err, store.ErrUnavailable) {
+		t.Errorf("got %v, want ErrUnavailable", err)
+	}
+}
+
+func TestLinksGiveEveryRequestedIDAnEntry(t *testing.T) {
+	st := neo4jtest.Store(t)
+	got, err := st.NextRoles(context.Background(), []string{"help-desk-technician", "it-compliance-manager", "missing"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got["help-desk-technician"]) != 3 {
+		t.Errorf("help desk has %d next roles, want 3", len(got["help-desk-technician"]))
+	}
+	for _, id := range []string{"it-compliance-manager", "missing"} {
+		if v, ok := got[id]; !ok || v == nil || len(v) != 0 {
+			t.Errorf("%s: got %#v, want an empty slice", id, v)
+		}
+	}
+}
