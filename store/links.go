@@ -85,7 +85,9 @@ func (s *Store) CertificationPreparesFor(ctx context.Context, certIDs []string) 
 	return links(ctx, s, certificationPreparesForCypher, certIDs, certificationAtEnd)
 }
 
-func certificationAtEnd(node, _ *props) (career.Certification, error) { return decodeCertification(node.m) }
+func certificationAtEnd(node, _ *props) (career.Certification, error) {
+	return decodeCertification(node.m)
+}
 
 func links[T any](ctx context.Context, s *Store, cypher string, ids []string, decode func(node, edge *props) (T, error)) (map[string][]T, error) {
 	recs, err := s.read(ctx, cypher, map[string]any{"ids": ids})

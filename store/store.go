@@ -23,8 +23,8 @@ var (
 
 // Config says how to reach Neo4j.
 type Config struct {
-	URI       string        // bolt://, neo4j://, neo4j+s:// ...
-	User      string        // empty for a server without authentication
+	URI       string // bolt://, neo4j://, neo4j+s:// ...
+	User      string // empty for a server without authentication
 	Password  string
 	Database  string        // "neo4j" unless told otherwise
 	TxTimeout time.Duration // server-side limit on every transaction
