@@ -12,5 +12,5 @@ ORDER BY
   CASE WHEN $sort = 'VENDOR' AND NOT $desc THEN toLower(n.vendor) END ASC,
   CASE WHEN $sort = 'VENDOR' AND $desc THEN toLower(n.vendor) END DESC,
   n.id
-WITH collect(n) AS all
-RETURN size(all) AS total, [n IN all[$skip..$skip + $limit] | n {.*}] AS nodes
+WITH collect(n) AS matched
+RETURN size(matched) AS total, [n IN matched[$skip..$skip + $limit] | n {.*}] AS nodes

@@ -6,6 +6,8 @@ WHERE ($track IS NULL OR n.track = $track)
        OR toLower(coalesce(n.alternateTitlesText, '')) CONTAINS $text)
 WITH n
 ORDER BY
+  // Roles without the sort value (no salary given) come last in either direction.
+  CASE WHEN $sort = 'SALARY' THEN n.salaryMax IS NULL ELSE false END,
   CASE WHEN $sort = 'TITLE' AND NOT $desc THEN toLower(n.title) END ASC,
   CASE WHEN $sort = 'TITLE' AND $desc THEN toLower(n.title) END DESC,
   CASE WHEN $sort = 'LEVEL' AND NOT $desc THEN n.levelRank END ASC,
@@ -15,5 +17,5 @@ ORDER BY
   CASE WHEN $sort = 'SALARY' AND NOT $desc THEN n.salaryMax END ASC,
   CASE WHEN $sort = 'SALARY' AND $desc THEN n.salaryMax END DESC,
   n.id
-WITH collect(n) AS all
-RETURN size(all) AS total, [n IN all[$skip..$skip + $limit] | n {.*}] AS nodes
+WITH collect(n) AS matched
+RETURN size(matched) AS total, [n IN matched[$skip..$skip + $limit] | n {.*}] AS nodes

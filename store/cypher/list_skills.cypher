@@ -9,5 +9,5 @@ ORDER BY
   CASE WHEN $sort = 'CATEGORY' AND NOT $desc THEN n.category END ASC,
   CASE WHEN $sort = 'CATEGORY' AND $desc THEN n.category END DESC,
   n.id
-WITH collect(n) AS all
-RETURN size(all) AS total, [n IN all[$skip..$skip + $limit] | n {.*}] AS nodes
+WITH collect(n) AS matched
+RETURN size(matched) AS total, [n IN matched[$skip..$skip + $limit] | n {.*}] AS nodes

@@ -1,0 +1,100 @@
+package httpapi_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/careergraph/careergraph/httpapi"
+	"github.com/careergraph/careergraph/internal/neo4jtest"
+	"github.com/careergraph/careergraph/store"
+)
+
+// newServer starts the real handler over the real Neo4j.
+func newServer(t *testing.T) (*httptest.Server, *store.Store) {
+	t.Helper()
+	st := neo4jtest.Store(t)
+	return serve(t, st), st
+}
+
+func serve(t *testing.T, st *store.Store) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(httpapi.NewServer(httpapi.Options{
+		Store: st, Logger: zerolog.New(zerolog.NewTestWriter(t)), Playground: true, Introspection: true,
+		PlaygroundAssets: filepath.Join(neo4jtest.RepoRoot(), "playground", "node_modules"),
+		// A generous wait keeps batching deterministic on a slow, shared machine.
+		LoaderWait: 20 * time.Millisecond,
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// gqlResponse is a GraphQL response with data left raw for each test to decode.
+type gqlResponse struct {
+	Data   json.RawMessage `json:"data"`
+	Errors []struct {
+		Message    string         `json:"message"`
+		Path       []any          `json:"path"`
+		Extensions map[string]any `json:"extensions"`
+	} `json:"errors"`
+	status int
+	header http.Header
+}
+
+func (r gqlResponse) code(i int) string {
+	if i >= len(r.Errors) {
+		return ""
+	}
+	c, _ := r.Errors[i].Extensions["code"].(string)
+	return c
+}
+
+// query posts a GraphQL document and decodes the response; data, when not nil, receives
+// the data field.
+func query(t *testing.T, srv *httptest.Server, doc string, vars map[string]any, data any) gqlResponse {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": doc, "variables": vars})
+	return do(t, srv, "POST", "/graphql", "application/json", body, data)
+}
+
+func do(t *testing.T, srv *httptest.Server, method, path, contentType string, body []byte, data any) gqlResponse {
+	t.Helper()
+	req, err := http.NewRequest(method, srv.URL+path, bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	var out gqlResponse
+	if err := json.Unmarshal(raw, &out); err != nil {
+		t.Fatalf("%s %s: status %d, body is not JSON: %s", method, path, resp.StatusCode, raw)
+	}
+	out.status, out.header = resp.StatusCode, resp.Header
+	if data != nil && len(out.Data) > 0 && string(out.Data) != "null" {
+		if err := json.Unmarshal(out.Data, data); err != nil {
+			t.Fatalf("decode data: %v: %s", err, out.Data)
+		}
+	}
+	return out
+}
+
+func noErrors(t *testing.T, r gqlResponse) {
+	t.Helper()
+	if len(r.Errors) > 0 || r.status != http.StatusOK {
+		t.Fatalf("status %d, errors %+v", r.status, r.Errors)
+	}
+}

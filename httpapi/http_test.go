@@ -1,0 +1,134 @@
+package httpapi_test
+
+import (
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+func TestGraphQLOverHTTP(t *testing.T) {
+	srv, _ := newServer(t)
+	big := `{"query":"{ __typename }","variables":{"pad":"` + strings.Repeat("x", 2<<20) + `"}}`
+	tests := []struct {
+		name, method, contentType, body string
+		status                          int
+		code                            string
+	}{
+		{"post", "POST", "application/json", `{"query":"{ role(id: \"help-desk-technician\") { title } }"}`, 200, ""},
+		{"malformed json", "POST", "application/json", `{"query": `, 400, "BAD_REQUEST"},
+		{"batch", "POST", "application/json", `[{"query":"{ __typename }"}]`, 400, "BAD_REQUEST"},
+		{"no query", "POST", "application/json", `{"variables":{}}`, 400, "BAD_REQUEST"},
+		{"wrong content type", "POST", "text/plain", `{"query":"{ __typename }"}`, 415, "UNSUPPORTED_MEDIA_TYPE"},
+		{"wrong method", "PUT", "application/json", `{"query":"{ __typename }"}`, 405, "METHOD_NOT_ALLOWED"},
+		{"too large", "POST", "application/json", big, 413, "REQUEST_TOO_LARGE"},
+		{"parse error", "POST", "application/json", `{"query":"{ role("}`, 400, "GRAPHQL_PARSE_FAILED"},
+		{"validation error", "POST", "application/json", `{"query":"{ nope }"}`, 400, "GRAPHQL_VALIDATION_FAILED"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := do(t, srv, tt.method, "/graphql", tt.contentType, []byte(tt.body), nil)
+			if r.status != tt.status || r.code(0) != tt.code {
+				t.Errorf("got %d %q (%+v), want %d %q", r.status, r.code(0), r.Errors, tt.status, tt.code)
+			}
+		})
+	}
+}
+
+func TestResponseMediaType(t *testing.T) {
+	srv, _ := newServer(t)
+	r := query(t, srv, `{ __typename }`, nil, nil)
+	if ct := r.header.Get("Content-Type"); ct != "application/graphql-response+json" {
+		t.Errorf("Content-Type = %q, want application/graphql-response+json", ct)
+	}
+	req, _ := http.NewRequest("POST", srv.URL+"/graphql", strings.NewReader(`{"query":"{ __typename }"}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if ct := resp.Header.Get("Content-Type"); ct != "application/json" {
+		t.Errorf("with Accept: application/json, Content-Type = %q", ct)
+	}
+}
+
+func TestGet(t *testing.T) {
+	srv, _ := newServer(t)
+	q := url.QueryEscape(`{ role(id: "network-administrator") { title } }`)
+	var data struct{ Role struct{ Title string } }
+	r := do(t, srv, "GET", "/graphql?query="+q, "", nil, &data)
+	noErrors(t, r)
+	if data.Role.Title != "Network Administrator" {
+		t.Errorf("got %+v", data)
+	}
+}
+
+func TestRequestIDIsEchoed(t *testing.T) {
+	srv, _ := newServer(t)
+	resp, err := http.Get(srv.URL + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.Header.Get("X-Request-Id") == "" {
+		t.Error("no X-Request-Id on the response")
+	}
+}
+
+func TestHealthAndReadiness(t *testing.T) {
+	srv, _ := newServer(t)
+	for _, path := range []string{"/healthz", "/readyz"} {
+		resp, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Errorf("%s = %d %s", path, resp.StatusCode, body)
+		}
+	}
+}
+
+// The playground must work without internet access: the page loads nothing from
+// another host, and every script and stylesheet it names is served here.
+func TestPlaygroundIsSelfContained(t *testing.T) {
+	srv, _ := newServer(t)
+	resp, err := http.Get(srv.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(page), "GraphiQL") {
+		t.Fatalf("GET / = %d", resp.StatusCode)
+	}
+	if strings.Contains(string(page), "https://") || strings.Contains(string(page), "http://") {
+		t.Error("the playground page refers to another host")
+	}
+	for _, asset := range []string{"graphiql.min.js", "graphiql.min.css", "react.production.min.js", "react-dom.production.min.js"} {
+		if !strings.Contains(string(page), "/playground/"+asset) {
+			t.Errorf("page does not load %s", asset)
+		}
+		resp, err := http.Get(srv.URL + "/playground/" + asset)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, _ := io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || n < 1000 {
+			t.Errorf("%s: status %d, %d bytes (run make playground)", asset, resp.StatusCode, n)
+		}
+	}
+	resp, err = http.Get(srv.URL + "/playground/..%2f..%2fgo.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 404 {
+		t.Errorf("a path outside the asset list was served: %d", resp.StatusCode)
+	}
+}

@@ -1,0 +1,79 @@
+package httpapi_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/internal/neo4jtest"
+)
+
+// A query three levels deep over a page of 50 roles costs a fixed number of Cypher
+// statements, one per nested field and level, however many roles the page holds.
+func TestNestedQueriesAreBatched(t *testing.T) {
+	srv, st := newServer(t)
+	ctx := context.Background()
+	if err := neo4jtest.Reset(ctx, st, syntheticGraph(60)); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
+
+	doc := `query($n: Int) { roles(first: $n) { nodes { id
+		skills { skill { id roles { role { id } } certifications { id } } }
+		nextRoles { role { id certifications { certification { id } } } }
+		certifications { certification { validates { id } } }
+	} } }`
+	count := func(n int) int64 {
+		before := st.Statements()
+		var data struct{ Roles struct{ Nodes []struct{ ID string } } }
+		r := query(t, srv, doc, map[string]any{"n": n}, &data)
+		noErrors(t, r)
+		if len(data.Roles.Nodes) != n {
+			t.Fatalf("got %d roles, want %d", len(data.Roles.Nodes), n)
+		}
+		return st.Statements() - before
+	}
+	small, large := count(5), count(50)
+	t.Logf("statements: %d for 5 roles, %d for 50", small, large)
+	// 1 list + 3 fields at level one + 4 at level two; role certifications may be asked
+	// at two levels, so allow one more.
+	if large > 9 {
+		t.Errorf("a page of 50 roles took %d statements, want at most 9", large)
+	}
+	if large != small {
+		t.Errorf("statements grow with the page: %d for 5 roles, %d for 50", small, large)
+	}
+}
+
+// syntheticGraph is a dataset of n roles in a chain, each requiring three of 20 skills
+// and valuing one of 5 certifications.
+func syntheticGraph(n int) *career.Dataset {
+	ds := &career.Dataset{Sources: []career.Source{{ID: "test", Title: "test"}}}
+	src := []string{"test"}
+	for i := range 20 {
+		ds.Skills = append(ds.Skills, career.Skill{ID: fmt.Sprintf("s%02d", i), Name: fmt.Sprintf("Skill %d", i),
+			Category: "NETWORKING", Description: "d", SourceIDs: src})
+	}
+	for i := range 5 {
+		ds.Certifications = append(ds.Certifications, career.Certification{ID: fmt.Sprintf("c%d", i),
+			Name: fmt.Sprintf("Cert %d", i), Vendor: "V", Level: "ENTRY", Domain: "D", Description: "d",
+			Validates: []string{fmt.Sprintf("s%02d", i), fmt.Sprintf("s%02d", i+5)}, SourceIDs: src})
+	}
+	for i := range n {
+		id := fmt.Sprintf("r%03d", i)
+		ds.Roles = append(ds.Roles, career.Role{ID: id, Title: "Role " + id, Track: "SYSTEMS", Level: "MID",
+			Summary: "s", SourceIDs: src})
+		for k := range 3 {
+			ds.Requirements = append(ds.Requirements, career.Requirement{Role: id,
+				Skill: fmt.Sprintf("s%02d", (i+k*7)%20), Importance: 3, Level: 3, SourceID: "test"})
+		}
+		ds.Endorsements = append(ds.Endorsements, career.Endorsement{Role: id,
+			Certification: fmt.Sprintf("c%d", i%5), Relevance: "HELPFUL", SourceID: "test"})
+		if i > 0 {
+			ds.Progressions = append(ds.Progressions, career.Progression{From: fmt.Sprintf("r%03d", i-1), To: id,
+				TypicalYears: 2, Kind: "PROMOTION", SourceID: "test"})
+		}
+	}
+	return ds
+}
