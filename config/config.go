@@ -29,28 +29,33 @@ type Config struct {
 // Load reads the configuration from getenv and then from args (flags named like the
 // variables, e.g. -NEO4J_URI=bolt://...). name names the program in flag errors.
 func Load(name string, args []string, getenv func(string) string) (Config, error) {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	env := func(key, def string) *string {
+	return LoadFlags(flag.NewFlagSet(name, flag.ContinueOnError), args, getenv)
+}
+
+// LoadFlags is Load for a program with flags of its own: it adds the configuration's
+// flags to fs and parses args with all of them.
+func LoadFlags(fs *flag.FlagSet, args []string, getenv func(string) string) (Config, error) {
+	env := func(key, def, usage string) *string {
 		v := getenv(key)
 		if v == "" {
 			v = def
 		}
-		return fs.String(key, v, "")
+		return fs.String(key, v, usage+" (env "+key+")")
 	}
-	addr := env("ADDR", "127.0.0.1:8080")
-	uri := env("NEO4J_URI", "bolt://127.0.0.1:7687")
-	user := env("NEO4J_USER", "")
-	password := env("NEO4J_PASSWORD", "")
-	database := env("NEO4J_DATABASE", "neo4j")
-	txTimeout := env("NEO4J_TX_TIMEOUT", "10s")
-	reqTimeout := env("REQUEST_TIMEOUT", "15s")
-	shutdown := env("SHUTDOWN_TIMEOUT", "20s")
-	logFormat := env("LOG_FORMAT", "json")
-	logLevel := env("LOG_LEVEL", "info")
-	playground := env("PLAYGROUND", "true")
-	assets := env("PLAYGROUND_ASSETS", "playground/node_modules")
-	introspection := env("INTROSPECTION", "true")
-	ds := env("DATASET", "dataset/it-infrastructure.yaml")
+	addr := env("ADDR", "127.0.0.1:8080", "address the HTTP server listens on")
+	uri := env("NEO4J_URI", "bolt://127.0.0.1:7687", "Neo4j server (bolt://, neo4j://, +s or +ssc variants)")
+	user := env("NEO4J_USER", "", "Neo4j user; empty for a server without authentication")
+	password := env("NEO4J_PASSWORD", "", "Neo4j password")
+	database := env("NEO4J_DATABASE", "neo4j", "Neo4j database name")
+	txTimeout := env("NEO4J_TX_TIMEOUT", "10s", "server-side timeout of every read transaction")
+	reqTimeout := env("REQUEST_TIMEOUT", "15s", "deadline of one HTTP request")
+	shutdown := env("SHUTDOWN_TIMEOUT", "20s", "how long in-flight requests may drain on SIGTERM")
+	logFormat := env("LOG_FORMAT", "json", "json or console")
+	logLevel := env("LOG_LEVEL", "info", "debug, info, warn or error")
+	playground := env("PLAYGROUND", "true", "serve the GraphQL playground at /")
+	assets := env("PLAYGROUND_ASSETS", "playground/node_modules", "folder with the playground npm packages")
+	introspection := env("INTROSPECTION", "true", "allow schema introspection")
+	ds := env("DATASET", "dataset/it-infrastructure.yaml", "curated dataset file the importer loads")
 	if err := fs.Parse(args); err != nil {
 		return Config{}, err
 	}

@@ -125,8 +125,8 @@ func TestNestedFieldsBothWays(t *testing.T) {
 func TestNodeInterface(t *testing.T) {
 	srv, _ := newServer(t)
 	var data struct {
-		A struct{ Typename, Title string } `json:"a"`
-		B struct{ Typename, Name string }  `json:"b"`
+		A struct{ Typename, Title string }  `json:"a"`
+		B struct{ Typename, Name string }   `json:"b"`
 		C struct{ Typename, Vendor string } `json:"c"`
 	}
 	r := query(t, srv, `{

@@ -26,7 +26,9 @@ func TestNestedQueriesAreBatched(t *testing.T) {
 	} } }`
 	count := func(n int) int64 {
 		before := st.Statements()
-		var data struct{ Roles struct{ Nodes []struct{ ID string } } }
+		var data struct {
+			Roles struct{ Nodes []struct{ ID string } }
+		}
 		r := query(t, srv, doc, map[string]any{"n": n}, &data)
 		noErrors(t, r)
 		if len(data.Roles.Nodes) != n {

@@ -31,11 +31,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	fs := flag.NewFlagSet("careergraph-import", flag.ContinueOnError)
 	wait := fs.Duration("wait", 0, "wait this long for Neo4j to answer before giving up")
 	checkOnly := fs.Bool("check", false, "only check the dataset file; do not connect to Neo4j")
-	ours, rest := splitArgs(args)
-	if err := fs.Parse(ours); err != nil {
-		return err
-	}
-	cfg, err := config.Load("careergraph-import", rest, getenv)
+	cfg, err := config.LoadFlags(fs, args, getenv)
 	if err != nil {
 		return err
 	}
@@ -63,19 +59,6 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		cfg.Dataset, cfg.Neo4j.URI, time.Since(start).Round(time.Millisecond), len(ds.Roles), len(ds.Skills),
 		len(ds.Certifications), len(ds.Requirements)+len(ds.Endorsements)+len(ds.Progressions))
 	return nil
-}
-
-// splitArgs separates this command's own flags from the configuration flags.
-func splitArgs(args []string) (ours, rest []string) {
-	for _, a := range args {
-		switch {
-		case len(a) > 5 && (a[:6] == "-wait=" || a[:min(7, len(a))] == "--wait="), a == "-check", a == "--check":
-			ours = append(ours, a)
-		default:
-			rest = append(rest, a)
-		}
-	}
-	return ours, rest
 }
 
 // waitFor polls Neo4j until it answers or the deadline passes.
