@@ -48,5 +48,7 @@ func (r *Resolver) Certification() CertificationResolver { return &certification
 // RoleEndorsement returns RoleEndorsementResolver implementation.
 func (r *Resolver) RoleEndorsement() RoleEndorsementResolver { return &roleEndorsementResolver{r} }
 
-type certificationResolver struct{ *Resolver }
-type roleEndorsementResolver struct{ *Resolver }
+type (
+	certificationResolver   struct{ *Resolver }
+	roleEndorsementResolver struct{ *Resolver }
+)

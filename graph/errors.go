@@ -11,6 +11,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vikstrous/dataloadgen"
 
+	"github.com/careergraph/careergraph/planner"
 	"github.com/careergraph/careergraph/store"
 )
 
@@ -44,6 +45,8 @@ func ErrorPresenter(ctx context.Context, err error) *gqlerror.Error {
 	}
 	var code, msg string
 	switch {
+	case planner.IsInputError(err):
+		code, msg = CodeBadUserInput, gqlErr.Message
 	case errors.Is(err, store.ErrNotFound) || errors.Is(err, dataloadgen.ErrNotFound):
 		code, msg = CodeNotFound, gqlErr.Message
 	case errors.Is(err, store.ErrUnavailable):
@@ -53,7 +56,7 @@ func ErrorPresenter(ctx context.Context, err error) *gqlerror.Error {
 	default:
 		code, msg = CodeInternal, "internal error"
 	}
-	if code != CodeNotFound {
+	if code != CodeNotFound && code != CodeBadUserInput {
 		zerolog.Ctx(ctx).Error().Err(err).Str("code", code).Str("path", gqlErr.Path.String()).Msg("request failed")
 	}
 	gqlErr.Message = msg

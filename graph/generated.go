@@ -14,7 +14,9 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/gap"
 	"github.com/careergraph/careergraph/graph/model"
+	"github.com/careergraph/careergraph/planner"
 	"github.com/careergraph/careergraph/store"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -31,8 +33,10 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	CareerMove() CareerMoveResolver
+	CareerPath() CareerPathResolver
 	Certification() CertificationResolver
 	CertificationEndorsement() CertificationEndorsementResolver
+	GapClosing() GapClosingResolver
 	Query() QueryResolver
 	Role() RoleResolver
 	RoleEndorsement() RoleEndorsementResolver
@@ -40,6 +44,7 @@ type ResolverRoot interface {
 	SalaryRange() SalaryRangeResolver
 	Skill() SkillResolver
 	SkillRequirement() SkillRequirementResolver
+	SkillToGain() SkillToGainResolver
 }
 
 type DirectiveRoot struct {
@@ -51,6 +56,23 @@ type ComplexityRoot struct {
 		Role         func(childComplexity int) int
 		Source       func(childComplexity int) int
 		TypicalYears func(childComplexity int) int
+	}
+
+	CareerPath struct {
+		Rank         func(childComplexity int) int
+		Roles        func(childComplexity int) int
+		SalaryChange func(childComplexity int) int
+		SkillGap     func(childComplexity int) int
+		StepCount    func(childComplexity int) int
+		Steps        func(childComplexity int) int
+		TotalYears   func(childComplexity int) int
+	}
+
+	CareerPaths struct {
+		Paths  func(childComplexity int) int
+		RankBy func(childComplexity int) int
+		Start  func(childComplexity int) int
+		Target func(childComplexity int) int
 	}
 
 	Certification struct {
@@ -85,6 +107,14 @@ type ComplexityRoot struct {
 		Source        func(childComplexity int) int
 	}
 
+	GapClosing struct {
+		Certification func(childComplexity int) int
+		Closes        func(childComplexity int) int
+		Count         func(childComplexity int) int
+		Share         func(childComplexity int) int
+		Weight        func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
@@ -92,15 +122,39 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	PathStep struct {
+		From         func(childComplexity int) int
+		Gap          func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		SkillsToGain func(childComplexity int) int
+		To           func(childComplexity int) int
+		TypicalYears func(childComplexity int) int
+	}
+
 	Query struct {
+		CareerPaths    func(childComplexity int, from *string, profile *model.ProfileInput, to string, rankBy *string, first *int, maxSteps *int, promotionsOnly *bool, avoid []string, via *string) int
 		Certification  func(childComplexity int, id string) int
 		Certifications func(childComplexity int, filter *model.CertificationFilter, orderBy *model.CertificationOrder, first *int, after *string) int
 		Node           func(childComplexity int, id string) int
+		ReachableRoles func(childComplexity int, from *string, profile *model.ProfileInput, withinYears *float64, maxSteps *int, promotionsOnly *bool, avoid []string) int
 		Role           func(childComplexity int, id string) int
 		Roles          func(childComplexity int, filter *model.RoleFilter, orderBy *model.RoleOrder, first *int, after *string) int
 		Search         func(childComplexity int, text string, first *int) int
 		Skill          func(childComplexity int, id string) int
+		SkillGap       func(childComplexity int, from *string, profile *model.ProfileInput, to string) int
 		Skills         func(childComplexity int, filter *model.SkillFilter, orderBy *model.SkillOrder, first *int, after *string) int
+	}
+
+	ReachableRole struct {
+		FewestSteps   func(childComplexity int) int
+		Paths         func(childComplexity int) int
+		Role          func(childComplexity int) int
+		ShortestYears func(childComplexity int) int
+	}
+
+	ReachableRoles struct {
+		Roles func(childComplexity int) int
+		Start func(childComplexity int) int
 	}
 
 	Role struct {
@@ -146,6 +200,14 @@ type ComplexityRoot struct {
 		Source     func(childComplexity int) int
 	}
 
+	SalaryChange struct {
+		Currency  func(childComplexity int) int
+		From      func(childComplexity int) int
+		MaxChange func(childComplexity int) int
+		MinChange func(childComplexity int) int
+		To        func(childComplexity int) int
+	}
+
 	SalaryRange struct {
 		Currency func(childComplexity int) int
 		Max      func(childComplexity int) int
@@ -181,6 +243,16 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	SkillGap struct {
+		Certifications func(childComplexity int) int
+		Coverage       func(childComplexity int) int
+		Possible       func(childComplexity int) int
+		Skills         func(childComplexity int) int
+		Start          func(childComplexity int) int
+		Target         func(childComplexity int) int
+		Total          func(childComplexity int) int
+	}
+
 	SkillRequirement struct {
 		Importance func(childComplexity int) int
 		Level      func(childComplexity int) int
@@ -188,11 +260,26 @@ type ComplexityRoot struct {
 		Source     func(childComplexity int) int
 	}
 
+	SkillToGain struct {
+		Certifications func(childComplexity int) int
+		Held           func(childComplexity int) int
+		Importance     func(childComplexity int) int
+		Required       func(childComplexity int) int
+		Skill          func(childComplexity int) int
+		Weight         func(childComplexity int) int
+	}
+
 	Source struct {
 		ID      func(childComplexity int) int
 		License func(childComplexity int) int
 		Title   func(childComplexity int) int
 		URL     func(childComplexity int) int
+	}
+
+	Start struct {
+		Coverage func(childComplexity int) int
+		Matched  func(childComplexity int) int
+		Role     func(childComplexity int) int
 	}
 
 	YearsRange struct {
@@ -208,6 +295,9 @@ type ComplexityRoot struct {
 type CareerMoveResolver interface {
 	Source(ctx context.Context, obj *career.CareerMove) (*career.Source, error)
 }
+type CareerPathResolver interface {
+	StepCount(ctx context.Context, obj *planner.Path) (int, error)
+}
 type CertificationResolver interface {
 	Sources(ctx context.Context, obj *career.Certification) ([]career.Source, error)
 	Validates(ctx context.Context, obj *career.Certification) ([]career.Skill, error)
@@ -218,6 +308,9 @@ type CertificationResolver interface {
 type CertificationEndorsementResolver interface {
 	Source(ctx context.Context, obj *career.CertificationEndorsement) (*career.Source, error)
 }
+type GapClosingResolver interface {
+	Closes(ctx context.Context, obj *planner.Closing) ([]career.Skill, error)
+}
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (career.Node, error)
 	Role(ctx context.Context, id string) (*career.Role, error)
@@ -227,6 +320,9 @@ type QueryResolver interface {
 	Skills(ctx context.Context, filter *model.SkillFilter, orderBy *model.SkillOrder, first *int, after *string) (*model.SkillConnection, error)
 	Certifications(ctx context.Context, filter *model.CertificationFilter, orderBy *model.CertificationOrder, first *int, after *string) (*model.CertificationConnection, error)
 	Search(ctx context.Context, text string, first *int) ([]store.Hit, error)
+	CareerPaths(ctx context.Context, from *string, profile *model.ProfileInput, to string, rankBy *string, first *int, maxSteps *int, promotionsOnly *bool, avoid []string, via *string) (*planner.Paths, error)
+	ReachableRoles(ctx context.Context, from *string, profile *model.ProfileInput, withinYears *float64, maxSteps *int, promotionsOnly *bool, avoid []string) (*planner.Reachable, error)
+	SkillGap(ctx context.Context, from *string, profile *model.ProfileInput, to string) (*planner.SkillGap, error)
 }
 type RoleResolver interface {
 	Sources(ctx context.Context, obj *career.Role) ([]career.Source, error)
@@ -251,6 +347,11 @@ type SkillResolver interface {
 }
 type SkillRequirementResolver interface {
 	Source(ctx context.Context, obj *career.SkillRequirement) (*career.Source, error)
+}
+type SkillToGainResolver interface {
+	Skill(ctx context.Context, obj *gap.Shortfall) (*career.Skill, error)
+
+	Certifications(ctx context.Context, obj *gap.Shortfall) ([]career.Certification, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -295,6 +396,74 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CareerMove.TypicalYears(childComplexity), true
+
+	case "CareerPath.rank":
+		if e.ComplexityRoot.CareerPath.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareerPath.Rank(childComplexity), true
+	case "CareerPath.roles":
+		if e.ComplexityRoot.CareerPath.Roles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareerPath.Roles(childComplexity), true
+	case "CareerPath.salaryChange":
+		if e.ComplexityRoot.CareerPath.SalaryChange == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareerPath.SalaryChange(childComplexity), true
+	case "CareerPath.skillGap":
+		if e.ComplexityRoot.CareerPath.SkillGap == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareerPath.SkillGap(childComplexity), true
+	case "CareerPath.stepCount":
+		if e.ComplexityRoot.CareerPath.StepCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareerPath.StepCount(childComplexity), true
+	case "CareerPath.steps":
+		if e.ComplexityRoot.CareerPath.Steps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareerPath.Steps(childComplexity), true
+	case "CareerPath.totalYears":
+		if e.ComplexityRoot.CareerPath.TotalYears == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareerPath.TotalYears(childComplexity), true
+
+	case "CareerPaths.paths":
+		if e.ComplexityRoot.CareerPaths.Paths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareerPaths.Paths(childComplexity), true
+	case "CareerPaths.rankBy":
+		if e.ComplexityRoot.CareerPaths.RankBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareerPaths.RankBy(childComplexity), true
+	case "CareerPaths.start":
+		if e.ComplexityRoot.CareerPaths.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareerPaths.Start(childComplexity), true
+	case "CareerPaths.target":
+		if e.ComplexityRoot.CareerPaths.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareerPaths.Target(childComplexity), true
 
 	case "Certification.description":
 		if e.ComplexityRoot.Certification.Description == nil {
@@ -420,6 +589,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CertificationEndorsement.Source(childComplexity), true
 
+	case "GapClosing.certification":
+		if e.ComplexityRoot.GapClosing.Certification == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapClosing.Certification(childComplexity), true
+	case "GapClosing.closes":
+		if e.ComplexityRoot.GapClosing.Closes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapClosing.Closes(childComplexity), true
+	case "GapClosing.count":
+		if e.ComplexityRoot.GapClosing.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapClosing.Count(childComplexity), true
+	case "GapClosing.share":
+		if e.ComplexityRoot.GapClosing.Share == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapClosing.Share(childComplexity), true
+	case "GapClosing.weight":
+		if e.ComplexityRoot.GapClosing.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapClosing.Weight(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -445,6 +645,54 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "PathStep.from":
+		if e.ComplexityRoot.PathStep.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.From(childComplexity), true
+	case "PathStep.gap":
+		if e.ComplexityRoot.PathStep.Gap == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.Gap(childComplexity), true
+	case "PathStep.kind":
+		if e.ComplexityRoot.PathStep.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.Kind(childComplexity), true
+	case "PathStep.skillsToGain":
+		if e.ComplexityRoot.PathStep.SkillsToGain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.SkillsToGain(childComplexity), true
+	case "PathStep.to":
+		if e.ComplexityRoot.PathStep.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.To(childComplexity), true
+	case "PathStep.typicalYears":
+		if e.ComplexityRoot.PathStep.TypicalYears == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.TypicalYears(childComplexity), true
+
+	case "Query.careerPaths":
+		if e.ComplexityRoot.Query.CareerPaths == nil {
+			break
+		}
+
+		args, err := ec.field_Query_careerPaths_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CareerPaths(childComplexity, args["from"].(*string), args["profile"].(*model.ProfileInput), args["to"].(string), args["rankBy"].(*string), args["first"].(*int), args["maxSteps"].(*int), args["promotionsOnly"].(*bool), args["avoid"].([]string), args["via"].(*string)), true
 	case "Query.certification":
 		if e.ComplexityRoot.Query.Certification == nil {
 			break
@@ -479,6 +727,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(string)), true
+	case "Query.reachableRoles":
+		if e.ComplexityRoot.Query.ReachableRoles == nil {
+			break
+		}
+
+		args, err := ec.field_Query_reachableRoles_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ReachableRoles(childComplexity, args["from"].(*string), args["profile"].(*model.ProfileInput), args["withinYears"].(*float64), args["maxSteps"].(*int), args["promotionsOnly"].(*bool), args["avoid"].([]string)), true
 	case "Query.role":
 		if e.ComplexityRoot.Query.Role == nil {
 			break
@@ -523,6 +782,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Skill(childComplexity, args["id"].(string)), true
+	case "Query.skillGap":
+		if e.ComplexityRoot.Query.SkillGap == nil {
+			break
+		}
+
+		args, err := ec.field_Query_skillGap_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SkillGap(childComplexity, args["from"].(*string), args["profile"].(*model.ProfileInput), args["to"].(string)), true
 	case "Query.skills":
 		if e.ComplexityRoot.Query.Skills == nil {
 			break
@@ -534,6 +804,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Skills(childComplexity, args["filter"].(*model.SkillFilter), args["orderBy"].(*model.SkillOrder), args["first"].(*int), args["after"].(*string)), true
+
+	case "ReachableRole.fewestSteps":
+		if e.ComplexityRoot.ReachableRole.FewestSteps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReachableRole.FewestSteps(childComplexity), true
+	case "ReachableRole.paths":
+		if e.ComplexityRoot.ReachableRole.Paths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReachableRole.Paths(childComplexity), true
+	case "ReachableRole.role":
+		if e.ComplexityRoot.ReachableRole.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReachableRole.Role(childComplexity), true
+	case "ReachableRole.shortestYears":
+		if e.ComplexityRoot.ReachableRole.ShortestYears == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReachableRole.ShortestYears(childComplexity), true
+
+	case "ReachableRoles.roles":
+		if e.ComplexityRoot.ReachableRoles.Roles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReachableRoles.Roles(childComplexity), true
+	case "ReachableRoles.start":
+		if e.ComplexityRoot.ReachableRoles.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReachableRoles.Start(childComplexity), true
 
 	case "Role.alternateTitles":
 		if e.ComplexityRoot.Role.AlternateTitles == nil {
@@ -708,6 +1016,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RoleRequirement.Source(childComplexity), true
 
+	case "SalaryChange.currency":
+		if e.ComplexityRoot.SalaryChange.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalaryChange.Currency(childComplexity), true
+	case "SalaryChange.from":
+		if e.ComplexityRoot.SalaryChange.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalaryChange.From(childComplexity), true
+	case "SalaryChange.maxChange":
+		if e.ComplexityRoot.SalaryChange.MaxChange == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalaryChange.MaxChange(childComplexity), true
+	case "SalaryChange.minChange":
+		if e.ComplexityRoot.SalaryChange.MinChange == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalaryChange.MinChange(childComplexity), true
+	case "SalaryChange.to":
+		if e.ComplexityRoot.SalaryChange.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalaryChange.To(childComplexity), true
+
 	case "SalaryRange.currency":
 		if e.ComplexityRoot.SalaryRange.Currency == nil {
 			break
@@ -833,6 +1172,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SkillEdge.Node(childComplexity), true
 
+	case "SkillGap.certifications":
+		if e.ComplexityRoot.SkillGap.Certifications == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGap.Certifications(childComplexity), true
+	case "SkillGap.coverage":
+		if e.ComplexityRoot.SkillGap.Coverage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGap.Coverage(childComplexity), true
+	case "SkillGap.possible":
+		if e.ComplexityRoot.SkillGap.Possible == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGap.Possible(childComplexity), true
+	case "SkillGap.skills":
+		if e.ComplexityRoot.SkillGap.Skills == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGap.Skills(childComplexity), true
+	case "SkillGap.start":
+		if e.ComplexityRoot.SkillGap.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGap.Start(childComplexity), true
+	case "SkillGap.target":
+		if e.ComplexityRoot.SkillGap.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGap.Target(childComplexity), true
+	case "SkillGap.total":
+		if e.ComplexityRoot.SkillGap.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGap.Total(childComplexity), true
+
 	case "SkillRequirement.importance":
 		if e.ComplexityRoot.SkillRequirement.Importance == nil {
 			break
@@ -857,6 +1239,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SkillRequirement.Source(childComplexity), true
+
+	case "SkillToGain.certifications":
+		if e.ComplexityRoot.SkillToGain.Certifications == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillToGain.Certifications(childComplexity), true
+	case "SkillToGain.currentLevel":
+		if e.ComplexityRoot.SkillToGain.Held == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillToGain.Held(childComplexity), true
+	case "SkillToGain.importance":
+		if e.ComplexityRoot.SkillToGain.Importance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillToGain.Importance(childComplexity), true
+	case "SkillToGain.requiredLevel":
+		if e.ComplexityRoot.SkillToGain.Required == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillToGain.Required(childComplexity), true
+	case "SkillToGain.skill":
+		if e.ComplexityRoot.SkillToGain.Skill == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillToGain.Skill(childComplexity), true
+	case "SkillToGain.weight":
+		if e.ComplexityRoot.SkillToGain.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillToGain.Weight(childComplexity), true
 
 	case "Source.id":
 		if e.ComplexityRoot.Source.ID == nil {
@@ -883,6 +1302,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Source.URL(childComplexity), true
 
+	case "Start.coverage":
+		if e.ComplexityRoot.Start.Coverage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Start.Coverage(childComplexity), true
+	case "Start.matchedFromProfile":
+		if e.ComplexityRoot.Start.Matched == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Start.Matched(childComplexity), true
+	case "Start.role":
+		if e.ComplexityRoot.Start.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Start.Role(childComplexity), true
+
 	case "YearsRange.max":
 		if e.ComplexityRoot.YearsRange.Max == nil {
 			break
@@ -907,6 +1345,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("CertificationFilter", ec.unmarshalInputCertificationFilter),
 			graphql.NewInputUnmarshaler("CertificationOrder", ec.unmarshalInputCertificationOrder),
+			graphql.NewInputUnmarshaler("HeldSkillInput", ec.unmarshalInputHeldSkillInput),
+			graphql.NewInputUnmarshaler("ProfileInput", ec.unmarshalInputProfileInput),
 			graphql.NewInputUnmarshaler("RoleFilter", ec.unmarshalInputRoleFilter),
 			graphql.NewInputUnmarshaler("RoleOrder", ec.unmarshalInputRoleOrder),
 			graphql.NewInputUnmarshaler("SkillFilter", ec.unmarshalInputSkillFilter),
@@ -1034,6 +1474,177 @@ type CertificationConnection {
 type CertificationEdge {
   cursor: String!
   node: Certification!
+}
+`, BuiltIn: false},
+	{Name: "../schema/paths.graphqls", Input: `extend type Query {
+  """
+  The best paths from a role (or a person's profile) to a target role, ranked by rankBy
+  with ties broken by the role ids along the path. At most 10 paths of at most 8 moves.
+  Give exactly one of from and profile.
+  """
+  careerPaths(
+    from: ID
+    profile: ProfileInput
+    to: ID!
+    rankBy: PathRanking = YEARS
+    first: Int = 3
+    maxSteps: Int = 6
+    "Only moves of kind PROMOTION."
+    promotionsOnly: Boolean = false
+    "Roles the path must not pass through."
+    avoid: [ID!] = []
+    "A role the path must pass through."
+    via: ID
+  ): CareerPaths!
+
+  """
+  Where someone can be within some years (summed typical years) or moves, soonest first.
+  Give withinYears, maxSteps (at most 8) or both, and exactly one of from and profile.
+  """
+  reachableRoles(
+    from: ID
+    profile: ProfileInput
+    withinYears: Float
+    maxSteps: Int
+    promotionsOnly: Boolean = false
+    avoid: [ID!] = []
+  ): ReachableRoles!
+
+  """
+  What the target role requires beyond what the start holds, weighted by importance, and
+  the certifications that close most of it. Give exactly one of from and profile.
+  """
+  skillGap(from: ID, profile: ProfileInput, to: ID!): SkillGap!
+}
+
+"""
+A person. Without a currentRole, questions start from the role their skills and
+certifications match best. A held certification counts as holding the skills it validates
+at level 3 (entry), 4 (associate), 5 (professional) or 6 (expert).
+"""
+input ProfileInput {
+  currentRole: ID
+  skills: [HeldSkillInput!] = []
+  certifications: [ID!] = []
+  "Breaks near-ties when choosing a starting role: roles whose experience range fits win."
+  yearsOfExperience: Float
+}
+
+input HeldSkillInput {
+  skill: ID!
+  "0 (none) to 7 (expert), the O*NET level scale."
+  level: Float!
+}
+
+enum PathRanking {
+  "Summed typical years of the moves."
+  YEARS
+  "Number of moves."
+  STEPS
+  "Summed weight of the skills to gain along the way."
+  SKILL_GAP
+}
+
+"Where a question starts."
+type Start {
+  role: Role!
+  "True when the role was chosen as the best match for a profile without a current role."
+  matchedFromProfile: Boolean!
+  "Share (0..1) of the role's importance-weighted requirements the person meets."
+  coverage: Float!
+}
+
+type CareerPaths {
+  start: Start!
+  target: Role!
+  rankBy: PathRanking!
+  paths: [CareerPath!]!
+}
+
+type CareerPath {
+  "1 for the best path."
+  rank: Int!
+  "The roles along the path, start and target included."
+  roles: [Role!]!
+  steps: [PathStep!]!
+  stepCount: Int!
+  totalYears: Float!
+  "Summed weight of every step's skills to gain."
+  skillGap: Float!
+  "Salary at the target minus salary at the start, when both are known in one currency."
+  salaryChange: SalaryChange
+}
+
+type PathStep {
+  from: Role!
+  to: Role!
+  kind: MoveKind!
+  typicalYears: Float!
+  "Skills the next role requires that are not yet held at its level, heaviest first."
+  skillsToGain: [SkillToGain!]!
+  "Summed weight of skillsToGain."
+  gap: Float!
+}
+
+"""
+A skill to gain. weight = importance × (requiredLevel − currentLevel) / requiredLevel: a
+missing essential skill weighs 5, a skill held at half the level half its importance.
+"""
+type SkillToGain {
+  skill: Skill!
+  importance: Float!
+  requiredLevel: Float!
+  currentLevel: Float!
+  weight: Float!
+  "Certifications that validate this skill."
+  certifications: [Certification!]!
+}
+
+type SalaryChange {
+  currency: String!
+  minChange: Int!
+  maxChange: Int!
+  from: SalaryRange!
+  to: SalaryRange!
+}
+
+type ReachableRoles {
+  start: Start!
+  roles: [ReachableRole!]!
+}
+
+type ReachableRole {
+  role: Role!
+  "The fewest summed typical years of any path there."
+  shortestYears: Float!
+  fewestSteps: Int!
+  "How many distinct paths lead there within the limits."
+  paths: Int!
+}
+
+type SkillGap {
+  start: Start!
+  target: Role!
+  "Summed weight of skills."
+  total: Float!
+  "The gap of someone holding none of the target's skills: its summed importance."
+  possible: Float!
+  "1 − total / possible."
+  coverage: Float!
+  skills: [SkillToGain!]!
+  "Certifications ranked by how much of the gap they close; ones already held are left out."
+  certifications: [GapClosing!]!
+}
+
+type GapClosing {
+  certification: Certification!
+  "The gap's skills this certification validates."
+  closes: [Skill!]!
+  count: Int!
+  "Summed weight of the skills it closes."
+  weight: Float!
+  "weight / total gap."
+  share: Float!
 }
 `, BuiltIn: false},
 	{Name: "../schema/role.graphqls", Input: `"A job in the graph, such as help desk technician or senior IT infrastructure engineer."
@@ -1316,6 +1927,40 @@ func (ec *executionContext) childFields_CareerMove(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type CareerMove", field.Name)
 }
 
+func (ec *executionContext) childFields_CareerPath(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rank":
+		return ec.fieldContext_CareerPath_rank(ctx, field)
+	case "roles":
+		return ec.fieldContext_CareerPath_roles(ctx, field)
+	case "steps":
+		return ec.fieldContext_CareerPath_steps(ctx, field)
+	case "stepCount":
+		return ec.fieldContext_CareerPath_stepCount(ctx, field)
+	case "totalYears":
+		return ec.fieldContext_CareerPath_totalYears(ctx, field)
+	case "skillGap":
+		return ec.fieldContext_CareerPath_skillGap(ctx, field)
+	case "salaryChange":
+		return ec.fieldContext_CareerPath_salaryChange(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CareerPath", field.Name)
+}
+
+func (ec *executionContext) childFields_CareerPaths(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "start":
+		return ec.fieldContext_CareerPaths_start(ctx, field)
+	case "target":
+		return ec.fieldContext_CareerPaths_target(ctx, field)
+	case "rankBy":
+		return ec.fieldContext_CareerPaths_rankBy(ctx, field)
+	case "paths":
+		return ec.fieldContext_CareerPaths_paths(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CareerPaths", field.Name)
+}
+
 func (ec *executionContext) childFields_Certification(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -1380,6 +2025,22 @@ func (ec *executionContext) childFields_CertificationEndorsement(ctx context.Con
 	return nil, fmt.Errorf("no field named %q was found under type CertificationEndorsement", field.Name)
 }
 
+func (ec *executionContext) childFields_GapClosing(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "certification":
+		return ec.fieldContext_GapClosing_certification(ctx, field)
+	case "closes":
+		return ec.fieldContext_GapClosing_closes(ctx, field)
+	case "count":
+		return ec.fieldContext_GapClosing_count(ctx, field)
+	case "weight":
+		return ec.fieldContext_GapClosing_weight(ctx, field)
+	case "share":
+		return ec.fieldContext_GapClosing_share(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GapClosing", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -1392,6 +2053,48 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_PathStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_PathStep_from(ctx, field)
+	case "to":
+		return ec.fieldContext_PathStep_to(ctx, field)
+	case "kind":
+		return ec.fieldContext_PathStep_kind(ctx, field)
+	case "typicalYears":
+		return ec.fieldContext_PathStep_typicalYears(ctx, field)
+	case "skillsToGain":
+		return ec.fieldContext_PathStep_skillsToGain(ctx, field)
+	case "gap":
+		return ec.fieldContext_PathStep_gap(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PathStep", field.Name)
+}
+
+func (ec *executionContext) childFields_ReachableRole(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "role":
+		return ec.fieldContext_ReachableRole_role(ctx, field)
+	case "shortestYears":
+		return ec.fieldContext_ReachableRole_shortestYears(ctx, field)
+	case "fewestSteps":
+		return ec.fieldContext_ReachableRole_fewestSteps(ctx, field)
+	case "paths":
+		return ec.fieldContext_ReachableRole_paths(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReachableRole", field.Name)
+}
+
+func (ec *executionContext) childFields_ReachableRoles(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "start":
+		return ec.fieldContext_ReachableRoles_start(ctx, field)
+	case "roles":
+		return ec.fieldContext_ReachableRoles_roles(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReachableRoles", field.Name)
 }
 
 func (ec *executionContext) childFields_Role(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1480,6 +2183,22 @@ func (ec *executionContext) childFields_RoleRequirement(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type RoleRequirement", field.Name)
 }
 
+func (ec *executionContext) childFields_SalaryChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "currency":
+		return ec.fieldContext_SalaryChange_currency(ctx, field)
+	case "minChange":
+		return ec.fieldContext_SalaryChange_minChange(ctx, field)
+	case "maxChange":
+		return ec.fieldContext_SalaryChange_maxChange(ctx, field)
+	case "from":
+		return ec.fieldContext_SalaryChange_from(ctx, field)
+	case "to":
+		return ec.fieldContext_SalaryChange_to(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SalaryChange", field.Name)
+}
+
 func (ec *executionContext) childFields_SalaryRange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "min":
@@ -1550,6 +2269,26 @@ func (ec *executionContext) childFields_SkillEdge(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type SkillEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_SkillGap(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "start":
+		return ec.fieldContext_SkillGap_start(ctx, field)
+	case "target":
+		return ec.fieldContext_SkillGap_target(ctx, field)
+	case "total":
+		return ec.fieldContext_SkillGap_total(ctx, field)
+	case "possible":
+		return ec.fieldContext_SkillGap_possible(ctx, field)
+	case "coverage":
+		return ec.fieldContext_SkillGap_coverage(ctx, field)
+	case "skills":
+		return ec.fieldContext_SkillGap_skills(ctx, field)
+	case "certifications":
+		return ec.fieldContext_SkillGap_certifications(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SkillGap", field.Name)
+}
+
 func (ec *executionContext) childFields_SkillRequirement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "skill":
@@ -1564,6 +2303,24 @@ func (ec *executionContext) childFields_SkillRequirement(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type SkillRequirement", field.Name)
 }
 
+func (ec *executionContext) childFields_SkillToGain(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "skill":
+		return ec.fieldContext_SkillToGain_skill(ctx, field)
+	case "importance":
+		return ec.fieldContext_SkillToGain_importance(ctx, field)
+	case "requiredLevel":
+		return ec.fieldContext_SkillToGain_requiredLevel(ctx, field)
+	case "currentLevel":
+		return ec.fieldContext_SkillToGain_currentLevel(ctx, field)
+	case "weight":
+		return ec.fieldContext_SkillToGain_weight(ctx, field)
+	case "certifications":
+		return ec.fieldContext_SkillToGain_certifications(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SkillToGain", field.Name)
+}
+
 func (ec *executionContext) childFields_Source(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -1576,6 +2333,18 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_license(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Source", field.Name)
+}
+
+func (ec *executionContext) childFields_Start(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "role":
+		return ec.fieldContext_Start_role(ctx, field)
+	case "matchedFromProfile":
+		return ec.fieldContext_Start_matchedFromProfile(ctx, field)
+	case "coverage":
+		return ec.fieldContext_Start_coverage(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Start", field.Name)
 }
 
 func (ec *executionContext) childFields_YearsRange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1718,6 +2487,84 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_careerPaths_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "profile",
+		func(ctx context.Context, v any) (*model.ProfileInput, error) {
+			return ec.unmarshalOProfileInput2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐProfileInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["profile"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "rankBy",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOPathRanking2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rankBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "maxSteps",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxSteps"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "promotionsOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["promotionsOnly"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "avoid",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["avoid"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "via",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["via"] = arg8
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_certification_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1781,6 +2628,60 @@ func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_reachableRoles_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "profile",
+		func(ctx context.Context, v any) (*model.ProfileInput, error) {
+			return ec.unmarshalOProfileInput2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐProfileInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["profile"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "withinYears",
+		func(ctx context.Context, v any) (*float64, error) {
+			return ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["withinYears"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "maxSteps",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxSteps"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "promotionsOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["promotionsOnly"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "avoid",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["avoid"] = arg5
 	return args, nil
 }
 
@@ -1855,6 +2756,36 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["first"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_skillGap_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "profile",
+		func(ctx context.Context, v any) (*model.ProfileInput, error) {
+			return ec.unmarshalOProfileInput2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐProfileInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["profile"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
 	return args, nil
 }
 
@@ -2089,6 +3020,313 @@ func (ec *executionContext) fieldContext_CareerMove_source(_ context.Context, fi
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CareerPath_rank(ctx context.Context, field graphql.CollectedField, obj *planner.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareerPath_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareerPath_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CareerPath", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CareerPath_roles(ctx context.Context, field graphql.CollectedField, obj *planner.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareerPath_roles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Roles, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []career.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRoleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareerPath_roles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CareerPath",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Role(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CareerPath_steps(ctx context.Context, field graphql.CollectedField, obj *planner.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareerPath_steps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Steps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []planner.Step) graphql.Marshaler {
+			return ec.marshalNPathStep2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐStepᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareerPath_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CareerPath",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PathStep(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CareerPath_stepCount(ctx context.Context, field graphql.CollectedField, obj *planner.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareerPath_stepCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CareerPath().StepCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareerPath_stepCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CareerPath", field, true, true, "Int")
+}
+
+func (ec *executionContext) _CareerPath_totalYears(ctx context.Context, field graphql.CollectedField, obj *planner.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareerPath_totalYears(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalYears, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareerPath_totalYears(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CareerPath", field, false, false, "Float")
+}
+
+func (ec *executionContext) _CareerPath_skillGap(ctx context.Context, field graphql.CollectedField, obj *planner.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareerPath_skillGap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SkillGap, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareerPath_skillGap(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CareerPath", field, false, false, "Float")
+}
+
+func (ec *executionContext) _CareerPath_salaryChange(ctx context.Context, field graphql.CollectedField, obj *planner.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareerPath_salaryChange(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SalaryChange, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *planner.SalaryChange) graphql.Marshaler {
+			return ec.marshalOSalaryChange2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐSalaryChange(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CareerPath_salaryChange(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CareerPath",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalaryChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CareerPaths_start(ctx context.Context, field graphql.CollectedField, obj *planner.Paths) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareerPaths_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v planner.Start) graphql.Marshaler {
+			return ec.marshalNStart2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐStart(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareerPaths_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CareerPaths",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Start(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CareerPaths_target(ctx context.Context, field graphql.CollectedField, obj *planner.Paths) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareerPaths_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Target, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v career.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareerPaths_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CareerPaths",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Role(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CareerPaths_rankBy(ctx context.Context, field graphql.CollectedField, obj *planner.Paths) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareerPaths_rankBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RankBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNPathRanking2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareerPaths_rankBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CareerPaths", field, false, false, "PathRanking")
+}
+
+func (ec *executionContext) _CareerPaths_paths(ctx context.Context, field graphql.CollectedField, obj *planner.Paths) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareerPaths_paths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Paths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []planner.Path) graphql.Marshaler {
+			return ec.marshalNCareerPath2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐPathᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareerPaths_paths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CareerPaths",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CareerPath(ctx, field)
 		},
 	}
 	return fc, nil
@@ -2653,6 +3891,139 @@ func (ec *executionContext) fieldContext_CertificationEndorsement_source(_ conte
 	return fc, nil
 }
 
+func (ec *executionContext) _GapClosing_certification(ctx context.Context, field graphql.CollectedField, obj *planner.Closing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapClosing_certification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Certification, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v career.Certification) graphql.Marshaler {
+			return ec.marshalNCertification2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapClosing_certification(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GapClosing",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Certification(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GapClosing_closes(ctx context.Context, field graphql.CollectedField, obj *planner.Closing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapClosing_closes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GapClosing().Closes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []career.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapClosing_closes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GapClosing",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GapClosing_count(ctx context.Context, field graphql.CollectedField, obj *planner.Closing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapClosing_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapClosing_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GapClosing", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GapClosing_weight(ctx context.Context, field graphql.CollectedField, obj *planner.Closing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapClosing_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapClosing_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GapClosing", field, false, false, "Float")
+}
+
+func (ec *executionContext) _GapClosing_share(ctx context.Context, field graphql.CollectedField, obj *planner.Closing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapClosing_share(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Share, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapClosing_share(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GapClosing", field, false, false, "Float")
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2743,6 +4114,171 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _PathStep_from(ctx context.Context, field graphql.CollectedField, obj *planner.Step) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathStep_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v career.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathStep_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathStep",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Role(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathStep_to(ctx context.Context, field graphql.CollectedField, obj *planner.Step) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathStep_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v career.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathStep_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathStep",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Role(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathStep_kind(ctx context.Context, field graphql.CollectedField, obj *planner.Step) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathStep_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNMoveKind2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathStep_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathStep", field, false, false, "MoveKind")
+}
+
+func (ec *executionContext) _PathStep_typicalYears(ctx context.Context, field graphql.CollectedField, obj *planner.Step) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathStep_typicalYears(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TypicalYears, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathStep_typicalYears(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathStep", field, false, false, "Float")
+}
+
+func (ec *executionContext) _PathStep_skillsToGain(ctx context.Context, field graphql.CollectedField, obj *planner.Step) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathStep_skillsToGain(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SkillsToGain, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []gap.Shortfall) graphql.Marshaler {
+			return ec.marshalNSkillToGain2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgapᚐShortfallᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathStep_skillsToGain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathStep",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SkillToGain(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathStep_gap(ctx context.Context, field graphql.CollectedField, obj *planner.Step) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathStep_gap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gap, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathStep_gap(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathStep", field, false, false, "Float")
 }
 
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -3097,6 +4633,138 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_careerPaths(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_careerPaths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CareerPaths(ctx, fc.Args["from"].(*string), fc.Args["profile"].(*model.ProfileInput), fc.Args["to"].(string), fc.Args["rankBy"].(*string), fc.Args["first"].(*int), fc.Args["maxSteps"].(*int), fc.Args["promotionsOnly"].(*bool), fc.Args["avoid"].([]string), fc.Args["via"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *planner.Paths) graphql.Marshaler {
+			return ec.marshalNCareerPaths2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐPaths(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_careerPaths(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CareerPaths(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_careerPaths_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_reachableRoles(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_reachableRoles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ReachableRoles(ctx, fc.Args["from"].(*string), fc.Args["profile"].(*model.ProfileInput), fc.Args["withinYears"].(*float64), fc.Args["maxSteps"].(*int), fc.Args["promotionsOnly"].(*bool), fc.Args["avoid"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *planner.Reachable) graphql.Marshaler {
+			return ec.marshalNReachableRoles2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐReachable(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_reachableRoles(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReachableRoles(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_reachableRoles_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_skillGap(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_skillGap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SkillGap(ctx, fc.Args["from"].(*string), fc.Args["profile"].(*model.ProfileInput), fc.Args["to"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *planner.SkillGap) graphql.Marshaler {
+			return ec.marshalNSkillGap2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐSkillGap(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_skillGap(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SkillGap(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_skillGap_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3168,6 +4836,171 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields___Schema(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReachableRole_role(ctx context.Context, field graphql.CollectedField, obj *store.Reach) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReachableRole_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v career.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReachableRole_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReachableRole",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Role(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReachableRole_shortestYears(ctx context.Context, field graphql.CollectedField, obj *store.Reach) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReachableRole_shortestYears(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShortestYears, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReachableRole_shortestYears(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReachableRole", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ReachableRole_fewestSteps(ctx context.Context, field graphql.CollectedField, obj *store.Reach) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReachableRole_fewestSteps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FewestSteps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReachableRole_fewestSteps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReachableRole", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReachableRole_paths(ctx context.Context, field graphql.CollectedField, obj *store.Reach) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReachableRole_paths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Paths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReachableRole_paths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReachableRole", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReachableRoles_start(ctx context.Context, field graphql.CollectedField, obj *planner.Reachable) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReachableRoles_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v planner.Start) graphql.Marshaler {
+			return ec.marshalNStart2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐStart(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReachableRoles_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReachableRoles",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Start(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReachableRoles_roles(ctx context.Context, field graphql.CollectedField, obj *planner.Reachable) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReachableRoles_roles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Roles, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Reach) graphql.Marshaler {
+			return ec.marshalNReachableRole2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋstoreᚐReachᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReachableRoles_roles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReachableRoles",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReachableRole(ctx, field)
 		},
 	}
 	return fc, nil
@@ -3952,6 +5785,139 @@ func (ec *executionContext) fieldContext_RoleRequirement_source(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _SalaryChange_currency(ctx context.Context, field graphql.CollectedField, obj *planner.SalaryChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalaryChange_currency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Currency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalaryChange_currency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalaryChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _SalaryChange_minChange(ctx context.Context, field graphql.CollectedField, obj *planner.SalaryChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalaryChange_minChange(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MinChange, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalaryChange_minChange(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalaryChange", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SalaryChange_maxChange(ctx context.Context, field graphql.CollectedField, obj *planner.SalaryChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalaryChange_maxChange(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxChange, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalaryChange_maxChange(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalaryChange", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SalaryChange_from(ctx context.Context, field graphql.CollectedField, obj *planner.SalaryChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalaryChange_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v career.Salary) graphql.Marshaler {
+			return ec.marshalNSalaryRange2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSalary(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalaryChange_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalaryChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalaryRange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalaryChange_to(ctx context.Context, field graphql.CollectedField, obj *planner.SalaryChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalaryChange_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v career.Salary) graphql.Marshaler {
+			return ec.marshalNSalaryRange2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSalary(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalaryChange_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalaryChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalaryRange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SalaryRange_min(ctx context.Context, field graphql.CollectedField, obj *career.Salary) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4493,6 +6459,203 @@ func (ec *executionContext) fieldContext_SkillEdge_node(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _SkillGap_start(ctx context.Context, field graphql.CollectedField, obj *planner.SkillGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGap_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v planner.Start) graphql.Marshaler {
+			return ec.marshalNStart2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐStart(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGap_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SkillGap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Start(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SkillGap_target(ctx context.Context, field graphql.CollectedField, obj *planner.SkillGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGap_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Target, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v career.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGap_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SkillGap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Role(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SkillGap_total(ctx context.Context, field graphql.CollectedField, obj *planner.SkillGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGap_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGap_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillGap", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SkillGap_possible(ctx context.Context, field graphql.CollectedField, obj *planner.SkillGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGap_possible(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Possible, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGap_possible(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillGap", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SkillGap_coverage(ctx context.Context, field graphql.CollectedField, obj *planner.SkillGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGap_coverage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Coverage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGap_coverage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillGap", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SkillGap_skills(ctx context.Context, field graphql.CollectedField, obj *planner.SkillGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGap_skills(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Skills, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []gap.Shortfall) graphql.Marshaler {
+			return ec.marshalNSkillToGain2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgapᚐShortfallᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGap_skills(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SkillGap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SkillToGain(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SkillGap_certifications(ctx context.Context, field graphql.CollectedField, obj *planner.SkillGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGap_certifications(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Certifications, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []planner.Closing) graphql.Marshaler {
+			return ec.marshalNGapClosing2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐClosingᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGap_certifications(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SkillGap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GapClosing(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SkillRequirement_skill(ctx context.Context, field graphql.CollectedField, obj *career.SkillRequirement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4603,6 +6766,162 @@ func (ec *executionContext) fieldContext_SkillRequirement_source(_ context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _SkillToGain_skill(ctx context.Context, field graphql.CollectedField, obj *gap.Shortfall) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillToGain_skill(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SkillToGain().Skill(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *career.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkill(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillToGain_skill(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SkillToGain",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SkillToGain_importance(ctx context.Context, field graphql.CollectedField, obj *gap.Shortfall) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillToGain_importance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Importance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillToGain_importance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillToGain", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SkillToGain_requiredLevel(ctx context.Context, field graphql.CollectedField, obj *gap.Shortfall) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillToGain_requiredLevel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Required, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillToGain_requiredLevel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillToGain", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SkillToGain_currentLevel(ctx context.Context, field graphql.CollectedField, obj *gap.Shortfall) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillToGain_currentLevel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Held, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillToGain_currentLevel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillToGain", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SkillToGain_weight(ctx context.Context, field graphql.CollectedField, obj *gap.Shortfall) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillToGain_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillToGain_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillToGain", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SkillToGain_certifications(ctx context.Context, field graphql.CollectedField, obj *gap.Shortfall) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillToGain_certifications(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SkillToGain().Certifications(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []career.Certification) graphql.Marshaler {
+			return ec.marshalNCertification2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertificationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillToGain_certifications(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SkillToGain",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Certification(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Source_id(ctx context.Context, field graphql.CollectedField, obj *career.Source) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4693,6 +7012,84 @@ func (ec *executionContext) _Source_license(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_Source_license(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
+}
+
+func (ec *executionContext) _Start_role(ctx context.Context, field graphql.CollectedField, obj *planner.Start) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Start_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v career.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Start_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Start",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Role(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Start_matchedFromProfile(ctx context.Context, field graphql.CollectedField, obj *planner.Start) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Start_matchedFromProfile(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Matched, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Start_matchedFromProfile(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Start", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Start_coverage(ctx context.Context, field graphql.CollectedField, obj *planner.Start) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Start_coverage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Coverage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Start_coverage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Start", field, false, false, "Float")
 }
 
 func (ec *executionContext) _YearsRange_min(ctx context.Context, field graphql.CollectedField, obj *career.Years) (ret graphql.Marshaler) {
@@ -5926,6 +8323,125 @@ func UnmarshalCertificationOrder(ctx context.Context, raw any) (model.Certificat
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputHeldSkillInput(ctx context.Context, obj any) (model.HeldSkillInput, error) {
+	var it model.HeldSkillInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"skill", "level"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "skill":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("skill"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Skill = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalHeldSkillInput unmarshals raw into the HeldSkillInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalHeldSkillInput(ctx context.Context, raw any) (model.HeldSkillInput, error) {
+	var out model.HeldSkillInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "HeldSkillInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputProfileInput(ctx context.Context, obj any) (model.ProfileInput, error) {
+	var it model.ProfileInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["skills"]; !present {
+		asMap["skills"] = []any{}
+	}
+	if _, present := asMap["certifications"]; !present {
+		asMap["certifications"] = []any{}
+	}
+
+	fieldsInOrder := [...]string{"currentRole", "skills", "certifications", "yearsOfExperience"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "currentRole":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currentRole"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrentRole = data
+		case "skills":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("skills"))
+			data, err := ec.unmarshalOHeldSkillInput2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐHeldSkillInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Skills = data
+		case "certifications":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("certifications"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Certifications = data
+		case "yearsOfExperience":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearsOfExperience"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearsOfExperience = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalProfileInput unmarshals raw into the ProfileInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalProfileInput(ctx context.Context, raw any) (model.ProfileInput, error) {
+	var out model.ProfileInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProfileInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRoleFilter(ctx context.Context, obj any) (model.RoleFilter, error) {
 	var it model.RoleFilter
 	if obj == nil {
@@ -6234,6 +8750,118 @@ func (ec *executionContext) _CareerMove(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var careerPathImplementors = []string{"CareerPath"}
+
+func (ec *executionContext) _CareerPath(ctx context.Context, sel ast.SelectionSet, obj *planner.Path) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, careerPathImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CareerPath")
+		case "rank":
+			out.Values[i] = ec._CareerPath_rank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "roles":
+			out.Values[i] = ec._CareerPath_roles(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "steps":
+			out.Values[i] = ec._CareerPath_steps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stepCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CareerPath_stepCount(ctx, field, obj)
+				})
+		case "totalYears":
+			out.Values[i] = ec._CareerPath_totalYears(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "skillGap":
+			out.Values[i] = ec._CareerPath_skillGap(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "salaryChange":
+			out.Values[i] = ec._CareerPath_salaryChange(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var careerPathsImplementors = []string{"CareerPaths"}
+
+func (ec *executionContext) _CareerPaths(ctx context.Context, sel ast.SelectionSet, obj *planner.Paths) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, careerPathsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CareerPaths")
+		case "start":
+			out.Values[i] = ec._CareerPaths_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "target":
+			out.Values[i] = ec._CareerPaths_target(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rankBy":
+			out.Values[i] = ec._CareerPaths_rankBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "paths":
+			out.Values[i] = ec._CareerPaths_paths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var certificationImplementors = []string{"Certification", "Node"}
 
 func (ec *executionContext) _Certification(ctx context.Context, sel ast.SelectionSet, obj *career.Certification) graphql.Marshaler {
@@ -6452,6 +9080,60 @@ func (ec *executionContext) _CertificationEndorsement(ctx context.Context, sel a
 	return out
 }
 
+var gapClosingImplementors = []string{"GapClosing"}
+
+func (ec *executionContext) _GapClosing(ctx context.Context, sel ast.SelectionSet, obj *planner.Closing) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, gapClosingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GapClosing")
+		case "certification":
+			out.Values[i] = ec._GapClosing_certification(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GapClosing_closes(ctx, field, obj)
+				})
+		case "count":
+			out.Values[i] = ec._GapClosing_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "weight":
+			out.Values[i] = ec._GapClosing_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "share":
+			out.Values[i] = ec._GapClosing_share(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
@@ -6481,6 +9163,64 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 		case "endCursor":
 			out.Values[i] = ec._PageInfo_endCursor(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pathStepImplementors = []string{"PathStep"}
+
+func (ec *executionContext) _PathStep(ctx context.Context, sel ast.SelectionSet, obj *planner.Step) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pathStepImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PathStep")
+		case "from":
+			out.Values[i] = ec._PathStep_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._PathStep_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._PathStep_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "typicalYears":
+			out.Values[i] = ec._PathStep_typicalYears(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "skillsToGain":
+			out.Values[i] = ec._PathStep_skillsToGain(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "gap":
+			out.Values[i] = ec._PathStep_gap(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -6567,6 +9307,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_search(ctx, field)
 				})
+		case "careerPaths":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_careerPaths(ctx, field)
+				})
+		case "reachableRoles":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_reachableRoles(ctx, field)
+				})
+		case "skillGap":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_skillGap(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -6580,6 +9338,92 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reachableRoleImplementors = []string{"ReachableRole"}
+
+func (ec *executionContext) _ReachableRole(ctx context.Context, sel ast.SelectionSet, obj *store.Reach) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reachableRoleImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReachableRole")
+		case "role":
+			out.Values[i] = ec._ReachableRole_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shortestYears":
+			out.Values[i] = ec._ReachableRole_shortestYears(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fewestSteps":
+			out.Values[i] = ec._ReachableRole_fewestSteps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "paths":
+			out.Values[i] = ec._ReachableRole_paths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reachableRolesImplementors = []string{"ReachableRoles"}
+
+func (ec *executionContext) _ReachableRoles(ctx context.Context, sel ast.SelectionSet, obj *planner.Reachable) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reachableRolesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReachableRoles")
+		case "start":
+			out.Values[i] = ec._ReachableRoles_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "roles":
+			out.Values[i] = ec._ReachableRoles_roles(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -6885,6 +9729,59 @@ func (ec *executionContext) _RoleRequirement(ctx context.Context, sel ast.Select
 	return out
 }
 
+var salaryChangeImplementors = []string{"SalaryChange"}
+
+func (ec *executionContext) _SalaryChange(ctx context.Context, sel ast.SelectionSet, obj *planner.SalaryChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, salaryChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SalaryChange")
+		case "currency":
+			out.Values[i] = ec._SalaryChange_currency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "minChange":
+			out.Values[i] = ec._SalaryChange_minChange(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxChange":
+			out.Values[i] = ec._SalaryChange_maxChange(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._SalaryChange_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._SalaryChange_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var salaryRangeImplementors = []string{"SalaryRange"}
 
 func (ec *executionContext) _SalaryRange(ctx context.Context, sel ast.SelectionSet, obj *career.Salary) graphql.Marshaler {
@@ -7129,6 +10026,69 @@ func (ec *executionContext) _SkillEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var skillGapImplementors = []string{"SkillGap"}
+
+func (ec *executionContext) _SkillGap(ctx context.Context, sel ast.SelectionSet, obj *planner.SkillGap) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, skillGapImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SkillGap")
+		case "start":
+			out.Values[i] = ec._SkillGap_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "target":
+			out.Values[i] = ec._SkillGap_target(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._SkillGap_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "possible":
+			out.Values[i] = ec._SkillGap_possible(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "coverage":
+			out.Values[i] = ec._SkillGap_coverage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "skills":
+			out.Values[i] = ec._SkillGap_skills(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "certifications":
+			out.Values[i] = ec._SkillGap_certifications(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var skillRequirementImplementors = []string{"SkillRequirement"}
 
 func (ec *executionContext) _SkillRequirement(ctx context.Context, sel ast.SelectionSet, obj *career.SkillRequirement) graphql.Marshaler {
@@ -7178,6 +10138,66 @@ func (ec *executionContext) _SkillRequirement(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var skillToGainImplementors = []string{"SkillToGain"}
+
+func (ec *executionContext) _SkillToGain(ctx context.Context, sel ast.SelectionSet, obj *gap.Shortfall) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, skillToGainImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SkillToGain")
+		case "skill":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SkillToGain_skill(ctx, field, obj)
+				})
+		case "importance":
+			out.Values[i] = ec._SkillToGain_importance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "requiredLevel":
+			out.Values[i] = ec._SkillToGain_requiredLevel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "currentLevel":
+			out.Values[i] = ec._SkillToGain_currentLevel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "weight":
+			out.Values[i] = ec._SkillToGain_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "certifications":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SkillToGain_certifications(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var sourceImplementors = []string{"Source"}
 
 func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, obj *career.Source) graphql.Marshaler {
@@ -7207,6 +10227,49 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 		case "license":
 			out.Values[i] = ec._Source_license(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var startImplementors = []string{"Start"}
+
+func (ec *executionContext) _Start(ctx context.Context, sel ast.SelectionSet, obj *planner.Start) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, startImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Start")
+		case "role":
+			out.Values[i] = ec._Start_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "matchedFromProfile":
+			out.Values[i] = ec._Start_matchedFromProfile(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "coverage":
+			out.Values[i] = ec._Start_coverage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -7660,6 +10723,34 @@ func (ec *executionContext) marshalNCareerMove2ᚕgithubᚗcomᚋcareergraphᚋc
 	return ret
 }
 
+func (ec *executionContext) marshalNCareerPath2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐPath(ctx context.Context, sel ast.SelectionSet, v planner.Path) graphql.Marshaler {
+	return ec._CareerPath(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCareerPath2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []planner.Path) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCareerPath2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐPath(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCareerPaths2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐPaths(ctx context.Context, sel ast.SelectionSet, v *planner.Paths) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CareerPaths!")
+		return graphql.Null
+	}
+	return ec._CareerPaths(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCertification2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertification(ctx context.Context, sel ast.SelectionSet, v career.Certification) graphql.Marshaler {
 	return ec._Certification(ctx, sel, &v)
 }
@@ -7774,6 +10865,31 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) marshalNGapClosing2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐClosing(ctx context.Context, sel ast.SelectionSet, v planner.Closing) graphql.Marshaler {
+	return ec._GapClosing(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNGapClosing2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐClosingᚄ(ctx context.Context, sel ast.SelectionSet, v []planner.Closing) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGapClosing2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐClosing(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNHeldSkillInput2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐHeldSkillInput(ctx context.Context, v any) (model.HeldSkillInput, error) {
+	res, err := ec.unmarshalInputHeldSkillInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -7830,6 +10946,68 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋcareergraphᚋcar
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPathRanking2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPathRanking2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PathRanking!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNPathStep2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐStep(ctx context.Context, sel ast.SelectionSet, v planner.Step) graphql.Marshaler {
+	return ec._PathStep(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPathStep2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐStepᚄ(ctx context.Context, sel ast.SelectionSet, v []planner.Step) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPathStep2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐStep(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReachableRole2githubᚗcomᚋcareergraphᚋcareergraphᚋstoreᚐReach(ctx context.Context, sel ast.SelectionSet, v store.Reach) graphql.Marshaler {
+	return ec._ReachableRole(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReachableRole2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋstoreᚐReachᚄ(ctx context.Context, sel ast.SelectionSet, v []store.Reach) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReachableRole2githubᚗcomᚋcareergraphᚋcareergraphᚋstoreᚐReach(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReachableRoles2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐReachable(ctx context.Context, sel ast.SelectionSet, v *planner.Reachable) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReachableRoles!")
+		return graphql.Null
+	}
+	return ec._ReachableRoles(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRelevance2string(ctx context.Context, v any) (string, error) {
@@ -7966,6 +11144,10 @@ func (ec *executionContext) marshalNRoleSortField2githubᚗcomᚋcareergraphᚋc
 	return v
 }
 
+func (ec *executionContext) marshalNSalaryRange2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSalary(ctx context.Context, sel ast.SelectionSet, v career.Salary) graphql.Marshaler {
+	return ec._SalaryRange(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNSearchHit2githubᚗcomᚋcareergraphᚋcareergraphᚋstoreᚐHit(ctx context.Context, sel ast.SelectionSet, v store.Hit) graphql.Marshaler {
 	return ec._SearchHit(ctx, sel, &v)
 }
@@ -8056,6 +11238,14 @@ func (ec *executionContext) marshalNSkillEdge2ᚕgithubᚗcomᚋcareergraphᚋca
 	return ret
 }
 
+func (ec *executionContext) marshalNSkillGap2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐSkillGap(ctx context.Context, sel ast.SelectionSet, v *planner.SkillGap) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SkillGap!")
+		return graphql.Null
+	}
+	return ec._SkillGap(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNSkillRequirement2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillRequirement(ctx context.Context, sel ast.SelectionSet, v career.SkillRequirement) graphql.Marshaler {
 	return ec._SkillRequirement(ctx, sel, &v)
 }
@@ -8086,6 +11276,26 @@ func (ec *executionContext) marshalNSkillSortField2githubᚗcomᚋcareergraphᚋ
 	return v
 }
 
+func (ec *executionContext) marshalNSkillToGain2githubᚗcomᚋcareergraphᚋcareergraphᚋgapᚐShortfall(ctx context.Context, sel ast.SelectionSet, v gap.Shortfall) graphql.Marshaler {
+	return ec._SkillToGain(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSkillToGain2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgapᚐShortfallᚄ(ctx context.Context, sel ast.SelectionSet, v []gap.Shortfall) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSkillToGain2githubᚗcomᚋcareergraphᚋcareergraphᚋgapᚐShortfall(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNSortDirection2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐSortDirection(ctx context.Context, v any) (model.SortDirection, error) {
 	var res model.SortDirection
 	err := res.UnmarshalGQL(v)
@@ -8114,6 +11324,10 @@ func (ec *executionContext) marshalNSource2ᚕgithubᚗcomᚋcareergraphᚋcaree
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNStart2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐStart(ctx context.Context, sel ast.SelectionSet, v planner.Start) graphql.Marshaler {
+	return ec._Start(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -8407,6 +11621,76 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) unmarshalOHeldSkillInput2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐHeldSkillInputᚄ(ctx context.Context, v any) ([]model.HeldSkillInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.HeldSkillInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNHeldSkillInput2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐHeldSkillInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalString(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(*v)
+	return res
+}
+
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
 	if v == nil {
 		return nil, nil
@@ -8430,6 +11714,32 @@ func (ec *executionContext) marshalONode2githubᚗcomᚋcareergraphᚋcareergrap
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPathRanking2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalString(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPathRanking2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOProfileInput2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐProfileInput(ctx context.Context, v any) (*model.ProfileInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputProfileInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalORole2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx context.Context, sel ast.SelectionSet, v *career.Role) graphql.Marshaler {
@@ -8471,6 +11781,13 @@ func (ec *executionContext) unmarshalORoleOrder2ᚖgithubᚗcomᚋcareergraphᚋ
 	}
 	res, err := ec.unmarshalInputRoleOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSalaryChange2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐSalaryChange(ctx context.Context, sel ast.SelectionSet, v *planner.SalaryChange) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SalaryChange(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOSalaryRange2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSalary(ctx context.Context, sel ast.SelectionSet, v *career.Salary) graphql.Marshaler {

@@ -5,10 +5,12 @@ package graph
 //go:generate go tool gqlgen generate
 
 import (
+	"github.com/careergraph/careergraph/planner"
 	"github.com/careergraph/careergraph/store"
 )
 
 // Resolver holds the dependencies every resolver shares.
 type Resolver struct {
-	Store *store.Store
+	Store   *store.Store
+	Planner *planner.Planner
 }

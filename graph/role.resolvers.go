@@ -74,8 +74,10 @@ func (r *Resolver) SalaryRange() SalaryRangeResolver { return &salaryRangeResolv
 // SkillRequirement returns SkillRequirementResolver implementation.
 func (r *Resolver) SkillRequirement() SkillRequirementResolver { return &skillRequirementResolver{r} }
 
-type careerMoveResolver struct{ *Resolver }
-type certificationEndorsementResolver struct{ *Resolver }
-type roleResolver struct{ *Resolver }
-type salaryRangeResolver struct{ *Resolver }
-type skillRequirementResolver struct{ *Resolver }
+type (
+	careerMoveResolver               struct{ *Resolver }
+	certificationEndorsementResolver struct{ *Resolver }
+	roleResolver                     struct{ *Resolver }
+	salaryRangeResolver              struct{ *Resolver }
+	skillRequirementResolver         struct{ *Resolver }
+)

@@ -38,5 +38,7 @@ func (r *Resolver) RoleRequirement() RoleRequirementResolver { return &roleRequi
 // Skill returns SkillResolver implementation.
 func (r *Resolver) Skill() SkillResolver { return &skillResolver{r} }
 
-type roleRequirementResolver struct{ *Resolver }
-type skillResolver struct{ *Resolver }
+type (
+	roleRequirementResolver struct{ *Resolver }
+	skillResolver           struct{ *Resolver }
+)

@@ -16,12 +16,14 @@ import (
 
 	"github.com/careergraph/careergraph/graph"
 	"github.com/careergraph/careergraph/loaders"
+	"github.com/careergraph/careergraph/planner"
 )
 
 // graphqlHandler serves GraphQL over HTTP (GET and POST, application/graphql-response+json
 // unless the client asks for application/json), with per-request loaders.
 func graphqlHandler(o Options) http.Handler {
-	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: o.Store}}))
+	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{
+		Store: o.Store, Planner: planner.New(o.Store)}}))
 	srv.AddTransport(transport.GET{UseGrapQLResponseJsonByDefault: true})
 	srv.AddTransport(transport.POST{UseGrapQLResponseJsonByDefault: true})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))

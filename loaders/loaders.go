@@ -16,6 +16,7 @@ import (
 // Store is what the loaders need from the store package.
 type Store interface {
 	SourcesByIDs(ctx context.Context, ids []string) ([]career.Source, error)
+	SkillsByIDs(ctx context.Context, ids []string) ([]career.Skill, error)
 	RoleSkills(ctx context.Context, ids []string) (map[string][]career.SkillRequirement, error)
 	SkillRoles(ctx context.Context, ids []string) (map[string][]career.RoleRequirement, error)
 	RoleCertifications(ctx context.Context, ids []string) (map[string][]career.CertificationEndorsement, error)
@@ -31,6 +32,7 @@ type Store interface {
 // Loaders are one request's batching loaders, keyed by node id.
 type Loaders struct {
 	Sources                    *dataloadgen.Loader[string, career.Source]
+	Skills                     *dataloadgen.Loader[string, career.Skill]
 	RoleSkills                 *dataloadgen.Loader[string, []career.SkillRequirement]
 	SkillRoles                 *dataloadgen.Loader[string, []career.RoleRequirement]
 	RoleCertifications         *dataloadgen.Loader[string, []career.CertificationEndorsement]
@@ -49,6 +51,7 @@ func New(st Store, wait time.Duration) *Loaders {
 	opts := []dataloadgen.Option{dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(1000)}
 	return &Loaders{
 		Sources:                    dataloadgen.NewMappedLoader(byID(st.SourcesByIDs, func(s career.Source) string { return s.ID }), opts...),
+		Skills:                     dataloadgen.NewMappedLoader(byID(st.SkillsByIDs, func(s career.Skill) string { return s.ID }), opts...),
 		RoleSkills:                 dataloadgen.NewMappedLoader(st.RoleSkills, opts...),
 		SkillRoles:                 dataloadgen.NewMappedLoader(st.SkillRoles, opts...),
 		RoleCertifications:         dataloadgen.NewMappedLoader(st.RoleCertifications, opts...),

@@ -36,12 +36,29 @@ type CertificationOrder struct {
 	Direction SortDirection          `json:"direction"`
 }
 
+type HeldSkillInput struct {
+	Skill string `json:"skill"`
+	// 0 (none) to 7 (expert), the O*NET level scale.
+	Level float64 `json:"level"`
+}
+
 // Relay pagination information.
 type PageInfo struct {
 	HasNextPage     bool    `json:"hasNextPage"`
 	HasPreviousPage bool    `json:"hasPreviousPage"`
 	StartCursor     *string `json:"startCursor,omitempty"`
 	EndCursor       *string `json:"endCursor,omitempty"`
+}
+
+// A person. Without a currentRole, questions start from the role their skills and
+// certifications match best. A held certification counts as holding the skills it validates
+// at level 3 (entry), 4 (associate), 5 (professional) or 6 (expert).
+type ProfileInput struct {
+	CurrentRole    *string          `json:"currentRole,omitempty"`
+	Skills         []HeldSkillInput `json:"skills,omitempty"`
+	Certifications []string         `json:"certifications,omitempty"`
+	// Breaks near-ties when choosing a starting role: roles whose experience range fits win.
+	YearsOfExperience *float64 `json:"yearsOfExperience,omitempty"`
 }
 
 // careergraph: a career knowledge graph of IT infrastructure roles, the skills they require,

@@ -1,0 +1,27 @@
+package graph
+
+import (
+	"github.com/careergraph/careergraph/graph/model"
+	"github.com/careergraph/careergraph/planner"
+)
+
+// toProfile converts the GraphQL profile input; nil stays nil.
+func toProfile(in *model.ProfileInput) *planner.Profile {
+	if in == nil {
+		return nil
+	}
+	p := &planner.Profile{RoleID: deref(in.CurrentRole), Certifications: in.Certifications,
+		YearsOfExperience: in.YearsOfExperience, Skills: map[string]float64{}}
+	for _, s := range in.Skills {
+		p.Skills[s.Skill] = max(p.Skills[s.Skill], s.Level)
+	}
+	return p
+}
+
+// or returns *p, or def when p is nil.
+func or[T any](p *T, def T) T {
+	if p == nil {
+		return def
+	}
+	return *p
+}

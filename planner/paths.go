@@ -1,0 +1,192 @@
+package planner
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/gap"
+	"github.com/careergraph/careergraph/store"
+)
+
+// Path rankings.
+const (
+	ByYears    = "YEARS"     // summed typical years of the moves
+	BySteps    = "STEPS"     // number of moves
+	BySkillGap = "SKILL_GAP" // summed weight of the skills to gain along the way
+)
+
+// Limits on path questions; beyond them a question is an input error, never a slow query.
+const (
+	MaxPaths       = 10
+	MaxAvoid       = 50
+	candidateLimit = 2000 // paths ranked in Go when ranking by skill gap
+)
+
+// PathQuery asks for the best paths from a start to a target role.
+type PathQuery struct {
+	To             string
+	RankBy         string
+	First          int
+	MaxSteps       int
+	PromotionsOnly bool
+	Avoid          []string
+	Via            string
+}
+
+// Paths is the answer to a PathQuery.
+type Paths struct {
+	Start  Start
+	Target career.Role
+	RankBy string
+	Paths  []Path
+}
+
+// Path is one way from the start to the target.
+type Path struct {
+	Rank         int
+	Roles        []career.Role
+	Steps        []Step
+	TotalYears   float64
+	SkillGap     float64
+	SalaryChange *SalaryChange
+	key          string
+}
+
+// Step is one move of a path and what it takes.
+type Step struct {
+	From, To     career.Role
+	Kind         string
+	TypicalYears float64
+	SkillsToGain []gap.Shortfall // required by To and not yet held at its level, heaviest first
+	Gap          float64         // summed weight of SkillsToGain
+}
+
+// SalaryChange compares the salary ranges at both ends of a path.
+type SalaryChange struct {
+	Currency             string
+	MinChange, MaxChange int
+	From, To             career.Salary
+}
+
+// Paths returns the best paths from start to q.To, ranked by q.RankBy with ties broken
+// by the role ids along the path.
+func (p *Planner) Paths(ctx context.Context, start Start, q PathQuery) (Paths, error) {
+	if err := q.check(start.Role.ID); err != nil {
+		return Paths{}, err
+	}
+	check := append([]string{q.To}, q.Avoid...)
+	if q.Via != "" {
+		check = append(check, q.Via)
+	}
+	roles, err := p.roles(ctx, check...)
+	if err != nil {
+		return Paths{}, err
+	}
+	search := store.PathSearch{From: start.Role.ID, To: q.To, MaxSteps: q.MaxSteps, Cost: q.RankBy, Limit: q.First,
+		PromotionsOnly: q.PromotionsOnly, Avoid: q.Avoid, Via: q.Via}
+	if q.RankBy == BySkillGap {
+		search.Cost, search.Limit = BySteps, candidateLimit+1
+	}
+	found, err := p.store.CareerPaths(ctx, search)
+	if err != nil {
+		return Paths{}, err
+	}
+	if len(found) > candidateLimit {
+		return Paths{}, inputErr("more than %d paths lead there within %d steps, too many to rank by skill gap; lower maxSteps or add roles to avoid", candidateLimit, q.MaxSteps)
+	}
+	paths, err := p.explain(ctx, start, found)
+	if err != nil {
+		return Paths{}, err
+	}
+	if q.RankBy == BySkillGap {
+		slices.SortFunc(paths, func(a, b Path) int { return cmp.Or(cmp.Compare(a.SkillGap, b.SkillGap), strings.Compare(a.key, b.key)) })
+		paths = paths[:min(q.First, len(paths))]
+	}
+	for i := range paths {
+		paths[i].Rank = i + 1
+	}
+	return Paths{Start: start, Target: roles[q.To], RankBy: q.RankBy, Paths: paths}, nil
+}
+
+func (q *PathQuery) check(from string) error {
+	switch {
+	case q.RankBy != ByYears && q.RankBy != BySteps && q.RankBy != BySkillGap:
+		return inputErr("rankBy must be YEARS, STEPS or SKILL_GAP")
+	case q.First < 1 || q.First > MaxPaths:
+		return inputErr("first must be between 1 and %d, got %d", MaxPaths, q.First)
+	case q.MaxSteps < 1 || q.MaxSteps > store.MaxPathSteps:
+		return inputErr("maxSteps must be between 1 and %d, got %d", store.MaxPathSteps, q.MaxSteps)
+	case len(q.Avoid) > MaxAvoid:
+		return inputErr("avoid lists %d roles; at most %d are allowed", len(q.Avoid), MaxAvoid)
+	case q.To == from:
+		return inputErr("the start and the target are the same role (%s)", from)
+	case q.Via != "" && (q.Via == from || q.Via == q.To):
+		return inputErr("via must be a role between the start and the target, not one of them")
+	}
+	for _, a := range q.Avoid {
+		if a == from || a == q.To || a == q.Via {
+			return inputErr("avoid lists %s, which the path must contain; remove it", a)
+		}
+	}
+	return nil
+}
+
+// explain works out every step's skills to gain, the totals and the salary change.
+// Skills carry forward: after a move, the person holds what the new role requires.
+func (p *Planner) explain(ctx context.Context, start Start, found []store.Path) ([]Path, error) {
+	var ids []string
+	for _, f := range found {
+		for _, r := range f.Roles[1:] {
+			ids = append(ids, r.ID)
+		}
+	}
+	reqs, err := p.store.Requirements(ctx, unique(ids))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Path, len(found))
+	for i, f := range found {
+		held := start.Held.Clone()
+		path := Path{Roles: f.Roles, SalaryChange: salaryChange(start.Role, f.Roles[len(f.Roles)-1])}
+		for j, mv := range f.Moves {
+			next := needs(reqs[f.Roles[j+1].ID])
+			sf := gap.Shortfalls(held, next)
+			held.Raise(next)
+			step := Step{From: f.Roles[j], To: f.Roles[j+1], Kind: mv.Kind, TypicalYears: mv.TypicalYears,
+				SkillsToGain: sf, Gap: gap.Total(sf)}
+			path.Steps = append(path.Steps, step)
+			path.TotalYears += mv.TypicalYears
+			path.SkillGap += step.Gap
+		}
+		path.key = Key(f.Roles)
+		out[i] = path
+	}
+	return out, nil
+}
+
+// Key is a path's tie-breaking key: its role ids in order, each followed by '>', the
+// same key the path statement orders by.
+func Key(roles []career.Role) string {
+	var b strings.Builder
+	for _, r := range roles {
+		b.WriteString(r.ID)
+		b.WriteByte('>')
+	}
+	return b.String()
+}
+
+func salaryChange(from, to career.Role) *SalaryChange {
+	a, b := from.Salary, to.Salary
+	if a == nil || b == nil || a.Currency != b.Currency {
+		return nil
+	}
+	return &SalaryChange{Currency: a.Currency, MinChange: b.Min - a.Min, MaxChange: b.Max - a.Max, From: *a, To: *b}
+}
+
+func unique(ids []string) []string {
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}

@@ -1,0 +1,76 @@
+// Package planner answers the questions a person asks of the graph: how do I get from
+// here to there (career paths), where can I be in N years (reachable roles), and what
+// do I lack for a role (skill gap). It validates the question, runs the store's path
+// search in Neo4j, and works out skills to gain with the gap package.
+package planner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/gap"
+	"github.com/careergraph/careergraph/store"
+)
+
+// Store is what the planner needs from the store.
+type Store interface {
+	RolesByIDs(ctx context.Context, ids []string) ([]career.Role, error)
+	SkillsByIDs(ctx context.Context, ids []string) ([]career.Skill, error)
+	CertificationsByIDs(ctx context.Context, ids []string) ([]career.Certification, error)
+	CertificationSkills(ctx context.Context, ids []string) (map[string][]career.Skill, error)
+	SkillCertifications(ctx context.Context, ids []string) (map[string][]career.Certification, error)
+	Requirements(ctx context.Context, roleIDs []string) (map[string][]career.Requirement, error)
+	CareerPaths(ctx context.Context, q store.PathSearch) ([]store.Path, error)
+	ReachableRoles(ctx context.Context, q store.ReachSearch) ([]store.Reach, error)
+}
+
+// Planner answers path, reach and gap questions over a store.
+type Planner struct{ store Store }
+
+// New returns a planner over st.
+func New(st Store) *Planner { return &Planner{store: st} }
+
+// InputError is a question the planner cannot answer as asked; the message says what
+// to change.
+type InputError struct{ Msg string }
+
+func (e *InputError) Error() string { return e.Msg }
+
+func inputErr(format string, args ...any) error {
+	return &InputError{Msg: fmt.Sprintf(format, args...)}
+}
+
+// IsInputError reports whether err is an InputError.
+func IsInputError(err error) bool {
+	var ie *InputError
+	return errors.As(err, &ie)
+}
+
+// needs turns a role's requirements into the gap package's needs.
+func needs(reqs []career.Requirement) []gap.Need {
+	out := make([]gap.Need, len(reqs))
+	for i, r := range reqs {
+		out[i] = gap.Need{SkillID: r.Skill, Importance: r.Importance, Level: r.Level}
+	}
+	return out
+}
+
+// roles loads roles by id and fails with ErrNotFound naming the first missing one.
+func (p *Planner) roles(ctx context.Context, ids ...string) (map[string]career.Role, error) {
+	found, err := p.store.RolesByIDs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]career.Role, len(found))
+	for _, r := range found {
+		out[r.ID] = r
+	}
+	for _, id := range ids {
+		if _, ok := out[id]; !ok {
+			return nil, fmt.Errorf("no role has id %q: %w", id, store.ErrNotFound)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,64 @@
+package planner
+
+import (
+	"context"
+
+	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/gap"
+)
+
+// SkillGap is what a target role requires beyond what the start holds, and the
+// certifications that close most of it.
+type SkillGap struct {
+	Start          Start
+	Target         career.Role
+	Skills         []gap.Shortfall // heaviest first
+	Total          float64         // summed weight of Skills
+	Possible       float64         // the gap of someone holding nothing
+	Coverage       float64         // 1 - Total/Possible
+	Certifications []Closing
+}
+
+// Closing is a certification and how much of the gap it closes.
+type Closing struct {
+	Certification career.Certification
+	gap.Closing
+}
+
+// SkillGap measures the gap from start to the role with id to.
+func (p *Planner) SkillGap(ctx context.Context, start Start, to string) (SkillGap, error) {
+	roles, err := p.roles(ctx, to)
+	if err != nil {
+		return SkillGap{}, err
+	}
+	reqs, err := p.store.Requirements(ctx, []string{to})
+	if err != nil {
+		return SkillGap{}, err
+	}
+	target := needs(reqs[to])
+	sf := gap.Shortfalls(start.Held, target)
+	out := SkillGap{Start: start, Target: roles[to], Skills: sf, Total: gap.Total(sf), Possible: gap.Possible(target),
+		Coverage: gap.Coverage(start.Held, target), Certifications: []Closing{}}
+	if len(sf) == 0 {
+		return out, nil
+	}
+	ids := make([]string, len(sf))
+	for i, s := range sf {
+		ids[i] = s.SkillID
+	}
+	bySkill, err := p.store.SkillCertifications(ctx, ids)
+	if err != nil {
+		return SkillGap{}, err
+	}
+	validates, certs := map[string][]string{}, map[string]career.Certification{}
+	for skill, cs := range bySkill {
+		for _, c := range cs {
+			validates[c.ID] = append(validates[c.ID], skill)
+			certs[c.ID] = c
+		}
+	}
+	for _, c := range gap.RankCertifications(sf, validates, start.HeldCert) {
+		out.Certifications = append(out.Certifications, Closing{Certification: certs[c.CertificationID], Closing: c})
+	}
+	return out, nil
+}

@@ -1,0 +1,194 @@
+package planner
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/gap"
+	"github.com/careergraph/careergraph/store"
+)
+
+// Profile describes a person: an optional current role, skills with levels (1..7),
+// certifications held and years of experience.
+type Profile struct {
+	RoleID            string
+	Skills            map[string]float64
+	Certifications    []string
+	YearsOfExperience *float64
+}
+
+// Start is where a question starts from: a role in the graph and what the person holds.
+type Start struct {
+	Role     career.Role
+	Matched  bool    // the role was chosen as the best match for a profile without one
+	Coverage float64 // share of the role's weighted requirements the person meets
+	Held     gap.Held
+	HeldCert map[string]bool
+}
+
+// ResolveStart turns "from a role" or "for this profile" into a Start. Exactly one of
+// from and profile must be given.
+func (p *Planner) ResolveStart(ctx context.Context, from string, profile *Profile) (Start, error) {
+	switch {
+	case from != "" && profile != nil:
+		return Start{}, inputErr("give either from or profile, not both (a profile's currentRole says where it starts)")
+	case from != "":
+		return p.roleStart(ctx, from)
+	case profile != nil:
+		return p.profileStart(ctx, *profile)
+	}
+	return Start{}, inputErr("say where to start: from (a role id) or profile")
+}
+
+func (p *Planner) roleStart(ctx context.Context, id string) (Start, error) {
+	roles, err := p.roles(ctx, id)
+	if err != nil {
+		return Start{}, err
+	}
+	reqs, err := p.store.Requirements(ctx, []string{id})
+	if err != nil {
+		return Start{}, err
+	}
+	held := gap.Held{}
+	held.Raise(needs(reqs[id]))
+	return Start{Role: roles[id], Coverage: 1, Held: held, HeldCert: map[string]bool{}}, nil
+}
+
+func (p *Planner) profileStart(ctx context.Context, pr Profile) (Start, error) {
+	held, heldCerts, err := p.profileHeld(ctx, pr)
+	if err != nil {
+		return Start{}, err
+	}
+	if pr.RoleID != "" {
+		start, err := p.roleStart(ctx, pr.RoleID)
+		if err != nil {
+			return Start{}, err
+		}
+		held.Raise(needsOf(start.Held)) // someone in a role holds what it requires
+		start.Held, start.HeldCert = held, heldCerts
+		return start, nil
+	}
+	if len(held) == 0 {
+		return Start{}, inputErr("the profile is empty: give a currentRole, skills or certifications")
+	}
+	reqs, err := p.store.Requirements(ctx, nil)
+	if err != nil {
+		return Start{}, err
+	}
+	cands := rankMatches(held, reqs, 5)
+	if len(cands) == 0 {
+		return Start{}, fmt.Errorf("no role in the graph to start from: %w", store.ErrNotFound)
+	}
+	ids := make([]string, len(cands))
+	for i, c := range cands {
+		ids[i] = c.id
+	}
+	roles, err := p.roles(ctx, ids...)
+	if err != nil {
+		return Start{}, err
+	}
+	best := chooseStart(cands, roles, pr.YearsOfExperience)
+	return Start{Role: roles[best.id], Matched: true, Coverage: best.coverage, Held: held, HeldCert: heldCerts}, nil
+}
+
+type match struct {
+	id       string
+	coverage float64
+}
+
+// rankMatches returns the n roles whose weighted requirements held covers best.
+func rankMatches(held gap.Held, reqs map[string][]career.Requirement, n int) []match {
+	var out []match
+	for id, r := range reqs {
+		out = append(out, match{id, gap.Coverage(held, needs(r))})
+	}
+	slices.SortFunc(out, func(a, b match) int { return cmp.Or(cmp.Compare(b.coverage, a.coverage), cmp.Compare(a.id, b.id)) })
+	return out[:min(n, len(out))]
+}
+
+// chooseStart takes the best-covered role, preferring among those within 0.05 of it one
+// whose experience range fits the person's years.
+func chooseStart(cands []match, roles map[string]career.Role, years *float64) match {
+	if years != nil {
+		for _, c := range cands {
+			if c.coverage >= cands[0].coverage-0.05 && fits(roles[c.id], *years) {
+				return c
+			}
+		}
+	}
+	return cands[0]
+}
+
+func fits(r career.Role, years float64) bool {
+	return years >= r.Experience.Min && (r.Experience.Max == nil || years <= *r.Experience.Max)
+}
+
+// needsOf turns held levels back into needs, to merge one Held into another.
+func needsOf(h gap.Held) []gap.Need {
+	out := make([]gap.Need, 0, len(h))
+	for id, lvl := range h {
+		out = append(out, gap.Need{SkillID: id, Level: lvl})
+	}
+	return out
+}
+
+// profileHeld checks a profile's skills and certifications exist and returns the levels
+// held: stated levels, and for each held certification the skills it validates at the
+// level the certification stands for (gap.CertificationLevel).
+func (p *Planner) profileHeld(ctx context.Context, pr Profile) (gap.Held, map[string]bool, error) {
+	held, heldCerts := gap.Held{}, map[string]bool{}
+	if len(pr.Skills) > 0 {
+		ids := make([]string, 0, len(pr.Skills))
+		for id, lvl := range pr.Skills {
+			if lvl < 0 || lvl > 7 {
+				return nil, nil, inputErr("profile skill %q has level %v; levels run from 0 to 7", id, lvl)
+			}
+			ids = append(ids, id)
+			held[id] = lvl
+		}
+		found, err := p.store.SkillsByIDs(ctx, ids)
+		if err != nil {
+			return nil, nil, err
+		}
+		if missing := missingIDs(ids, found, func(s career.Skill) string { return s.ID }); missing != "" {
+			return nil, nil, fmt.Errorf("no skill has id %q: %w", missing, store.ErrNotFound)
+		}
+	}
+	if len(pr.Certifications) == 0 {
+		return held, heldCerts, nil
+	}
+	certs, err := p.store.CertificationsByIDs(ctx, pr.Certifications)
+	if err != nil {
+		return nil, nil, err
+	}
+	if missing := missingIDs(pr.Certifications, certs, func(c career.Certification) string { return c.ID }); missing != "" {
+		return nil, nil, fmt.Errorf("no certification has id %q: %w", missing, store.ErrNotFound)
+	}
+	validated, err := p.store.CertificationSkills(ctx, pr.Certifications)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, c := range certs {
+		heldCerts[c.ID] = true
+		for _, s := range validated[c.ID] {
+			held[s.ID] = max(held[s.ID], gap.CertificationLevel(c.Level))
+		}
+	}
+	return held, heldCerts, nil
+}
+
+func missingIDs[T any](ids []string, found []T, id func(T) string) string {
+	have := make(map[string]bool, len(found))
+	for _, f := range found {
+		have[id(f)] = true
+	}
+	for _, i := range ids {
+		if !have[i] {
+			return i
+		}
+	}
+	return ""
+}
