@@ -27,6 +27,9 @@ var (
 	once    sync.Once
 	shared  *store.Store
 	openErr error
+	// lockFile holds the lock for the life of the test binary; it must stay reachable,
+	// or the garbage collector closes it and releases the lock.
+	lockFile *os.File
 )
 
 // Store returns the package's store, connected, locked for this test binary and loaded
@@ -89,7 +92,8 @@ func lock() error {
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
 		return fmt.Errorf("test lock: %w", err)
 	}
-	return nil // f stays open, holding the lock, for the life of the test binary
+	lockFile = f
+	return nil
 }
 
 // ResetCurated wipes the career graph and imports the curated dataset.
