@@ -18,7 +18,7 @@ help: ## list the targets
 run: neo4j playground import ## start Neo4j (unless NEO4J_URI is set), import the dataset, serve on 127.0.0.1:8080
 	$(GO) run . -LOG_FORMAT=$${LOG_FORMAT:-console}
 
-test: neo4j playground ## run every test, integration tests against the real Neo4j included, with the race detector
+test: neo4j playground browser ## run every test, integration tests against the real Neo4j included, with the race detector
 	$(GO) test -race -count=1 ./...
 
 neo4j: ## start the local Neo4j in the background; returns once Bolt answers (log: .state/neo4j.log)
@@ -39,6 +39,12 @@ $(PLAYGROUND_STAMP): playground/package.json playground/package-lock.json
 	cd playground && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+browser: ## install headless Chromium (Debian's chromium package) for the browser test
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "browser: installing Debian's chromium package"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+
 generate: ## regenerate gqlgen code after a schema change
 	$(GO) generate ./...
 
@@ -56,4 +62,4 @@ build: ## build the binaries into bin/
 clean: neo4j-stop ## stop Neo4j and remove local state and build output
 	rm -rf .state bin neo4j/target
 
-.PHONY: help run test neo4j neo4j-stop import check-dataset playground generate check-generate lint build clean
+.PHONY: help run test browser neo4j neo4j-stop import check-dataset playground generate check-generate lint build clean

@@ -36,13 +36,16 @@ type ResolverRoot interface {
 	CareerPath() CareerPathResolver
 	Certification() CertificationResolver
 	CertificationEndorsement() CertificationEndorsementResolver
+	CertificationRecommendation() CertificationRecommendationResolver
 	GapClosing() GapClosingResolver
 	Query() QueryResolver
 	Role() RoleResolver
 	RoleEndorsement() RoleEndorsementResolver
+	RoleRecommendation() RoleRecommendationResolver
 	RoleRequirement() RoleRequirementResolver
 	SalaryRange() SalaryRangeResolver
 	Skill() SkillResolver
+	SkillRecommendation() SkillRecommendationResolver
 	SkillRequirement() SkillRequirementResolver
 	SkillToGain() SkillToGainResolver
 }
@@ -107,6 +110,14 @@ type ComplexityRoot struct {
 		Source        func(childComplexity int) int
 	}
 
+	CertificationRecommendation struct {
+		Certification func(childComplexity int) int
+		Closes        func(childComplexity int) int
+		ForRoles      func(childComplexity int) int
+		Share         func(childComplexity int) int
+		Weight        func(childComplexity int) int
+	}
+
 	GapClosing struct {
 		Certification func(childComplexity int) int
 		Closes        func(childComplexity int) int
@@ -132,17 +143,18 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		CareerPaths    func(childComplexity int, from *string, profile *model.ProfileInput, to string, rankBy *string, first *int, maxSteps *int, promotionsOnly *bool, avoid []string, via *string) int
-		Certification  func(childComplexity int, id string) int
-		Certifications func(childComplexity int, filter *model.CertificationFilter, orderBy *model.CertificationOrder, first *int, after *string) int
-		Node           func(childComplexity int, id string) int
-		ReachableRoles func(childComplexity int, from *string, profile *model.ProfileInput, withinYears *float64, maxSteps *int, promotionsOnly *bool, avoid []string) int
-		Role           func(childComplexity int, id string) int
-		Roles          func(childComplexity int, filter *model.RoleFilter, orderBy *model.RoleOrder, first *int, after *string) int
-		Search         func(childComplexity int, text string, first *int) int
-		Skill          func(childComplexity int, id string) int
-		SkillGap       func(childComplexity int, from *string, profile *model.ProfileInput, to string) int
-		Skills         func(childComplexity int, filter *model.SkillFilter, orderBy *model.SkillOrder, first *int, after *string) int
+		CareerPaths     func(childComplexity int, from *string, profile *model.ProfileInput, to string, rankBy *string, first *int, maxSteps *int, promotionsOnly *bool, avoid []string, via *string) int
+		Certification   func(childComplexity int, id string) int
+		Certifications  func(childComplexity int, filter *model.CertificationFilter, orderBy *model.CertificationOrder, first *int, after *string) int
+		Node            func(childComplexity int, id string) int
+		ReachableRoles  func(childComplexity int, from *string, profile *model.ProfileInput, withinYears *float64, maxSteps *int, promotionsOnly *bool, avoid []string) int
+		Recommendations func(childComplexity int, profile model.ProfileInput, first *int) int
+		Role            func(childComplexity int, id string) int
+		Roles           func(childComplexity int, filter *model.RoleFilter, orderBy *model.RoleOrder, first *int, after *string) int
+		Search          func(childComplexity int, text string, first *int) int
+		Skill           func(childComplexity int, id string) int
+		SkillGap        func(childComplexity int, from *string, profile *model.ProfileInput, to string) int
+		Skills          func(childComplexity int, filter *model.SkillFilter, orderBy *model.SkillOrder, first *int, after *string) int
 	}
 
 	ReachableRole struct {
@@ -155,6 +167,13 @@ type ComplexityRoot struct {
 	ReachableRoles struct {
 		Roles func(childComplexity int) int
 		Start func(childComplexity int) int
+	}
+
+	Recommendations struct {
+		Certifications func(childComplexity int) int
+		Roles          func(childComplexity int) int
+		Skills         func(childComplexity int) int
+		Start          func(childComplexity int) int
 	}
 
 	Role struct {
@@ -193,6 +212,16 @@ type ComplexityRoot struct {
 		Source    func(childComplexity int) int
 	}
 
+	RoleRecommendation struct {
+		MatchedSkills func(childComplexity int) int
+		MissingSkills func(childComplexity int) int
+		Move          func(childComplexity int) int
+		Parts         func(childComplexity int) int
+		Reason        func(childComplexity int) int
+		Role          func(childComplexity int) int
+		Score         func(childComplexity int) int
+	}
+
 	RoleRequirement struct {
 		Importance func(childComplexity int) int
 		Level      func(childComplexity int) int
@@ -214,6 +243,14 @@ type ComplexityRoot struct {
 		Min      func(childComplexity int) int
 		Note     func(childComplexity int) int
 		Source   func(childComplexity int) int
+	}
+
+	ScoreParts struct {
+		Certifications func(childComplexity int) int
+		Direction      func(childComplexity int) int
+		Experience     func(childComplexity int) int
+		Salary         func(childComplexity int) int
+		Skills         func(childComplexity int) int
 	}
 
 	SearchHit struct {
@@ -251,6 +288,13 @@ type ComplexityRoot struct {
 		Start          func(childComplexity int) int
 		Target         func(childComplexity int) int
 		Total          func(childComplexity int) int
+	}
+
+	SkillRecommendation struct {
+		Certifications func(childComplexity int) int
+		ForRoles       func(childComplexity int) int
+		Skill          func(childComplexity int) int
+		Weight         func(childComplexity int) int
 	}
 
 	SkillRequirement struct {
@@ -308,6 +352,9 @@ type CertificationResolver interface {
 type CertificationEndorsementResolver interface {
 	Source(ctx context.Context, obj *career.CertificationEndorsement) (*career.Source, error)
 }
+type CertificationRecommendationResolver interface {
+	Closes(ctx context.Context, obj *planner.CertificationRecommendation) ([]career.Skill, error)
+}
 type GapClosingResolver interface {
 	Closes(ctx context.Context, obj *planner.Closing) ([]career.Skill, error)
 }
@@ -323,6 +370,7 @@ type QueryResolver interface {
 	CareerPaths(ctx context.Context, from *string, profile *model.ProfileInput, to string, rankBy *string, first *int, maxSteps *int, promotionsOnly *bool, avoid []string, via *string) (*planner.Paths, error)
 	ReachableRoles(ctx context.Context, from *string, profile *model.ProfileInput, withinYears *float64, maxSteps *int, promotionsOnly *bool, avoid []string) (*planner.Reachable, error)
 	SkillGap(ctx context.Context, from *string, profile *model.ProfileInput, to string) (*planner.SkillGap, error)
+	Recommendations(ctx context.Context, profile model.ProfileInput, first *int) (*planner.Recommendations, error)
 }
 type RoleResolver interface {
 	Sources(ctx context.Context, obj *career.Role) ([]career.Source, error)
@@ -334,6 +382,9 @@ type RoleResolver interface {
 type RoleEndorsementResolver interface {
 	Source(ctx context.Context, obj *career.RoleEndorsement) (*career.Source, error)
 }
+type RoleRecommendationResolver interface {
+	MatchedSkills(ctx context.Context, obj *planner.RoleRecommendation) ([]career.Skill, error)
+}
 type RoleRequirementResolver interface {
 	Source(ctx context.Context, obj *career.RoleRequirement) (*career.Source, error)
 }
@@ -344,6 +395,11 @@ type SkillResolver interface {
 	Sources(ctx context.Context, obj *career.Skill) ([]career.Source, error)
 	Roles(ctx context.Context, obj *career.Skill) ([]career.RoleRequirement, error)
 	Certifications(ctx context.Context, obj *career.Skill) ([]career.Certification, error)
+}
+type SkillRecommendationResolver interface {
+	Skill(ctx context.Context, obj *planner.SkillRecommendation) (*career.Skill, error)
+
+	Certifications(ctx context.Context, obj *planner.SkillRecommendation) ([]career.Certification, error)
 }
 type SkillRequirementResolver interface {
 	Source(ctx context.Context, obj *career.SkillRequirement) (*career.Source, error)
@@ -589,6 +645,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CertificationEndorsement.Source(childComplexity), true
 
+	case "CertificationRecommendation.certification":
+		if e.ComplexityRoot.CertificationRecommendation.Certification == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CertificationRecommendation.Certification(childComplexity), true
+	case "CertificationRecommendation.closes":
+		if e.ComplexityRoot.CertificationRecommendation.Closes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CertificationRecommendation.Closes(childComplexity), true
+	case "CertificationRecommendation.forRoles":
+		if e.ComplexityRoot.CertificationRecommendation.ForRoles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CertificationRecommendation.ForRoles(childComplexity), true
+	case "CertificationRecommendation.share":
+		if e.ComplexityRoot.CertificationRecommendation.Share == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CertificationRecommendation.Share(childComplexity), true
+	case "CertificationRecommendation.weight":
+		if e.ComplexityRoot.CertificationRecommendation.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CertificationRecommendation.Weight(childComplexity), true
+
 	case "GapClosing.certification":
 		if e.ComplexityRoot.GapClosing.Certification == nil {
 			break
@@ -738,6 +825,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ReachableRoles(childComplexity, args["from"].(*string), args["profile"].(*model.ProfileInput), args["withinYears"].(*float64), args["maxSteps"].(*int), args["promotionsOnly"].(*bool), args["avoid"].([]string)), true
+	case "Query.recommendations":
+		if e.ComplexityRoot.Query.Recommendations == nil {
+			break
+		}
+
+		args, err := ec.field_Query_recommendations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Recommendations(childComplexity, args["profile"].(model.ProfileInput), args["first"].(*int)), true
 	case "Query.role":
 		if e.ComplexityRoot.Query.Role == nil {
 			break
@@ -842,6 +940,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReachableRoles.Start(childComplexity), true
+
+	case "Recommendations.certifications":
+		if e.ComplexityRoot.Recommendations.Certifications == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recommendations.Certifications(childComplexity), true
+	case "Recommendations.roles":
+		if e.ComplexityRoot.Recommendations.Roles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recommendations.Roles(childComplexity), true
+	case "Recommendations.skills":
+		if e.ComplexityRoot.Recommendations.Skills == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recommendations.Skills(childComplexity), true
+	case "Recommendations.start":
+		if e.ComplexityRoot.Recommendations.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recommendations.Start(childComplexity), true
 
 	case "Role.alternateTitles":
 		if e.ComplexityRoot.Role.AlternateTitles == nil {
@@ -991,6 +1114,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RoleEndorsement.Source(childComplexity), true
 
+	case "RoleRecommendation.matchedSkills":
+		if e.ComplexityRoot.RoleRecommendation.MatchedSkills == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleRecommendation.MatchedSkills(childComplexity), true
+	case "RoleRecommendation.missingSkills":
+		if e.ComplexityRoot.RoleRecommendation.MissingSkills == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleRecommendation.MissingSkills(childComplexity), true
+	case "RoleRecommendation.move":
+		if e.ComplexityRoot.RoleRecommendation.Move == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleRecommendation.Move(childComplexity), true
+	case "RoleRecommendation.scoreParts":
+		if e.ComplexityRoot.RoleRecommendation.Parts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleRecommendation.Parts(childComplexity), true
+	case "RoleRecommendation.reason":
+		if e.ComplexityRoot.RoleRecommendation.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleRecommendation.Reason(childComplexity), true
+	case "RoleRecommendation.role":
+		if e.ComplexityRoot.RoleRecommendation.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleRecommendation.Role(childComplexity), true
+	case "RoleRecommendation.score":
+		if e.ComplexityRoot.RoleRecommendation.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleRecommendation.Score(childComplexity), true
+
 	case "RoleRequirement.importance":
 		if e.ComplexityRoot.RoleRequirement.Importance == nil {
 			break
@@ -1077,6 +1243,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SalaryRange.Source(childComplexity), true
+
+	case "ScoreParts.certifications":
+		if e.ComplexityRoot.ScoreParts.Certifications == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreParts.Certifications(childComplexity), true
+	case "ScoreParts.direction":
+		if e.ComplexityRoot.ScoreParts.Direction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreParts.Direction(childComplexity), true
+	case "ScoreParts.experience":
+		if e.ComplexityRoot.ScoreParts.Experience == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreParts.Experience(childComplexity), true
+	case "ScoreParts.salary":
+		if e.ComplexityRoot.ScoreParts.Salary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreParts.Salary(childComplexity), true
+	case "ScoreParts.skills":
+		if e.ComplexityRoot.ScoreParts.Skills == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreParts.Skills(childComplexity), true
 
 	case "SearchHit.node":
 		if e.ComplexityRoot.SearchHit.Node == nil {
@@ -1214,6 +1411,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SkillGap.Total(childComplexity), true
+
+	case "SkillRecommendation.certifications":
+		if e.ComplexityRoot.SkillRecommendation.Certifications == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillRecommendation.Certifications(childComplexity), true
+	case "SkillRecommendation.forRoles":
+		if e.ComplexityRoot.SkillRecommendation.ForRoles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillRecommendation.ForRoles(childComplexity), true
+	case "SkillRecommendation.skill":
+		if e.ComplexityRoot.SkillRecommendation.Skill == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillRecommendation.Skill(childComplexity), true
+	case "SkillRecommendation.weight":
+		if e.ComplexityRoot.SkillRecommendation.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillRecommendation.Weight(childComplexity), true
 
 	case "SkillRequirement.importance":
 		if e.ComplexityRoot.SkillRequirement.Importance == nil {
@@ -1647,6 +1869,78 @@ type GapClosing {
   share: Float!
 }
 `, BuiltIn: false},
+	{Name: "../schema/recommendations.graphqls", Input: `extend type Query {
+  """
+  Next roles for a person, ranked by an explainable score, with the certifications and
+  skills that close most of the gap to them. The profile may hold only skills, only a
+  role, or both. first: 1 to 20 roles.
+  """
+  recommendations(profile: ProfileInput!, first: Int = 5): Recommendations!
+}
+
+type Recommendations {
+  "Where the person stands: their current role, or the role their skills match best."
+  start: Start!
+  roles: [RoleRecommendation!]!
+  "Ranked by how much of the gap to the recommended roles they close (held ones left out)."
+  certifications: [CertificationRecommendation!]!
+  "The skills that close most of the gap to the recommended roles, heaviest first."
+  skills: [SkillRecommendation!]!
+}
+
+type RoleRecommendation {
+  role: Role!
+  """
+  0..1: 0.35 × skills + 0.30 × direction + 0.15 × experience + 0.10 × certifications
+  + 0.10 × salary (see scoreParts and the README).
+  """
+  score: Float!
+  scoreParts: ScoreParts!
+  "Required skills already held at the level the role asks."
+  matchedSkills: [Skill!]!
+  "Required skills not yet held at the level the role asks, heaviest first."
+  missingSkills: [SkillToGain!]!
+  "The graph's move from the current role to this one, when there is one."
+  move: CareerMove
+  "One line on why this role is recommended."
+  reason: String!
+}
+
+"The parts of a recommendation's score, each from 0 to 1."
+type ScoreParts {
+  "Importance- and level-weighted share of the role's skills already held."
+  skills: Float!
+  "Share of the certifications the role values (required 3, preferred 2, helpful 1) already held; 0.5 when it values none."
+  certifications: Float!
+  "1 inside the role's experience range, falling off outside it; 0.5 when years are unknown."
+  experience: Float!
+  "1 for a promotion the graph knows, 0.85 specialisation, 0.6 lateral; otherwise by seniority (one level up 0.45, same or two up 0.3, further 0.1, down 0.05)."
+  direction: Float!
+  "The change in the top of the salary range from −50% to +50% mapped to 0..1; 0.5 when unknown."
+  salary: Float!
+}
+
+type CertificationRecommendation {
+  certification: Certification!
+  "The gap skills it validates."
+  closes: [Skill!]!
+  "Summed score-weighted gap it closes."
+  weight: Float!
+  "weight as a share of the whole gap to the recommended roles."
+  share: Float!
+  "The recommended roles whose gap it helps close."
+  forRoles: [Role!]!
+}
+
+type SkillRecommendation {
+  skill: Skill!
+  "Summed score-weighted gap across the recommended roles."
+  weight: Float!
+  forRoles: [Role!]!
+  "Certifications that validate it."
+  certifications: [Certification!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/role.graphqls", Input: `"A job in the graph, such as help desk technician or senior IT infrastructure engineer."
 type Role implements Node {
   id: ID!
@@ -2025,6 +2319,22 @@ func (ec *executionContext) childFields_CertificationEndorsement(ctx context.Con
 	return nil, fmt.Errorf("no field named %q was found under type CertificationEndorsement", field.Name)
 }
 
+func (ec *executionContext) childFields_CertificationRecommendation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "certification":
+		return ec.fieldContext_CertificationRecommendation_certification(ctx, field)
+	case "closes":
+		return ec.fieldContext_CertificationRecommendation_closes(ctx, field)
+	case "weight":
+		return ec.fieldContext_CertificationRecommendation_weight(ctx, field)
+	case "share":
+		return ec.fieldContext_CertificationRecommendation_share(ctx, field)
+	case "forRoles":
+		return ec.fieldContext_CertificationRecommendation_forRoles(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CertificationRecommendation", field.Name)
+}
+
 func (ec *executionContext) childFields_GapClosing(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "certification":
@@ -2095,6 +2405,20 @@ func (ec *executionContext) childFields_ReachableRoles(ctx context.Context, fiel
 		return ec.fieldContext_ReachableRoles_roles(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReachableRoles", field.Name)
+}
+
+func (ec *executionContext) childFields_Recommendations(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "start":
+		return ec.fieldContext_Recommendations_start(ctx, field)
+	case "roles":
+		return ec.fieldContext_Recommendations_roles(ctx, field)
+	case "certifications":
+		return ec.fieldContext_Recommendations_certifications(ctx, field)
+	case "skills":
+		return ec.fieldContext_Recommendations_skills(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Recommendations", field.Name)
 }
 
 func (ec *executionContext) childFields_Role(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2169,6 +2493,26 @@ func (ec *executionContext) childFields_RoleEndorsement(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type RoleEndorsement", field.Name)
 }
 
+func (ec *executionContext) childFields_RoleRecommendation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "role":
+		return ec.fieldContext_RoleRecommendation_role(ctx, field)
+	case "score":
+		return ec.fieldContext_RoleRecommendation_score(ctx, field)
+	case "scoreParts":
+		return ec.fieldContext_RoleRecommendation_scoreParts(ctx, field)
+	case "matchedSkills":
+		return ec.fieldContext_RoleRecommendation_matchedSkills(ctx, field)
+	case "missingSkills":
+		return ec.fieldContext_RoleRecommendation_missingSkills(ctx, field)
+	case "move":
+		return ec.fieldContext_RoleRecommendation_move(ctx, field)
+	case "reason":
+		return ec.fieldContext_RoleRecommendation_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RoleRecommendation", field.Name)
+}
+
 func (ec *executionContext) childFields_RoleRequirement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "role":
@@ -2213,6 +2557,22 @@ func (ec *executionContext) childFields_SalaryRange(ctx context.Context, field g
 		return ec.fieldContext_SalaryRange_source(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SalaryRange", field.Name)
+}
+
+func (ec *executionContext) childFields_ScoreParts(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "skills":
+		return ec.fieldContext_ScoreParts_skills(ctx, field)
+	case "certifications":
+		return ec.fieldContext_ScoreParts_certifications(ctx, field)
+	case "experience":
+		return ec.fieldContext_ScoreParts_experience(ctx, field)
+	case "direction":
+		return ec.fieldContext_ScoreParts_direction(ctx, field)
+	case "salary":
+		return ec.fieldContext_ScoreParts_salary(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScoreParts", field.Name)
 }
 
 func (ec *executionContext) childFields_SearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2287,6 +2647,20 @@ func (ec *executionContext) childFields_SkillGap(ctx context.Context, field grap
 		return ec.fieldContext_SkillGap_certifications(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SkillGap", field.Name)
+}
+
+func (ec *executionContext) childFields_SkillRecommendation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "skill":
+		return ec.fieldContext_SkillRecommendation_skill(ctx, field)
+	case "weight":
+		return ec.fieldContext_SkillRecommendation_weight(ctx, field)
+	case "forRoles":
+		return ec.fieldContext_SkillRecommendation_forRoles(ctx, field)
+	case "certifications":
+		return ec.fieldContext_SkillRecommendation_certifications(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SkillRecommendation", field.Name)
 }
 
 func (ec *executionContext) childFields_SkillRequirement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2682,6 +3056,28 @@ func (ec *executionContext) field_Query_reachableRoles_args(ctx context.Context,
 		return nil, err
 	}
 	args["avoid"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_recommendations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "profile",
+		func(ctx context.Context, v any) (model.ProfileInput, error) {
+			return ec.unmarshalNProfileInput2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐProfileInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["profile"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -3891,6 +4287,148 @@ func (ec *executionContext) fieldContext_CertificationEndorsement_source(_ conte
 	return fc, nil
 }
 
+func (ec *executionContext) _CertificationRecommendation_certification(ctx context.Context, field graphql.CollectedField, obj *planner.CertificationRecommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CertificationRecommendation_certification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Certification, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v career.Certification) graphql.Marshaler {
+			return ec.marshalNCertification2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CertificationRecommendation_certification(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CertificationRecommendation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Certification(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CertificationRecommendation_closes(ctx context.Context, field graphql.CollectedField, obj *planner.CertificationRecommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CertificationRecommendation_closes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CertificationRecommendation().Closes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []career.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CertificationRecommendation_closes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CertificationRecommendation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CertificationRecommendation_weight(ctx context.Context, field graphql.CollectedField, obj *planner.CertificationRecommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CertificationRecommendation_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CertificationRecommendation_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CertificationRecommendation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _CertificationRecommendation_share(ctx context.Context, field graphql.CollectedField, obj *planner.CertificationRecommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CertificationRecommendation_share(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Share, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CertificationRecommendation_share(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CertificationRecommendation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _CertificationRecommendation_forRoles(ctx context.Context, field graphql.CollectedField, obj *planner.CertificationRecommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CertificationRecommendation_forRoles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ForRoles, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []career.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRoleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CertificationRecommendation_forRoles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CertificationRecommendation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Role(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _GapClosing_certification(ctx context.Context, field graphql.CollectedField, obj *planner.Closing) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4765,6 +5303,50 @@ func (ec *executionContext) fieldContext_Query_skillGap(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_recommendations(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_recommendations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Recommendations(ctx, fc.Args["profile"].(model.ProfileInput), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *planner.Recommendations) graphql.Marshaler {
+			return ec.marshalNRecommendations2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐRecommendations(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_recommendations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recommendations(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_recommendations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5001,6 +5583,134 @@ func (ec *executionContext) fieldContext_ReachableRoles_roles(_ context.Context,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ReachableRole(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Recommendations_start(ctx context.Context, field graphql.CollectedField, obj *planner.Recommendations) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recommendations_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v planner.Start) graphql.Marshaler {
+			return ec.marshalNStart2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐStart(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recommendations_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recommendations",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Start(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Recommendations_roles(ctx context.Context, field graphql.CollectedField, obj *planner.Recommendations) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recommendations_roles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Roles, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []planner.RoleRecommendation) graphql.Marshaler {
+			return ec.marshalNRoleRecommendation2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐRoleRecommendationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recommendations_roles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recommendations",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoleRecommendation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Recommendations_certifications(ctx context.Context, field graphql.CollectedField, obj *planner.Recommendations) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recommendations_certifications(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Certifications, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []planner.CertificationRecommendation) graphql.Marshaler {
+			return ec.marshalNCertificationRecommendation2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐCertificationRecommendationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recommendations_certifications(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recommendations",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CertificationRecommendation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Recommendations_skills(ctx context.Context, field graphql.CollectedField, obj *planner.Recommendations) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recommendations_skills(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Skills, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []planner.SkillRecommendation) graphql.Marshaler {
+			return ec.marshalNSkillRecommendation2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐSkillRecommendationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recommendations_skills(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recommendations",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SkillRecommendation(ctx, field)
 		},
 	}
 	return fc, nil
@@ -5675,6 +6385,212 @@ func (ec *executionContext) fieldContext_RoleEndorsement_source(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _RoleRecommendation_role(ctx context.Context, field graphql.CollectedField, obj *planner.RoleRecommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleRecommendation_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v career.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoleRecommendation_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoleRecommendation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Role(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoleRecommendation_score(ctx context.Context, field graphql.CollectedField, obj *planner.RoleRecommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleRecommendation_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoleRecommendation_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoleRecommendation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _RoleRecommendation_scoreParts(ctx context.Context, field graphql.CollectedField, obj *planner.RoleRecommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleRecommendation_scoreParts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Parts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v planner.ScoreParts) graphql.Marshaler {
+			return ec.marshalNScoreParts2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐScoreParts(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoleRecommendation_scoreParts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoleRecommendation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScoreParts(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoleRecommendation_matchedSkills(ctx context.Context, field graphql.CollectedField, obj *planner.RoleRecommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleRecommendation_matchedSkills(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RoleRecommendation().MatchedSkills(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []career.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoleRecommendation_matchedSkills(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoleRecommendation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoleRecommendation_missingSkills(ctx context.Context, field graphql.CollectedField, obj *planner.RoleRecommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleRecommendation_missingSkills(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MissingSkills, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []gap.Shortfall) graphql.Marshaler {
+			return ec.marshalNSkillToGain2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgapᚐShortfallᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoleRecommendation_missingSkills(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoleRecommendation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SkillToGain(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoleRecommendation_move(ctx context.Context, field graphql.CollectedField, obj *planner.RoleRecommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleRecommendation_move(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Move, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *career.CareerMove) graphql.Marshaler {
+			return ec.marshalOCareerMove2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCareerMove(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RoleRecommendation_move(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoleRecommendation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CareerMove(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoleRecommendation_reason(ctx context.Context, field graphql.CollectedField, obj *planner.RoleRecommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleRecommendation_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoleRecommendation_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoleRecommendation", field, false, false, "String")
+}
+
 func (ec *executionContext) _RoleRequirement_role(ctx context.Context, field graphql.CollectedField, obj *career.RoleRequirement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6040,6 +6956,121 @@ func (ec *executionContext) fieldContext_SalaryRange_source(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ScoreParts_skills(ctx context.Context, field graphql.CollectedField, obj *planner.ScoreParts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreParts_skills(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Skills, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreParts_skills(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreParts", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ScoreParts_certifications(ctx context.Context, field graphql.CollectedField, obj *planner.ScoreParts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreParts_certifications(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Certifications, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreParts_certifications(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreParts", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ScoreParts_experience(ctx context.Context, field graphql.CollectedField, obj *planner.ScoreParts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreParts_experience(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Experience, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreParts_experience(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreParts", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ScoreParts_direction(ctx context.Context, field graphql.CollectedField, obj *planner.ScoreParts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreParts_direction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Direction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreParts_direction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreParts", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ScoreParts_salary(ctx context.Context, field graphql.CollectedField, obj *planner.ScoreParts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreParts_salary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Salary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreParts_salary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreParts", field, false, false, "Float")
 }
 
 func (ec *executionContext) _SearchHit_score(ctx context.Context, field graphql.CollectedField, obj *store.Hit) (ret graphql.Marshaler) {
@@ -6651,6 +7682,125 @@ func (ec *executionContext) fieldContext_SkillGap_certifications(_ context.Conte
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_GapClosing(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SkillRecommendation_skill(ctx context.Context, field graphql.CollectedField, obj *planner.SkillRecommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillRecommendation_skill(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SkillRecommendation().Skill(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *career.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkill(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillRecommendation_skill(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SkillRecommendation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SkillRecommendation_weight(ctx context.Context, field graphql.CollectedField, obj *planner.SkillRecommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillRecommendation_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillRecommendation_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillRecommendation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SkillRecommendation_forRoles(ctx context.Context, field graphql.CollectedField, obj *planner.SkillRecommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillRecommendation_forRoles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ForRoles, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []career.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRoleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillRecommendation_forRoles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SkillRecommendation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Role(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SkillRecommendation_certifications(ctx context.Context, field graphql.CollectedField, obj *planner.SkillRecommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillRecommendation_certifications(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SkillRecommendation().Certifications(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []career.Certification) graphql.Marshaler {
+			return ec.marshalNCertification2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertificationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillRecommendation_certifications(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SkillRecommendation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Certification(ctx, field)
 		},
 	}
 	return fc, nil
@@ -9080,6 +10230,60 @@ func (ec *executionContext) _CertificationEndorsement(ctx context.Context, sel a
 	return out
 }
 
+var certificationRecommendationImplementors = []string{"CertificationRecommendation"}
+
+func (ec *executionContext) _CertificationRecommendation(ctx context.Context, sel ast.SelectionSet, obj *planner.CertificationRecommendation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, certificationRecommendationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CertificationRecommendation")
+		case "certification":
+			out.Values[i] = ec._CertificationRecommendation_certification(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CertificationRecommendation_closes(ctx, field, obj)
+				})
+		case "weight":
+			out.Values[i] = ec._CertificationRecommendation_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "share":
+			out.Values[i] = ec._CertificationRecommendation_share(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "forRoles":
+			out.Values[i] = ec._CertificationRecommendation_forRoles(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var gapClosingImplementors = []string{"GapClosing"}
 
 func (ec *executionContext) _GapClosing(ctx context.Context, sel ast.SelectionSet, obj *planner.Closing) graphql.Marshaler {
@@ -9325,6 +10529,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_skillGap(ctx, field)
 				})
+		case "recommendations":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_recommendations(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -9422,6 +10632,54 @@ func (ec *executionContext) _ReachableRoles(ctx context.Context, sel ast.Selecti
 			}
 		case "roles":
 			out.Values[i] = ec._ReachableRoles_roles(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var recommendationsImplementors = []string{"Recommendations"}
+
+func (ec *executionContext) _Recommendations(ctx context.Context, sel ast.SelectionSet, obj *planner.Recommendations) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recommendationsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Recommendations")
+		case "start":
+			out.Values[i] = ec._Recommendations_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "roles":
+			out.Values[i] = ec._Recommendations_roles(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "certifications":
+			out.Values[i] = ec._Recommendations_certifications(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "skills":
+			out.Values[i] = ec._Recommendations_skills(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -9680,6 +10938,70 @@ func (ec *executionContext) _RoleEndorsement(ctx context.Context, sel ast.Select
 	return out
 }
 
+var roleRecommendationImplementors = []string{"RoleRecommendation"}
+
+func (ec *executionContext) _RoleRecommendation(ctx context.Context, sel ast.SelectionSet, obj *planner.RoleRecommendation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, roleRecommendationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RoleRecommendation")
+		case "role":
+			out.Values[i] = ec._RoleRecommendation_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "score":
+			out.Values[i] = ec._RoleRecommendation_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "scoreParts":
+			out.Values[i] = ec._RoleRecommendation_scoreParts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "matchedSkills":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RoleRecommendation_matchedSkills(ctx, field, obj)
+				})
+		case "missingSkills":
+			out.Values[i] = ec._RoleRecommendation_missingSkills(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "move":
+			out.Values[i] = ec._RoleRecommendation_move(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._RoleRecommendation_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var roleRequirementImplementors = []string{"RoleRequirement"}
 
 func (ec *executionContext) _RoleRequirement(ctx context.Context, sel ast.SelectionSet, obj *career.RoleRequirement) graphql.Marshaler {
@@ -9819,6 +11141,59 @@ func (ec *executionContext) _SalaryRange(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._SalaryRange_source(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scorePartsImplementors = []string{"ScoreParts"}
+
+func (ec *executionContext) _ScoreParts(ctx context.Context, sel ast.SelectionSet, obj *planner.ScoreParts) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scorePartsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScoreParts")
+		case "skills":
+			out.Values[i] = ec._ScoreParts_skills(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "certifications":
+			out.Values[i] = ec._ScoreParts_certifications(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "experience":
+			out.Values[i] = ec._ScoreParts_experience(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "direction":
+			out.Values[i] = ec._ScoreParts_direction(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "salary":
+			out.Values[i] = ec._ScoreParts_salary(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10072,6 +11447,56 @@ func (ec *executionContext) _SkillGap(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var skillRecommendationImplementors = []string{"SkillRecommendation"}
+
+func (ec *executionContext) _SkillRecommendation(ctx context.Context, sel ast.SelectionSet, obj *planner.SkillRecommendation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, skillRecommendationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SkillRecommendation")
+		case "skill":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SkillRecommendation_skill(ctx, field, obj)
+				})
+		case "weight":
+			out.Values[i] = ec._SkillRecommendation_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "forRoles":
+			out.Values[i] = ec._SkillRecommendation_forRoles(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "certifications":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SkillRecommendation_certifications(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10841,6 +12266,26 @@ func (ec *executionContext) marshalNCertificationLevel2string(ctx context.Contex
 	return res
 }
 
+func (ec *executionContext) marshalNCertificationRecommendation2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐCertificationRecommendation(ctx context.Context, sel ast.SelectionSet, v planner.CertificationRecommendation) graphql.Marshaler {
+	return ec._CertificationRecommendation(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCertificationRecommendation2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐCertificationRecommendationᚄ(ctx context.Context, sel ast.SelectionSet, v []planner.CertificationRecommendation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCertificationRecommendation2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐCertificationRecommendation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNCertificationSortField2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐCertificationSortField(ctx context.Context, v any) (model.CertificationSortField, error) {
 	var res model.CertificationSortField
 	err := res.UnmarshalGQL(v)
@@ -10982,6 +12427,11 @@ func (ec *executionContext) marshalNPathStep2ᚕgithubᚗcomᚋcareergraphᚋcar
 	return ret
 }
 
+func (ec *executionContext) unmarshalNProfileInput2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐProfileInput(ctx context.Context, v any) (model.ProfileInput, error) {
+	res, err := ec.unmarshalInputProfileInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNReachableRole2githubᚗcomᚋcareergraphᚋcareergraphᚋstoreᚐReach(ctx context.Context, sel ast.SelectionSet, v store.Reach) graphql.Marshaler {
 	return ec._ReachableRole(ctx, sel, &v)
 }
@@ -11008,6 +12458,14 @@ func (ec *executionContext) marshalNReachableRoles2ᚖgithubᚗcomᚋcareergraph
 		return graphql.Null
 	}
 	return ec._ReachableRoles(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRecommendations2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐRecommendations(ctx context.Context, sel ast.SelectionSet, v *planner.Recommendations) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Recommendations!")
+		return graphql.Null
+	}
+	return ec._Recommendations(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRelevance2string(ctx context.Context, v any) (string, error) {
@@ -11114,6 +12572,26 @@ func (ec *executionContext) marshalNRoleLevel2string(ctx context.Context, sel as
 	return res
 }
 
+func (ec *executionContext) marshalNRoleRecommendation2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐRoleRecommendation(ctx context.Context, sel ast.SelectionSet, v planner.RoleRecommendation) graphql.Marshaler {
+	return ec._RoleRecommendation(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRoleRecommendation2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐRoleRecommendationᚄ(ctx context.Context, sel ast.SelectionSet, v []planner.RoleRecommendation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRoleRecommendation2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐRoleRecommendation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNRoleRequirement2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRoleRequirement(ctx context.Context, sel ast.SelectionSet, v career.RoleRequirement) graphql.Marshaler {
 	return ec._RoleRequirement(ctx, sel, &v)
 }
@@ -11146,6 +12624,10 @@ func (ec *executionContext) marshalNRoleSortField2githubᚗcomᚋcareergraphᚋc
 
 func (ec *executionContext) marshalNSalaryRange2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSalary(ctx context.Context, sel ast.SelectionSet, v career.Salary) graphql.Marshaler {
 	return ec._SalaryRange(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNScoreParts2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐScoreParts(ctx context.Context, sel ast.SelectionSet, v planner.ScoreParts) graphql.Marshaler {
+	return ec._ScoreParts(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNSearchHit2githubᚗcomᚋcareergraphᚋcareergraphᚋstoreᚐHit(ctx context.Context, sel ast.SelectionSet, v store.Hit) graphql.Marshaler {
@@ -11244,6 +12726,26 @@ func (ec *executionContext) marshalNSkillGap2ᚖgithubᚗcomᚋcareergraphᚋcar
 		return graphql.Null
 	}
 	return ec._SkillGap(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSkillRecommendation2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐSkillRecommendation(ctx context.Context, sel ast.SelectionSet, v planner.SkillRecommendation) graphql.Marshaler {
+	return ec._SkillRecommendation(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSkillRecommendation2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐSkillRecommendationᚄ(ctx context.Context, sel ast.SelectionSet, v []planner.SkillRecommendation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSkillRecommendation2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐSkillRecommendation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNSkillRequirement2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillRequirement(ctx context.Context, sel ast.SelectionSet, v career.SkillRequirement) graphql.Marshaler {
@@ -11561,6 +13063,13 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOCareerMove2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCareerMove(ctx context.Context, sel ast.SelectionSet, v *career.CareerMove) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CareerMove(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOCertification2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertification(ctx context.Context, sel ast.SelectionSet, v *career.Certification) graphql.Marshaler {

@@ -24,6 +24,8 @@ type Store interface {
 	Requirements(ctx context.Context, roleIDs []string) (map[string][]career.Requirement, error)
 	CareerPaths(ctx context.Context, q store.PathSearch) ([]store.Path, error)
 	ReachableRoles(ctx context.Context, q store.ReachSearch) ([]store.Reach, error)
+	Candidates(ctx context.Context) ([]store.Candidate, error)
+	NextRoles(ctx context.Context, ids []string) (map[string][]career.CareerMove, error)
 }
 
 // Planner answers path, reach and gap questions over a store.
