@@ -56,7 +56,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 
 	handler := httpapi.NewServer(httpapi.Options{
 		Store: st, Logger: log, RequestTimeout: cfg.RequestTimeout, Playground: cfg.Playground,
-		PlaygroundAssets: cfg.PlaygroundAssets, Introspection: cfg.Introspection,
+		PlaygroundAssets: cfg.PlaygroundAssets, Introspection: cfg.Introspection, AllowedOrigins: cfg.AllowedOrigins,
 	})
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {

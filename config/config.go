@@ -24,6 +24,7 @@ type Config struct {
 	PlaygroundAssets string        // PLAYGROUND_ASSETS: folder holding the playground's npm packages
 	Introspection    bool          // INTROSPECTION: allow schema introspection
 	Dataset          string        // DATASET: the curated dataset file, for the importer
+	AllowedOrigins   []string      // CORS_ALLOWED_ORIGINS: comma-separated origins allowed to call the API
 }
 
 // Load reads the configuration from getenv and then from args (flags named like the
@@ -56,13 +57,24 @@ func LoadFlags(fs *flag.FlagSet, args []string, getenv func(string) string) (Con
 	assets := env("PLAYGROUND_ASSETS", "playground/node_modules", "folder with the playground npm packages")
 	introspection := env("INTROSPECTION", "true", "allow schema introspection")
 	ds := env("DATASET", "dataset/it-infrastructure.yaml", "curated dataset file the importer loads")
+	origins := env("CORS_ALLOWED_ORIGINS", "", "comma-separated origins whose pages may call the API, or *")
 	if err := fs.Parse(args); err != nil {
 		return Config{}, err
 	}
 
 	c := Config{Addr: *addr, LogFormat: *logFormat, LogLevel: *logLevel, PlaygroundAssets: *assets, Dataset: *ds,
 		Neo4j: store.Config{URI: *uri, User: *user, Password: *password, Database: *database}}
+	for _, o := range strings.Split(*origins, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			c.AllowedOrigins = append(c.AllowedOrigins, o)
+		}
+	}
 	var errs []string
+	for _, o := range c.AllowedOrigins {
+		if u, err := url.Parse(o); o != "*" && (err != nil || u.Scheme == "" || u.Host == "" || u.Path != "") {
+			errs = append(errs, fmt.Sprintf("CORS_ALLOWED_ORIGINS entry %q must be an origin such as https://careers.example.com", o))
+		}
+	}
 	dur := func(key, v string, into *time.Duration) {
 		d, err := time.ParseDuration(v)
 		if err != nil || d <= 0 {
@@ -117,5 +129,6 @@ func (c Config) Fields() map[string]any {
 		"REQUEST_TIMEOUT": c.RequestTimeout.String(), "SHUTDOWN_TIMEOUT": c.ShutdownTimeout.String(),
 		"LOG_FORMAT": c.LogFormat, "LOG_LEVEL": c.LogLevel, "PLAYGROUND": c.Playground,
 		"PLAYGROUND_ASSETS": c.PlaygroundAssets, "INTROSPECTION": c.Introspection, "DATASET": c.Dataset,
+		"CORS_ALLOWED_ORIGINS": strings.Join(c.AllowedOrigins, ","),
 	}
 }

@@ -6,8 +6,11 @@ import (
 
 // addRoutes is the map of the service: every route it serves is here.
 func addRoutes(mux *http.ServeMux, o Options) {
-	mux.Handle("/graphql", withDeadline(o.RequestTimeout,
-		guardGraphQLRequest(o.MaxBodyBytes, graphqlHandler(o))))
+	mux.Handle("/graphql", withCORS(o.AllowedOrigins, withDeadline(o.RequestTimeout,
+		guardGraphQLRequest(o.MaxBodyBytes, graphqlHandler(o)))))
+	mux.Handle("GET /widget.js", serveWeb("widget.js", "text/javascript; charset=utf-8"))
+	mux.Handle("GET /demo", serveWeb("demo.html", "text/html; charset=utf-8"))
+	mux.Handle("GET /demo.js", serveWeb("demo.js", "text/javascript; charset=utf-8"))
 	mux.HandleFunc("GET /healthz", handleHealthz)
 	mux.Handle("GET /readyz", handleReadyz(o.Store))
 	if o.Playground {

@@ -29,6 +29,7 @@ type Options struct {
 	Playground       bool          // serve the playground at /
 	PlaygroundAssets string        // folder with the playground's npm packages
 	Introspection    bool          // allow schema introspection
+	AllowedOrigins   []string      // origins whose pages may call the API ("*" for any)
 }
 
 func (o *Options) defaults() {
