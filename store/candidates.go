@@ -25,11 +25,7 @@ func (s *Store) Candidates(ctx context.Context) ([]Candidate, error) {
 	}
 	out := make([]Candidate, 0, len(recs))
 	for _, rec := range recs {
-		m, err := value[map[string]any](rec, "role")
-		if err != nil {
-			return nil, err
-		}
-		role, err := decodeRole(m)
+		role, err := column(rec, "role", decodeRole)
 		if err != nil {
 			return nil, err
 		}

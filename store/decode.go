@@ -158,3 +158,13 @@ func value[T neo4j.RecordValue](rec *neo4j.Record, key string) (T, error) {
 	}
 	return v, nil
 }
+
+// column reads a node's property map from one column of a record and decodes it.
+func column[T any](rec *neo4j.Record, key string, decode func(map[string]any) (T, error)) (T, error) {
+	m, err := value[map[string]any](rec, key)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return decode(m)
+}

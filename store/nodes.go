@@ -34,11 +34,7 @@ func byIDs[T any](ctx context.Context, s *Store, cypher string, ids []string, de
 	}
 	out := make([]T, 0, len(recs))
 	for _, rec := range recs {
-		m, err := value[map[string]any](rec, "node")
-		if err != nil {
-			return nil, err
-		}
-		v, err := decode(m)
+		v, err := column(rec, "node", decode)
 		if err != nil {
 			return nil, err
 		}

@@ -130,11 +130,7 @@ func (s *Store) ReachableRoles(ctx context.Context, q ReachSearch) ([]Reach, err
 	}
 	out := make([]Reach, 0, len(recs))
 	for _, rec := range recs {
-		m, err := value[map[string]any](rec, "role")
-		if err != nil {
-			return nil, err
-		}
-		role, err := decodeRole(m)
+		role, err := column(rec, "role", decodeRole)
 		if err != nil {
 			return nil, err
 		}
