@@ -16,6 +16,10 @@ type Role struct {
 	Summary         string   `yaml:"summary" json:"summary"`
 	Duties          []string `yaml:"duties,omitempty" json:"duties"`
 	SourceIDs       []string `yaml:"sources" json:"sources"`
+	// SocCodes classify a curated role as O*NET occupations (15-1244.00); an O*NET
+	// occupation carries its own code as its only one.
+	SocCodes []string `yaml:"socCodes,omitempty" json:"socCodes"`
+	JobZone  int      `yaml:"-" json:"jobZone"` // O*NET job zone 1..5; 0 when not an O*NET occupation
 }
 
 // Years is a range of years of experience; Max is nil when the range is open ("6+ years").
@@ -61,6 +65,8 @@ type Source struct {
 	Title   string `yaml:"title" json:"title"`
 	URL     string `yaml:"url,omitempty" json:"url"`
 	License string `yaml:"license,omitempty" json:"license"`
+	// Attribution is the notice a licence requires wherever the data is shown.
+	Attribution string `yaml:"attribution,omitempty" json:"attribution"`
 }
 
 // Node is anything in the graph with a global id: a role, a skill or a certification.

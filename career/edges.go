@@ -40,10 +40,11 @@ const (
 // carry the same values.
 var (
 	Tracks = []string{"SUPPORT", "SYSTEMS", "NETWORK", "INFRASTRUCTURE", "CLOUD", "SECURITY",
-		"SERVICE_MANAGEMENT", "DEVOPS", "IMPLEMENTATION", "COMPLIANCE", "MANAGEMENT"}
+		"SERVICE_MANAGEMENT", "DEVOPS", "IMPLEMENTATION", "COMPLIANCE", "MANAGEMENT", "GENERAL"}
 	RoleLevels      = []string{"ENTRY", "JUNIOR", "MID", "SENIOR", "LEAD", "MANAGER"}
 	SkillCategories = []string{"VIRTUALIZATION", "NETWORKING", "STORAGE", "CLOUD_IAC", "WINDOWS",
-		"LINUX", "MONITORING", "SECURITY", "FINOPS", "SERVICE_MANAGEMENT", "SOFT_SKILLS"}
+		"LINUX", "MONITORING", "SECURITY", "FINOPS", "SERVICE_MANAGEMENT", "SOFT_SKILLS",
+		"GENERAL_SKILL", "KNOWLEDGE", "TECHNOLOGY"}
 	CertificationLevels = []string{"ENTRY", "ASSOCIATE", "PROFESSIONAL", "EXPERT"}
 	Relevances          = []string{"REQUIRED", "PREFERRED", "HELPFUL"}
 	ProgressionKinds    = []string{KindPromotion, KindLateral, KindSpecialization}

@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/careergraph/careergraph/career"
 )
 
 var slug = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 var currency = regexp.MustCompile(`^[A-Z]{3}$`)
+var socCode = regexp.MustCompile(`^\d{2}-\d{4}\.\d{2}$`)
 
 // checker collects problems; at names the entry being checked.
 type checker struct {
@@ -60,6 +62,8 @@ func (c *checker) registerIDs(ds *career.Dataset) {
 		switch prev, seen := c.ids[id]; {
 		case !slug.MatchString(id):
 			c.fail(at, "id", "must be a slug of lower-case letters, digits and dashes")
+		case strings.HasPrefix(id, "onet-") || strings.HasPrefix(id, "tech-"):
+			c.fail(at, "id", "ids starting onet- or tech- are kept for imported O*NET data")
 		case seen:
 			c.fail(at, "id", "duplicate id (already used in %s); ids are unique across roles, skills and certifications", prev)
 		default:
@@ -84,6 +88,11 @@ func (c *checker) role(r career.Role) {
 	c.enum(at, "track", r.Track, career.Tracks)
 	c.enum(at, "level", r.Level, career.RoleLevels)
 	c.sourceList(at, r.SourceIDs)
+	for _, code := range r.SocCodes {
+		if !socCode.MatchString(code) {
+			c.fail(at, "socCodes", "%q is not an O*NET-SOC code such as 15-1244.00", code)
+		}
+	}
 	if r.Experience.Min < 0 {
 		c.fail(at, "experience.min", "%v years is negative", r.Experience.Min)
 	}

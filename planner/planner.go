@@ -22,6 +22,7 @@ type Store interface {
 	CertificationSkills(ctx context.Context, ids []string) (map[string][]career.Skill, error)
 	SkillCertifications(ctx context.Context, ids []string) (map[string][]career.Certification, error)
 	Requirements(ctx context.Context, roleIDs []string) (map[string][]career.Requirement, error)
+	AllRequirements(ctx context.Context) (map[string][]career.Requirement, error)
 	CareerPaths(ctx context.Context, q store.PathSearch) ([]store.Path, error)
 	ReachableRoles(ctx context.Context, q store.ReachSearch) ([]store.Reach, error)
 	Candidates(ctx context.Context) ([]store.Candidate, error)

@@ -69,7 +69,12 @@ func decodeRole(m map[string]any) (career.Role, error) {
 		Track: p.str("track"), Level: p.str("level"),
 		Experience: career.Years{Min: p.f64("experienceMin"), Max: p.optF64("experienceMax")},
 		Education:  p.str("education"), Summary: p.str("summary"), Duties: p.strs("duties"),
-		SourceIDs: p.strs("sources"),
+		SourceIDs: p.strs("sources"), JobZone: int(p.f64("jobZone")),
+	}
+	if code := p.str("socCode"); code != "" {
+		r.SocCodes = []string{code}
+	} else {
+		r.SocCodes = p.strs("socCodes")
 	}
 	if m["salaryMin"] != nil {
 		r.Salary = &career.Salary{Min: int(p.f64("salaryMin")), Max: int(p.f64("salaryMax")),
@@ -93,7 +98,8 @@ func decodeCertification(m map[string]any) (career.Certification, error) {
 
 func decodeSource(m map[string]any) (career.Source, error) {
 	p := &props{m: m}
-	return career.Source{ID: p.str("id"), Title: p.str("title"), URL: p.str("url"), License: p.str("license")}, p.err
+	return career.Source{ID: p.str("id"), Title: p.str("title"), URL: p.str("url"), License: p.str("license"),
+		Attribution: p.str("attribution")}, p.err
 }
 
 // The encoders turn dataset entries into the property maps the import statements SET.
@@ -105,6 +111,7 @@ func roleRow(r career.Role) map[string]any {
 		"track":               r.Track, "level": r.Level, "levelRank": career.LevelRank(r.Level),
 		"experienceMin": r.Experience.Min, "education": r.Education, "summary": r.Summary,
 		"duties": nonNil(r.Duties), "sources": nonNil(r.SourceIDs), "origin": "curated",
+		"socCodes": nonNil(r.SocCodes),
 	}
 	if r.Experience.Max != nil {
 		row["experienceMax"] = *r.Experience.Max
@@ -128,7 +135,7 @@ func certificationRow(c career.Certification) map[string]any {
 }
 
 func sourceRow(s career.Source) map[string]any {
-	return map[string]any{"id": s.ID, "title": s.Title, "url": s.URL, "license": s.License}
+	return map[string]any{"id": s.ID, "title": s.Title, "url": s.URL, "license": s.License, "attribution": s.Attribution}
 }
 
 func certificationLevelRank(level string) int {

@@ -66,7 +66,10 @@ func (s *Store) Import(ctx context.Context, ds *career.Dataset) error {
 			}
 		}
 		ids, keep := keys(ds)
-		return s.run(ctx, tx, pruneCypher, map[string]any{"ids": ids, "keep": keep})
+		if err := s.run(ctx, tx, pruneCypher, map[string]any{"ids": ids, "keep": keep}); err != nil {
+			return err
+		}
+		return s.run(ctx, tx, linkOccupationsCypher, nil)
 	})
 	if err != nil {
 		return fmt.Errorf("store: import: %w", err)

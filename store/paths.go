@@ -151,10 +151,22 @@ func (s *Store) ReachableRoles(ctx context.Context, q ReachSearch) ([]Reach, err
 	return out, nil
 }
 
-// Requirements returns the skill requirements of the given roles (of every role when
-// ids is nil), keyed by role id.
+// Requirements returns the skill requirements of the given roles, keyed by role id;
+// every id gets an entry.
 func (s *Store) Requirements(ctx context.Context, ids []string) (map[string][]career.Requirement, error) {
-	var param any
+	if len(ids) == 0 {
+		return map[string][]career.Requirement{}, nil
+	}
+	return s.requirements(ctx, ids)
+}
+
+// AllRequirements returns the skill requirements of every role, keyed by role id.
+func (s *Store) AllRequirements(ctx context.Context) (map[string][]career.Requirement, error) {
+	return s.requirements(ctx, nil)
+}
+
+func (s *Store) requirements(ctx context.Context, ids []string) (map[string][]career.Requirement, error) {
+	var param any // null: every role
 	if ids != nil {
 		param = ids
 	}
@@ -162,20 +174,18 @@ func (s *Store) Requirements(ctx context.Context, ids []string) (map[string][]ca
 	if err != nil {
 		return nil, err
 	}
-	out := map[string][]career.Requirement{}
+	out := make(map[string][]career.Requirement, len(recs))
 	for _, id := range ids {
 		out[id] = []career.Requirement{}
 	}
 	for _, rec := range recs {
-		p := &props{m: map[string]any{}}
-		for _, k := range []string{"role", "skill", "importance", "level"} {
-			p.m[k], _ = rec.Get(k)
+		role, err := value[string](rec, "role")
+		if err != nil {
+			return nil, err
 		}
-		r := career.Requirement{Role: p.str("role"), Skill: p.str("skill"), Importance: p.f64("importance"), Level: p.f64("level")}
-		if p.err != nil {
-			return nil, p.err
+		if out[role], err = requirementLists(rec, role); err != nil {
+			return nil, err
 		}
-		out[r.Role] = append(out[r.Role], r)
 	}
 	return out, nil
 }

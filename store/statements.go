@@ -97,3 +97,27 @@ func statements(file string) []string {
 
 //go:embed cypher/snapshot.cypher
 var snapshotCypher string
+
+// The O*NET import's statements.
+var (
+	//go:embed cypher/link_occupations.cypher
+	linkOccupationsCypher string
+	//go:embed cypher/onet_occupations.cypher
+	onetOccupationsCypher string
+	//go:embed cypher/onet_job_zones.cypher
+	onetJobZonesCypher string
+	//go:embed cypher/onet_education.cypher
+	onetEducationCypher string
+	//go:embed cypher/onet_titles.cypher
+	onetTitlesCypher string
+	//go:embed cypher/onet_elements.cypher
+	onetElementsCypher string
+	//go:embed cypher/onet_ratings.cypher
+	onetRatingsCypher string
+	//go:embed cypher/onet_technology.cypher
+	onetTechnologyCypher string
+	//go:embed cypher/onet_related.cypher
+	onetRelatedCypher string
+	//go:embed cypher/onet_progressions.cypher
+	onetProgressionsCypher string
+)

@@ -3,8 +3,15 @@
 // ties broken by the ids along the path. MAX_STEPS is replaced by a validated literal
 // from 1..8 before the statement is sent; everything else is a parameter.
 MATCH (a:Role {id: $from}), (b:Role {id: $to})
+// Only roles that can still reach the target matter: finding them first (a pruned
+// breadth-first search) keeps the enumeration below from wandering a large graph.
+CALL {
+  WITH b
+  MATCH (x:Role)-[:PROGRESSES_TO*0..MAX_STEPS]->(b)
+  RETURN collect(DISTINCT x.id) AS near
+}
 MATCH p = (a)(()-[r:PROGRESSES_TO WHERE NOT $promotionsOnly OR r.kind = 'PROMOTION']->
-              (x:Role WHERE NOT x.id IN $avoid)){1,MAX_STEPS}(b)
+              (x:Role WHERE x.id IN near AND NOT x.id IN $avoid)){1,MAX_STEPS}(b)
 WHERE all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
   AND ($via IS NULL OR any(n IN nodes(p) WHERE n.id = $via))
 WITH p,

@@ -6,5 +6,6 @@ CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE INDEX role_track IF NOT EXISTS FOR (n:Role) ON (n.track);
 CREATE INDEX skill_category IF NOT EXISTS FOR (n:Skill) ON (n.category);
 CREATE INDEX certification_vendor IF NOT EXISTS FOR (n:Certification) ON (n.vendor);
+CREATE INDEX role_soc_code IF NOT EXISTS FOR (n:Role) ON (n.socCode);
 CREATE FULLTEXT INDEX careergraph_search IF NOT EXISTS
 FOR (n:Role|Skill|Certification) ON EACH [n.title, n.name, n.alternateTitlesText, n.vendor]

@@ -1,0 +1,95 @@
+// Command careergraph-onet imports the O*NET database (the official text edition, or the
+// Excel export in ../shared/data/onet-29.3) into the career graph. It reads and checks
+// every chosen table first; a malformed row stops the import before anything is written,
+// unless -skip-bad-rows is given. A second run changes nothing.
+//
+//	careergraph-onet [-dir ../shared/data/onet-29.3] [-tables occupations,skills,...] [-skip-bad-rows]
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/careergraph/careergraph/config"
+	"github.com/careergraph/careergraph/onet"
+	"github.com/careergraph/careergraph/store"
+)
+
+func main() {
+	if err := run(context.Background(), os.Args[1:], os.Getenv, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "careergraph-onet:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("careergraph-onet", flag.ContinueOnError)
+	dir := fs.String("dir", "../shared/data/onet-29.3", "folder holding the O*NET tab-separated files")
+	tables := fs.String("tables", strings.Join(onet.AllTables, ","), "tables to load, comma-separated: "+strings.Join(onet.AllTables, ", "))
+	skip := fs.Bool("skip-bad-rows", false, "skip malformed rows (and report how many) instead of stopping")
+	wait := fs.Duration("wait", 0, "wait this long for Neo4j to answer before giving up")
+	cfg, err := config.LoadFlags(fs, args, getenv)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	d, err := onet.Read(onet.Options{Dir: *dir, Tables: split(*tables), SkipBadRows: *skip})
+	if err != nil {
+		return err
+	}
+	rows := 0
+	for _, n := range d.Rows {
+		rows += n
+	}
+	fmt.Fprintf(stdout, "read %d rows from %s in %s\n", rows, *dir, time.Since(start).Round(time.Millisecond))
+	st, err := store.Open(cfg.Neo4j)
+	if err != nil {
+		return err
+	}
+	defer st.Close(ctx)
+	if err := waitFor(ctx, st, *wait); err != nil {
+		return err
+	}
+	err = st.ImportONet(ctx, d, func(step string, n int, took time.Duration) {
+		fmt.Fprintf(stdout, "  %-24s %7d rows  %8s  %9.0f rows/s\n", step, n, took.Round(time.Millisecond), float64(n)/took.Seconds())
+	})
+	if err != nil {
+		return err
+	}
+	total := time.Since(start)
+	fmt.Fprintf(stdout, "imported %d occupations from %d rows in %s (%.0f rows/s)\n", len(d.Occupations), rows,
+		total.Round(time.Millisecond), float64(rows)/total.Seconds())
+	if d.Skipped > 0 {
+		fmt.Fprintf(stdout, "skipped %d malformed rows\n", d.Skipped)
+	}
+	fmt.Fprintln(stdout, onet.Attribution)
+	return nil
+}
+
+func split(s string) []string {
+	var out []string
+	for _, t := range strings.Split(s, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// waitFor polls Neo4j until it answers or the deadline passes.
+func waitFor(ctx context.Context, st *store.Store, d time.Duration) error {
+	deadline := time.Now().Add(d)
+	for {
+		err := st.Ping(ctx)
+		if err == nil || !errors.Is(err, store.ErrUnavailable) || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+}
