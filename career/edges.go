@@ -94,3 +94,16 @@ type CareerMove struct {
 	TypicalYears   float64
 	Kind, SourceID string
 }
+
+// RelatedOccupation is an O*NET related-occupation link as seen from its start.
+type RelatedOccupation struct {
+	Role Role
+	Tier string
+	Rank int
+}
+
+// TechnologyUse is a technology an occupation uses, with O*NET's flags.
+type TechnologyUse struct {
+	Technology    Skill
+	Hot, InDemand bool
+}

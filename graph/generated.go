@@ -143,6 +143,7 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		Attributions    func(childComplexity int) int
 		CareerPaths     func(childComplexity int, from *string, profile *model.ProfileInput, to string, rankBy *string, first *int, maxSteps *int, promotionsOnly *bool, avoid []string, via *string) int
 		Certification   func(childComplexity int, id string) int
 		Certifications  func(childComplexity int, filter *model.CertificationFilter, orderBy *model.CertificationOrder, first *int, after *string) int
@@ -176,22 +177,33 @@ type ComplexityRoot struct {
 		Start          func(childComplexity int) int
 	}
 
+	RelatedOccupation struct {
+		Rank func(childComplexity int) int
+		Role func(childComplexity int) int
+		Tier func(childComplexity int) int
+	}
+
 	Role struct {
-		AlternateTitles func(childComplexity int) int
-		Certifications  func(childComplexity int) int
-		Duties          func(childComplexity int) int
-		Education       func(childComplexity int) int
-		Experience      func(childComplexity int) int
-		ID              func(childComplexity int) int
-		Level           func(childComplexity int) int
-		NextRoles       func(childComplexity int) int
-		PreviousRoles   func(childComplexity int) int
-		Salary          func(childComplexity int) int
-		Skills          func(childComplexity int) int
-		Sources         func(childComplexity int) int
-		Summary         func(childComplexity int) int
-		Title           func(childComplexity int) int
-		Track           func(childComplexity int) int
+		AlternateTitles    func(childComplexity int) int
+		Certifications     func(childComplexity int) int
+		Duties             func(childComplexity int) int
+		Education          func(childComplexity int) int
+		Experience         func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		JobZone            func(childComplexity int) int
+		Level              func(childComplexity int) int
+		NextRoles          func(childComplexity int) int
+		Occupations        func(childComplexity int) int
+		PreviousRoles      func(childComplexity int) int
+		RelatedOccupations func(childComplexity int) int
+		Salary             func(childComplexity int) int
+		Skills             func(childComplexity int) int
+		SocCodes           func(childComplexity int) int
+		Sources            func(childComplexity int) int
+		Summary            func(childComplexity int) int
+		Technologies       func(childComplexity int) int
+		Title              func(childComplexity int) int
+		Track              func(childComplexity int) int
 	}
 
 	RoleConnection struct {
@@ -314,16 +326,23 @@ type ComplexityRoot struct {
 	}
 
 	Source struct {
-		ID      func(childComplexity int) int
-		License func(childComplexity int) int
-		Title   func(childComplexity int) int
-		URL     func(childComplexity int) int
+		Attribution func(childComplexity int) int
+		ID          func(childComplexity int) int
+		License     func(childComplexity int) int
+		Title       func(childComplexity int) int
+		URL         func(childComplexity int) int
 	}
 
 	Start struct {
 		Coverage func(childComplexity int) int
 		Matched  func(childComplexity int) int
 		Role     func(childComplexity int) int
+	}
+
+	TechnologyUse struct {
+		Hot        func(childComplexity int) int
+		InDemand   func(childComplexity int) int
+		Technology func(childComplexity int) int
 	}
 
 	YearsRange struct {
@@ -367,6 +386,7 @@ type QueryResolver interface {
 	Skills(ctx context.Context, filter *model.SkillFilter, orderBy *model.SkillOrder, first *int, after *string) (*model.SkillConnection, error)
 	Certifications(ctx context.Context, filter *model.CertificationFilter, orderBy *model.CertificationOrder, first *int, after *string) (*model.CertificationConnection, error)
 	Search(ctx context.Context, text string, first *int) ([]store.Hit, error)
+	Attributions(ctx context.Context) ([]career.Source, error)
 	CareerPaths(ctx context.Context, from *string, profile *model.ProfileInput, to string, rankBy *string, first *int, maxSteps *int, promotionsOnly *bool, avoid []string, via *string) (*planner.Paths, error)
 	ReachableRoles(ctx context.Context, from *string, profile *model.ProfileInput, withinYears *float64, maxSteps *int, promotionsOnly *bool, avoid []string) (*planner.Reachable, error)
 	SkillGap(ctx context.Context, from *string, profile *model.ProfileInput, to string) (*planner.SkillGap, error)
@@ -378,6 +398,11 @@ type RoleResolver interface {
 	Certifications(ctx context.Context, obj *career.Role) ([]career.CertificationEndorsement, error)
 	NextRoles(ctx context.Context, obj *career.Role) ([]career.CareerMove, error)
 	PreviousRoles(ctx context.Context, obj *career.Role) ([]career.CareerMove, error)
+
+	JobZone(ctx context.Context, obj *career.Role) (*int, error)
+	Occupations(ctx context.Context, obj *career.Role) ([]career.Role, error)
+	RelatedOccupations(ctx context.Context, obj *career.Role) ([]career.RelatedOccupation, error)
+	Technologies(ctx context.Context, obj *career.Role) ([]career.TechnologyUse, error)
 }
 type RoleEndorsementResolver interface {
 	Source(ctx context.Context, obj *career.RoleEndorsement) (*career.Source, error)
@@ -769,6 +794,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PathStep.TypicalYears(childComplexity), true
 
+	case "Query.attributions":
+		if e.ComplexityRoot.Query.Attributions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Attributions(childComplexity), true
 	case "Query.careerPaths":
 		if e.ComplexityRoot.Query.CareerPaths == nil {
 			break
@@ -966,6 +997,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Recommendations.Start(childComplexity), true
 
+	case "RelatedOccupation.rank":
+		if e.ComplexityRoot.RelatedOccupation.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedOccupation.Rank(childComplexity), true
+	case "RelatedOccupation.role":
+		if e.ComplexityRoot.RelatedOccupation.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedOccupation.Role(childComplexity), true
+	case "RelatedOccupation.tier":
+		if e.ComplexityRoot.RelatedOccupation.Tier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedOccupation.Tier(childComplexity), true
+
 	case "Role.alternateTitles":
 		if e.ComplexityRoot.Role.AlternateTitles == nil {
 			break
@@ -1002,6 +1052,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Role.ID(childComplexity), true
+	case "Role.jobZone":
+		if e.ComplexityRoot.Role.JobZone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Role.JobZone(childComplexity), true
 	case "Role.level":
 		if e.ComplexityRoot.Role.Level == nil {
 			break
@@ -1014,12 +1070,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Role.NextRoles(childComplexity), true
+	case "Role.occupations":
+		if e.ComplexityRoot.Role.Occupations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Role.Occupations(childComplexity), true
 	case "Role.previousRoles":
 		if e.ComplexityRoot.Role.PreviousRoles == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Role.PreviousRoles(childComplexity), true
+	case "Role.relatedOccupations":
+		if e.ComplexityRoot.Role.RelatedOccupations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Role.RelatedOccupations(childComplexity), true
 	case "Role.salary":
 		if e.ComplexityRoot.Role.Salary == nil {
 			break
@@ -1032,6 +1100,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Role.Skills(childComplexity), true
+	case "Role.socCodes":
+		if e.ComplexityRoot.Role.SocCodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Role.SocCodes(childComplexity), true
 	case "Role.sources":
 		if e.ComplexityRoot.Role.Sources == nil {
 			break
@@ -1044,6 +1118,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Role.Summary(childComplexity), true
+	case "Role.technologies":
+		if e.ComplexityRoot.Role.Technologies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Role.Technologies(childComplexity), true
 	case "Role.title":
 		if e.ComplexityRoot.Role.Title == nil {
 			break
@@ -1499,6 +1579,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SkillToGain.Weight(childComplexity), true
 
+	case "Source.attribution":
+		if e.ComplexityRoot.Source.Attribution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.Attribution(childComplexity), true
 	case "Source.id":
 		if e.ComplexityRoot.Source.ID == nil {
 			break
@@ -1542,6 +1628,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Start.Role(childComplexity), true
+
+	case "TechnologyUse.hot":
+		if e.ComplexityRoot.TechnologyUse.Hot == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TechnologyUse.Hot(childComplexity), true
+	case "TechnologyUse.inDemand":
+		if e.ComplexityRoot.TechnologyUse.InDemand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TechnologyUse.InDemand(childComplexity), true
+	case "TechnologyUse.technology":
+		if e.ComplexityRoot.TechnologyUse.Technology == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TechnologyUse.Technology(childComplexity), true
 
 	case "YearsRange.max":
 		if e.ComplexityRoot.YearsRange.Max == nil {
@@ -1964,6 +2069,34 @@ type Role implements Node {
   nextRoles: [CareerMove!]!
   "The roles that typically lead to this one."
   previousRoles: [CareerMove!]!
+  "O*NET-SOC codes: a curated role's classification, or an O*NET occupation's own code."
+  socCodes: [String!]!
+  "O*NET job zone (1 little preparation … 5 extensive), for O*NET occupations."
+  jobZone: Int
+  "The O*NET occupations a curated role is classified as (when O*NET is imported)."
+  occupations: [Role!]!
+  "O*NET's related occupations, closest first."
+  relatedOccupations: [RelatedOccupation!]!
+  "Technologies the occupation uses, per O*NET, hot technologies first."
+  technologies: [TechnologyUse!]!
+}
+
+"An O*NET related occupation."
+type RelatedOccupation {
+  role: Role!
+  "Primary-Short, Primary-Long or Supplemental."
+  tier: String!
+  "1 for the closest."
+  rank: Int!
+}
+
+"A technology an occupation uses."
+type TechnologyUse {
+  technology: Skill!
+  "O*NET's Hot Technology flag: often named in job postings."
+  hot: Boolean!
+  "O*NET's In Demand flag: named in many postings for this occupation."
+  inDemand: Boolean!
 }
 
 enum Track {
@@ -1978,6 +2111,8 @@ enum Track {
   IMPLEMENTATION
   COMPLIANCE
   MANAGEMENT
+  "An O*NET occupation outside the curated tracks."
+  GENERAL
 }
 
 "Seniority, from ENTRY upwards."
@@ -2102,6 +2237,12 @@ type Query {
   names. Each word matches whole or as a prefix; best matches first (first at most 50).
   """
   search(text: String!, first: Int = 10): [SearchHit!]!
+
+  """
+  Sources whose licence requires an attribution wherever their data is shown (O*NET,
+  once imported), with the notice to show.
+  """
+  attributions: [Source!]!
 }
 
 "Something in the graph with a stable id (a slug such as ` + "`" + `help-desk-technician` + "`" + `)."
@@ -2115,6 +2256,8 @@ type Source {
   title: String!
   url: String
   license: String
+  "The notice to show wherever this source's data appears, when its licence asks for one."
+  attribution: String
 }
 
 "A full-text search result."
@@ -2162,6 +2305,12 @@ enum SkillCategory {
   FINOPS
   SERVICE_MANAGEMENT
   SOFT_SKILLS
+  "An O*NET skill (reading comprehension, systems analysis, …)."
+  GENERAL_SKILL
+  "An O*NET knowledge area."
+  KNOWLEDGE
+  "A technology from O*NET's technology skills."
+  TECHNOLOGY
 }
 
 "A role that requires a given skill."
@@ -2421,6 +2570,18 @@ func (ec *executionContext) childFields_Recommendations(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type Recommendations", field.Name)
 }
 
+func (ec *executionContext) childFields_RelatedOccupation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "role":
+		return ec.fieldContext_RelatedOccupation_role(ctx, field)
+	case "tier":
+		return ec.fieldContext_RelatedOccupation_tier(ctx, field)
+	case "rank":
+		return ec.fieldContext_RelatedOccupation_rank(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelatedOccupation", field.Name)
+}
+
 func (ec *executionContext) childFields_Role(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2453,6 +2614,16 @@ func (ec *executionContext) childFields_Role(ctx context.Context, field graphql.
 		return ec.fieldContext_Role_nextRoles(ctx, field)
 	case "previousRoles":
 		return ec.fieldContext_Role_previousRoles(ctx, field)
+	case "socCodes":
+		return ec.fieldContext_Role_socCodes(ctx, field)
+	case "jobZone":
+		return ec.fieldContext_Role_jobZone(ctx, field)
+	case "occupations":
+		return ec.fieldContext_Role_occupations(ctx, field)
+	case "relatedOccupations":
+		return ec.fieldContext_Role_relatedOccupations(ctx, field)
+	case "technologies":
+		return ec.fieldContext_Role_technologies(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Role", field.Name)
 }
@@ -2705,6 +2876,8 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_url(ctx, field)
 	case "license":
 		return ec.fieldContext_Source_license(ctx, field)
+	case "attribution":
+		return ec.fieldContext_Source_attribution(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Source", field.Name)
 }
@@ -2719,6 +2892,18 @@ func (ec *executionContext) childFields_Start(ctx context.Context, field graphql
 		return ec.fieldContext_Start_coverage(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Start", field.Name)
+}
+
+func (ec *executionContext) childFields_TechnologyUse(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "technology":
+		return ec.fieldContext_TechnologyUse_technology(ctx, field)
+	case "hot":
+		return ec.fieldContext_TechnologyUse_hot(ctx, field)
+	case "inDemand":
+		return ec.fieldContext_TechnologyUse_inDemand(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TechnologyUse", field.Name)
 }
 
 func (ec *executionContext) childFields_YearsRange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5171,6 +5356,38 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_attributions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_attributions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Attributions(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []career.Source) graphql.Marshaler {
+			return ec.marshalNSource2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSourceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_attributions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_careerPaths(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5716,6 +5933,84 @@ func (ec *executionContext) fieldContext_Recommendations_skills(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _RelatedOccupation_role(ctx context.Context, field graphql.CollectedField, obj *career.RelatedOccupation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedOccupation_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v career.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedOccupation_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedOccupation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Role(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedOccupation_tier(ctx context.Context, field graphql.CollectedField, obj *career.RelatedOccupation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedOccupation_tier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedOccupation_tier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedOccupation", field, false, false, "String")
+}
+
+func (ec *executionContext) _RelatedOccupation_rank(ctx context.Context, field graphql.CollectedField, obj *career.RelatedOccupation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedOccupation_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedOccupation_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedOccupation", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Role_id(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6119,6 +6414,148 @@ func (ec *executionContext) fieldContext_Role_previousRoles(_ context.Context, f
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CareerMove(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Role_socCodes(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Role_socCodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SocCodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Role_socCodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Role", field, false, false, "String")
+}
+
+func (ec *executionContext) _Role_jobZone(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Role_jobZone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Role().JobZone(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Role_jobZone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Role", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Role_occupations(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Role_occupations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Role().Occupations(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []career.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRoleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Role_occupations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Role",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Role(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Role_relatedOccupations(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Role_relatedOccupations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Role().RelatedOccupations(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []career.RelatedOccupation) graphql.Marshaler {
+			return ec.marshalNRelatedOccupation2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRelatedOccupationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Role_relatedOccupations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Role",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedOccupation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Role_technologies(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Role_technologies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Role().Technologies(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []career.TechnologyUse) graphql.Marshaler {
+			return ec.marshalNTechnologyUse2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐTechnologyUseᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Role_technologies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Role",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TechnologyUse(ctx, field)
 		},
 	}
 	return fc, nil
@@ -8164,6 +8601,29 @@ func (ec *executionContext) fieldContext_Source_license(_ context.Context, field
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
 }
 
+func (ec *executionContext) _Source_attribution(ctx context.Context, field graphql.CollectedField, obj *career.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_attribution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attribution, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Source_attribution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
+}
+
 func (ec *executionContext) _Start_role(ctx context.Context, field graphql.CollectedField, obj *planner.Start) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8240,6 +8700,84 @@ func (ec *executionContext) _Start_coverage(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_Start_coverage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Start", field, false, false, "Float")
+}
+
+func (ec *executionContext) _TechnologyUse_technology(ctx context.Context, field graphql.CollectedField, obj *career.TechnologyUse) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TechnologyUse_technology(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Technology, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v career.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkill(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TechnologyUse_technology(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechnologyUse",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechnologyUse_hot(ctx context.Context, field graphql.CollectedField, obj *career.TechnologyUse) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TechnologyUse_hot(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hot, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TechnologyUse_hot(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TechnologyUse", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TechnologyUse_inDemand(ctx context.Context, field graphql.CollectedField, obj *career.TechnologyUse) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TechnologyUse_inDemand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InDemand, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TechnologyUse_inDemand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TechnologyUse", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _YearsRange_min(ctx context.Context, field graphql.CollectedField, obj *career.Years) (ret graphql.Marshaler) {
@@ -10511,6 +11049,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_search(ctx, field)
 				})
+		case "attributions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_attributions(ctx, field)
+				})
 		case "careerPaths":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -10700,6 +11244,49 @@ func (ec *executionContext) _Recommendations(ctx context.Context, sel ast.Select
 	return out
 }
 
+var relatedOccupationImplementors = []string{"RelatedOccupation"}
+
+func (ec *executionContext) _RelatedOccupation(ctx context.Context, sel ast.SelectionSet, obj *career.RelatedOccupation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relatedOccupationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelatedOccupation")
+		case "role":
+			out.Values[i] = ec._RelatedOccupation_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tier":
+			out.Values[i] = ec._RelatedOccupation_tier(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rank":
+			out.Values[i] = ec._RelatedOccupation_rank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var roleImplementors = []string{"Role", "Node"}
 
 func (ec *executionContext) _Role(ctx context.Context, sel ast.SelectionSet, obj *career.Role) graphql.Marshaler {
@@ -10790,6 +11377,35 @@ func (ec *executionContext) _Role(ctx context.Context, sel ast.SelectionSet, obj
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Role_previousRoles(ctx, field, obj)
+				})
+		case "socCodes":
+			out.Values[i] = ec._Role_socCodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "jobZone":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Role_jobZone(ctx, field, obj)
+				})
+		case "occupations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Role_occupations(ctx, field, obj)
+				})
+		case "relatedOccupations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Role_relatedOccupations(ctx, field, obj)
+				})
+		case "technologies":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Role_technologies(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -11654,6 +12270,11 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "attribution":
+			out.Values[i] = ec._Source_attribution(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -11694,6 +12315,49 @@ func (ec *executionContext) _Start(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "coverage":
 			out.Values[i] = ec._Start_coverage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var technologyUseImplementors = []string{"TechnologyUse"}
+
+func (ec *executionContext) _TechnologyUse(ctx context.Context, sel ast.SelectionSet, obj *career.TechnologyUse) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, technologyUseImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TechnologyUse")
+		case "technology":
+			out.Values[i] = ec._TechnologyUse_technology(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hot":
+			out.Values[i] = ec._TechnologyUse_hot(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inDemand":
+			out.Values[i] = ec._TechnologyUse_inDemand(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -12468,6 +13132,26 @@ func (ec *executionContext) marshalNRecommendations2ᚖgithubᚗcomᚋcareergrap
 	return ec._Recommendations(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNRelatedOccupation2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRelatedOccupation(ctx context.Context, sel ast.SelectionSet, v career.RelatedOccupation) graphql.Marshaler {
+	return ec._RelatedOccupation(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRelatedOccupation2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRelatedOccupationᚄ(ctx context.Context, sel ast.SelectionSet, v []career.RelatedOccupation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRelatedOccupation2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRelatedOccupation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNRelevance2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -12865,6 +13549,26 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	for i := range v {
 		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
 	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTechnologyUse2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐTechnologyUse(ctx context.Context, sel ast.SelectionSet, v career.TechnologyUse) graphql.Marshaler {
+	return ec._TechnologyUse(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTechnologyUse2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐTechnologyUseᚄ(ctx context.Context, sel ast.SelectionSet, v []career.TechnologyUse) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTechnologyUse2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐTechnologyUse(ctx, sel, v[i])
+	})
 
 	for _, e := range ret {
 		if e == graphql.Null {

@@ -47,6 +47,29 @@ func (r *roleResolver) PreviousRoles(ctx context.Context, obj *career.Role) ([]c
 	return loaders.For(ctx).PreviousRoles.Load(ctx, obj.ID)
 }
 
+// JobZone is the resolver for the jobZone field.
+func (r *roleResolver) JobZone(ctx context.Context, obj *career.Role) (*int, error) {
+	if obj.JobZone == 0 {
+		return nil, nil
+	}
+	return &obj.JobZone, nil
+}
+
+// Occupations is the resolver for the occupations field.
+func (r *roleResolver) Occupations(ctx context.Context, obj *career.Role) ([]career.Role, error) {
+	return loaders.For(ctx).RoleOccupations.Load(ctx, obj.ID)
+}
+
+// RelatedOccupations is the resolver for the relatedOccupations field.
+func (r *roleResolver) RelatedOccupations(ctx context.Context, obj *career.Role) ([]career.RelatedOccupation, error) {
+	return loaders.For(ctx).RelatedOccupations.Load(ctx, obj.ID)
+}
+
+// Technologies is the resolver for the technologies field.
+func (r *roleResolver) Technologies(ctx context.Context, obj *career.Role) ([]career.TechnologyUse, error) {
+	return loaders.For(ctx).Technologies.Load(ctx, obj.ID)
+}
+
 // Source is the resolver for the source field.
 func (r *salaryRangeResolver) Source(ctx context.Context, obj *career.Salary) (*career.Source, error) {
 	return loaders.Source(ctx, obj.SourceID)

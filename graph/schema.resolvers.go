@@ -112,6 +112,11 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]
 	return r.Store.Search(ctx, text, limit)
 }
 
+// Attributions is the resolver for the attributions field.
+func (r *queryResolver) Attributions(ctx context.Context) ([]career.Source, error) {
+	return r.Store.Attributions(ctx)
+}
+
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 

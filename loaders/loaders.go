@@ -27,6 +27,9 @@ type Store interface {
 	SkillCertifications(ctx context.Context, ids []string) (map[string][]career.Certification, error)
 	CertificationPrerequisites(ctx context.Context, ids []string) (map[string][]career.Certification, error)
 	CertificationPreparesFor(ctx context.Context, ids []string) (map[string][]career.Certification, error)
+	RoleOccupations(ctx context.Context, ids []string) (map[string][]career.Role, error)
+	RelatedOccupations(ctx context.Context, ids []string) (map[string][]career.RelatedOccupation, error)
+	Technologies(ctx context.Context, ids []string) (map[string][]career.TechnologyUse, error)
 }
 
 // Loaders are one request's batching loaders, keyed by node id.
@@ -43,6 +46,9 @@ type Loaders struct {
 	SkillCertifications        *dataloadgen.Loader[string, []career.Certification]
 	CertificationPrerequisites *dataloadgen.Loader[string, []career.Certification]
 	CertificationPreparesFor   *dataloadgen.Loader[string, []career.Certification]
+	RoleOccupations            *dataloadgen.Loader[string, []career.Role]
+	RelatedOccupations         *dataloadgen.Loader[string, []career.RelatedOccupation]
+	Technologies               *dataloadgen.Loader[string, []career.TechnologyUse]
 }
 
 // New builds a fresh set of loaders. wait is how long a loader collects keys before it
@@ -62,6 +68,9 @@ func New(st Store, wait time.Duration) *Loaders {
 		SkillCertifications:        dataloadgen.NewMappedLoader(st.SkillCertifications, opts...),
 		CertificationPrerequisites: dataloadgen.NewMappedLoader(st.CertificationPrerequisites, opts...),
 		CertificationPreparesFor:   dataloadgen.NewMappedLoader(st.CertificationPreparesFor, opts...),
+		RoleOccupations:            dataloadgen.NewMappedLoader(st.RoleOccupations, opts...),
+		RelatedOccupations:         dataloadgen.NewMappedLoader(st.RelatedOccupations, opts...),
+		Technologies:               dataloadgen.NewMappedLoader(st.Technologies, opts...),
 	}
 }
 

@@ -119,8 +119,8 @@ func Read(opts Options) (*Data, error) {
 		Elements: map[string]Element{}, Rows: map[string]int{}}}
 	steps := map[string]func() error{
 		Occupations: r.occupations, JobZones: r.jobZones, Education: r.education,
-		Skills: func() error { return r.ratings("Skills.txt", Skills) },
-		Knowledge: func() error { return r.ratings("Knowledge.txt", Knowledge) },
+		Skills:     func() error { return r.ratings("Skills.txt", Skills) },
+		Knowledge:  func() error { return r.ratings("Knowledge.txt", Knowledge) },
 		Technology: r.technology, Titles: r.titles, Related: r.related,
 	}
 	for _, t := range AllTables {

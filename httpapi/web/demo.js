@@ -23,7 +23,9 @@
       roles(first: 100, orderBy: {field: LEVEL}) { nodes { id title } }
       skills(first: 100, orderBy: {field: CATEGORY}) { nodes { id name category } }
       certifications(first: 100) { nodes { id name } }
+      attributions { attribution }
     }`);
+    $("attribution").textContent = data.attributions.map((a) => a.attribution).join(" ");
     for (const r of data.roles.nodes) {
       $("role").add(new Option(r.title, r.id));
       $("target").add(new Option(r.title, r.id));

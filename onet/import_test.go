@@ -1,0 +1,183 @@
+package onet_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/careergraph/careergraph/internal/neo4jtest"
+	"github.com/careergraph/careergraph/onet"
+	"github.com/careergraph/careergraph/planner"
+	"github.com/careergraph/careergraph/store"
+)
+
+func quiet(string, int, time.Duration) {}
+
+// curatedPart is the snapshot without O*NET nodes and the edges that touch them.
+func curatedPart(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		if !strings.Contains(l, "onet-") && !strings.Contains(l, "tech-") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func importFixture(t *testing.T, st *store.Store, dir string) {
+	t.Helper()
+	d, err := onet.Read(onet.Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.ImportONet(context.Background(), d, quiet); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestImportFixtures(t *testing.T) {
+	st := neo4jtest.Store(t)
+	ctx := context.Background()
+	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
+	before, err := st.Snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	importFixture(t, st, "testdata/excel")
+	first, err := st.Snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(before, curatedPart(first)); diff != "" {
+		t.Errorf("the O*NET import changed curated data:\n%s", diff)
+	}
+	importFixture(t, st, "testdata/text")
+	second, err := st.Snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(first, second); diff != "" {
+		t.Errorf("importing again (from the other edition) changed the graph:\n%s", diff)
+	}
+
+	roles, err := st.RolesByIDs(ctx, []string{"onet-15-1244-00"})
+	if err != nil || len(roles) != 1 {
+		t.Fatalf("15-1244.00 not imported: %v", err)
+	}
+	if r := roles[0]; r.JobZone != 4 || r.Level != "SENIOR" || r.Track != "GENERAL" || r.Education != "Bachelor's Degree" ||
+		!slices.Contains(r.SourceIDs, store.ONetSource.ID) {
+		t.Errorf("15-1244.00 = %+v", r)
+	}
+	occ, err := st.RoleOccupations(ctx, []string{"help-desk-technician", "network-administrator"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(occ["help-desk-technician"]) != 1 || occ["help-desk-technician"][0].ID != "onet-15-1232-00" || len(occ["network-administrator"]) != 1 {
+		t.Errorf("curated roles link to %v", occ)
+	}
+	moves, err := st.NextRoles(ctx, []string{"onet-15-1232-00", "onet-15-1244-00", "onet-11-3021-00"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for from, ms := range moves {
+		for _, m := range ms {
+			got[from+" "+m.Role.ID] = m.Kind
+		}
+	}
+	want := map[string]string{
+		"onet-15-1232-00 onet-15-1244-00": "PROMOTION", // job zone 3 to 4, Primary-Short
+		"onet-15-1244-00 onet-15-1241-00": "LATERAL",
+		"onet-15-1244-00 onet-11-3021-00": "LATERAL",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("derived moves (-want +got):\n%s", diff)
+	}
+	tech, err := st.Technologies(ctx, []string{"onet-15-1244-00"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ts := tech["onet-15-1244-00"]; len(ts) != 2 || !ts[0].Hot || ts[0].Technology.Category != "TECHNOLOGY" {
+		t.Errorf("technologies = %+v", ts)
+	}
+	hits, err := st.Search(ctx, "sysadmin", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(hits, func(h store.Hit) bool { return h.Node.NodeID() == "onet-15-1244-00" }) {
+		t.Error("an alternate title does not find its occupation")
+	}
+}
+
+// Career paths, skill gaps and recommendations work over imported occupations.
+func TestPlannerOverImportedOccupations(t *testing.T) {
+	st := neo4jtest.Store(t)
+	ctx := context.Background()
+	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
+	importFixture(t, st, "testdata/excel")
+	pl := planner.New(st)
+	start, err := pl.ResolveStart(ctx, "onet-15-1232-00", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths, err := pl.Paths(ctx, start, planner.PathQuery{To: "onet-11-3021-00", RankBy: planner.ByYears, First: 3, MaxSteps: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths.Paths) == 0 || planner.Key(paths.Paths[0].Roles) != "onet-15-1232-00>onet-15-1244-00>onet-11-3021-00>" ||
+		paths.Paths[0].TotalYears != 5 {
+		t.Errorf("paths = %+v", paths.Paths)
+	}
+	g, err := pl.SkillGap(ctx, start, "onet-15-1241-00")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Total <= 0 || len(g.Skills) == 0 {
+		t.Errorf("gap = %+v", g)
+	}
+	recs, err := pl.Recommend(ctx, planner.Profile{RoleID: "onet-15-1232-00"}, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs.Roles) == 0 || recs.Roles[0].Role.ID != "onet-15-1244-00" {
+		t.Errorf("first recommendation for a user support specialist: %+v", recs.Roles[0].Role.ID)
+	}
+}
+
+// The full O*NET copy in ../shared, and a few known facts about 15-1244.00.
+func TestImportFullData(t *testing.T) {
+	dir := sharedONet(t)
+	st := neo4jtest.Store(t)
+	ctx := context.Background()
+	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
+	d, err := onet.Read(onet.Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.ImportONet(ctx, d, quiet); err != nil {
+		t.Fatal(err)
+	}
+	page, err := st.ListRoles(ctx, store.RoleFilter{Track: "GENERAL"}, store.ListOptions{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Total != 1016 {
+		t.Errorf("%d O*NET occupations in the graph, want 1016", page.Total)
+	}
+	roles, err := st.RolesByIDs(ctx, []string{"onet-15-1244-00"})
+	if err != nil || len(roles) != 1 || roles[0].JobZone != 4 {
+		t.Fatalf("15-1244.00: %+v %v; want job zone 4", roles, err)
+	}
+	related, err := st.RelatedOccupations(ctx, []string{"onet-15-1244-00"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel := related["onet-15-1244-00"]
+	if len(rel) != 20 || rel[0].Role.ID != "onet-15-1231-00" || rel[0].Tier != "Primary-Short" || rel[0].Rank != 1 {
+		t.Errorf("15-1244.00 has %d related occupations, first %+v; want 20, 15-1231.00 Primary-Short rank 1", len(rel), rel[0])
+	}
+}
