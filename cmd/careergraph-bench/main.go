@@ -1,0 +1,132 @@
+// Command careergraph-bench measures the service on the real Neo4j: it imports the full
+// O*NET data (printing rows per second and total time), then sends career-path and
+// recommendation requests one at a time to the real HTTP handler and prints latency
+// percentiles. `make bench` runs it; it is not a test.
+//
+//	careergraph-bench [-dir ../shared/data/onet-29.3] [-n 200] [-skip-import]
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"slices"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/careergraph/careergraph/config"
+	"github.com/careergraph/careergraph/httpapi"
+	"github.com/careergraph/careergraph/onet"
+	"github.com/careergraph/careergraph/store"
+)
+
+func main() {
+	if err := run(context.Background(), os.Args[1:], os.Getenv, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "careergraph-bench:", err)
+		os.Exit(1)
+	}
+}
+
+// workloads are the requests measured, each sent n times in turn.
+var workloads = []struct{ name, query string }{
+	{"careerPaths onet (years)", `{ careerPaths(from: "onet-15-1232-00", to: "onet-15-1299-08", first: 3, maxSteps: 6) { paths { totalYears roles { id } steps { skillsToGain { skill { name } } } } } }`},
+	{"careerPaths onet (skill gap)", `{ careerPaths(from: "onet-15-1244-00", to: "onet-11-3021-00", rankBy: SKILL_GAP, first: 3, maxSteps: 4) { paths { skillGap roles { id } } } }`},
+	{"careerPaths curated", `{ careerPaths(from: "help-desk-technician", to: "senior-it-infrastructure-engineer", first: 3) { paths { totalYears roles { id } } } }`},
+	{"recommendations by role", `{ recommendations(profile: {currentRole: "onet-15-1232-00"}, first: 5) { roles { role { id } score reason } certifications { certification { id } } } }`},
+	{"recommendations by skills", `{ recommendations(profile: {skills: [{skill: "onet-2-c-3-a", level: 5}, {skill: "onet-2-b-3-e", level: 4}]}, first: 5) { roles { role { id } score } } }`},
+	{"role detail", `{ role(id: "onet-15-1244-00") { title skills { skill { name } importance } nextRoles { role { title } } technologies { technology { name } hot } } }`},
+}
+
+func run(ctx context.Context, args []string, getenv func(string) string, out io.Writer) error {
+	fs := flag.NewFlagSet("careergraph-bench", flag.ContinueOnError)
+	dir := fs.String("dir", "../shared/data/onet-29.3", "the O*NET data to import")
+	n := fs.Int("n", 200, "requests per workload")
+	skipImport := fs.Bool("skip-import", false, "measure the graph as it is, without importing")
+	cfg, err := config.LoadFlags(fs, args, getenv)
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(cfg.Neo4j)
+	if err != nil {
+		return err
+	}
+	defer st.Close(ctx)
+	if !*skipImport {
+		if err := importAll(ctx, st, *dir, out); err != nil {
+			return err
+		}
+	}
+	srv := httptest.NewServer(httpapi.NewServer(httpapi.Options{Store: st, Logger: zerolog.Nop()}))
+	defer srv.Close()
+	fmt.Fprintf(out, "\n%-30s %6s %9s %9s %9s %9s %7s\n", "workload (one client)", "n", "p50", "p95", "p99", "max", "errors")
+	for _, w := range workloads {
+		lat, errs := measure(srv.URL, w.query, *n)
+		fmt.Fprintf(out, "%-30s %6d %9s %9s %9s %9s %7d\n", w.name, *n, pct(lat, 50), pct(lat, 95), pct(lat, 99), pct(lat, 100), errs)
+	}
+	return nil
+}
+
+func importAll(ctx context.Context, st *store.Store, dir string, out io.Writer) error {
+	start := time.Now()
+	d, err := onet.Read(onet.Options{Dir: dir})
+	if err != nil {
+		return err
+	}
+	rows := 0
+	for _, r := range d.Rows {
+		rows += r
+	}
+	fmt.Fprintf(out, "read and checked %d rows in %s\n", rows, time.Since(start).Round(time.Millisecond))
+	err = st.ImportONet(ctx, d, func(step string, n int, took time.Duration) {
+		fmt.Fprintf(out, "  %-24s %7d rows %9s %9.0f rows/s\n", step, n, took.Round(time.Millisecond), float64(n)/took.Seconds())
+	})
+	if err != nil {
+		return err
+	}
+	total := time.Since(start)
+	fmt.Fprintf(out, "O*NET import: %d rows in %s, %.0f rows/s (target: under 60 s)\n", rows, total.Round(time.Millisecond), float64(rows)/total.Seconds())
+	return nil
+}
+
+// measure sends query n times after a short warm-up and returns the latencies.
+func measure(url, query string, n int) ([]time.Duration, int) {
+	body, _ := json.Marshal(map[string]string{"query": query})
+	errs := 0
+	send := func() bool {
+		resp, err := http.Post(url+"/graphql", "application/json", bytes.NewReader(body))
+		if err != nil {
+			return false
+		}
+		defer resp.Body.Close()
+		var r struct{ Errors []any }
+		return json.NewDecoder(resp.Body).Decode(&r) == nil && len(r.Errors) == 0 && resp.StatusCode == 200
+	}
+	for range 5 {
+		send()
+	}
+	lat := make([]time.Duration, 0, n)
+	for range n {
+		t := time.Now()
+		if !send() {
+			errs++
+		}
+		lat = append(lat, time.Since(t))
+	}
+	slices.Sort(lat)
+	return lat, errs
+}
+
+func pct(sorted []time.Duration, p int) string {
+	if len(sorted) == 0 {
+		return "-"
+	}
+	i := min(len(sorted)-1, (len(sorted)*p+99)/100-1)
+	return sorted[max(0, i)].Round(100 * time.Microsecond).String()
+}
