@@ -36,6 +36,7 @@ func TestRecommendationsAPIIsBatched(t *testing.T) {
 		}
 		return st.Statements() - before
 	}
+	count(2) // the first request also fills the planner's cache of role requirements
 	small, large := count(2), count(12)
 	t.Logf("statements: %d for 2 roles, %d for 12", small, large)
 	if large > 14 || large != small {

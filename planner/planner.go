@@ -22,7 +22,7 @@ type Store interface {
 	CertificationSkills(ctx context.Context, ids []string) (map[string][]career.Skill, error)
 	SkillCertifications(ctx context.Context, ids []string) (map[string][]career.Certification, error)
 	Requirements(ctx context.Context, roleIDs []string) (map[string][]career.Requirement, error)
-	AllRequirements(ctx context.Context) (map[string][]career.Requirement, error)
+	GraphVersion(ctx context.Context) (string, error)
 	CareerPaths(ctx context.Context, q store.PathSearch) ([]store.Path, error)
 	ReachableRoles(ctx context.Context, q store.ReachSearch) ([]store.Reach, error)
 	Candidates(ctx context.Context) ([]store.Candidate, error)
@@ -30,7 +30,10 @@ type Store interface {
 }
 
 // Planner answers path, reach and gap questions over a store.
-type Planner struct{ store Store }
+type Planner struct {
+	store Store
+	cache candidateCache
+}
 
 // New returns a planner over st.
 func New(st Store) *Planner { return &Planner{store: st} }

@@ -73,7 +73,7 @@ func (p *Planner) Recommend(ctx context.Context, profile Profile, first int) (Re
 	if err != nil {
 		return Recommendations{}, err
 	}
-	cands, err := p.store.Candidates(ctx)
+	cands, _, err := p.candidates(ctx)
 	if err != nil {
 		return Recommendations{}, err
 	}

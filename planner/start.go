@@ -74,7 +74,7 @@ func (p *Planner) profileStart(ctx context.Context, pr Profile) (Start, error) {
 	if len(held) == 0 {
 		return Start{}, inputErr("the profile is empty: give a currentRole, skills or certifications")
 	}
-	reqs, err := p.store.AllRequirements(ctx)
+	_, reqs, err := p.candidates(ctx)
 	if err != nil {
 		return Start{}, err
 	}

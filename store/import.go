@@ -74,13 +74,15 @@ func (s *Store) Import(ctx context.Context, ds *career.Dataset) error {
 	if err != nil {
 		return fmt.Errorf("store: import: %w", err)
 	}
-	return nil
+	return s.bumpVersion(ctx)
 }
 
 // Wipe deletes the whole career graph. Tests use it; the service never does.
 func (s *Store) Wipe(ctx context.Context) error {
-	_, err := s.write1(ctx, wipeCypher, nil)
-	return err
+	if _, err := s.write1(ctx, wipeCypher, nil); err != nil {
+		return err
+	}
+	return s.bumpVersion(ctx)
 }
 
 func rows[T any](items []T, row func(T) map[string]any) []map[string]any {

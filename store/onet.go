@@ -70,7 +70,7 @@ func (s *Store) ImportONet(ctx context.Context, d *onet.Data, progress Progress)
 		}
 		progress(stmt.name, 0, time.Since(start))
 	}
-	return nil
+	return s.bumpVersion(ctx)
 }
 
 var onetSources = []string{ONetSource.ID}

@@ -1,0 +1,2 @@
+OPTIONAL MATCH (m:CareerGraphMeta {id: 'graph'})
+RETURN coalesce(m.version, '') AS version
