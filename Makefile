@@ -30,6 +30,16 @@ neo4j-stop: ## stop the local Neo4j
 import: neo4j ## load (or refresh) the curated dataset into Neo4j
 	$(GO) run ./cmd/careergraph-import -wait=2m
 
+ONET_DIR ?= ../shared/data/onet-29.3
+
+onet: neo4j ## import the O*NET database from ONET_DIR (text edition or Excel export) into the graph
+	$(GO) run ./cmd/careergraph-onet -wait=2m -dir "$(ONET_DIR)"
+
+bench: neo4j import ## import O*NET (rows/s, total time), then measure paths and recommendations (p50/p95/p99)
+	$(GO) run ./cmd/careergraph-bench -dir "$(ONET_DIR)"
+
+bench-import: bench ## the same as make bench
+
 check-dataset: ## check the dataset file without touching Neo4j
 	$(GO) run ./cmd/careergraph-import -check
 
@@ -62,4 +72,4 @@ build: ## build the binaries into bin/
 clean: neo4j-stop ## stop Neo4j and remove local state and build output
 	rm -rf .state bin neo4j/target
 
-.PHONY: help run test browser neo4j neo4j-stop import check-dataset playground generate check-generate lint build clean
+.PHONY: help run test browser onet bench bench-import neo4j neo4j-stop import check-dataset playground generate check-generate lint build clean

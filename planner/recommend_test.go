@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/internal/neo4jtest"
 	"github.com/careergraph/careergraph/planner"
 )
@@ -83,6 +84,40 @@ func TestRecommendationLimits(t *testing.T) {
 	for _, first := range []int{0, 21} {
 		if _, err := pl.Recommend(context.Background(), planner.Profile{RoleID: "help-desk-technician"}, first); !planner.IsInputError(err) {
 			t.Errorf("first=%d: got %v", first, err)
+		}
+	}
+}
+
+// The planner caches role requirements; an import must never leave it answering from
+// the graph as it was.
+func TestRecommendationsFollowImports(t *testing.T) {
+	st := neo4jtest.Store(t)
+	ctx := context.Background()
+	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
+	pl := planner.New(st)
+	if _, err := pl.Recommend(ctx, planner.Profile{RoleID: "help-desk-technician"}, 3); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := neo4jtest.Curated()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds.Roles = slices.DeleteFunc(ds.Roles, func(r career.Role) bool { return r.ID == "systems-administrator" })
+	ds.Requirements = slices.DeleteFunc(ds.Requirements, func(r career.Requirement) bool { return r.Role == "systems-administrator" })
+	ds.Endorsements = slices.DeleteFunc(ds.Endorsements, func(e career.Endorsement) bool { return e.Role == "systems-administrator" })
+	ds.Progressions = slices.DeleteFunc(ds.Progressions, func(p career.Progression) bool {
+		return p.From == "systems-administrator" || p.To == "systems-administrator"
+	})
+	if err := st.Import(ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := pl.Recommend(ctx, planner.Profile{RoleID: "help-desk-technician"}, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range recs.Roles {
+		if r.Role.ID == "systems-administrator" {
+			t.Fatal("recommended a role the last import removed")
 		}
 	}
 }
