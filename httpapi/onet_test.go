@@ -47,9 +47,11 @@ func TestAPIOverImportedOccupations(t *testing.T) {
 		}
 		Attributions []struct{ Attribution string }
 		Roles        struct{ TotalCount int }
-		CareerPaths  struct{ Paths []struct{ TotalYears float64 } }
-		SkillGap     struct{ Total float64 }
-		Recs         struct {
+		CareerPaths  struct {
+			Paths []struct{ TotalYears float64 }
+		}
+		SkillGap struct{ Total float64 }
+		Recs     struct {
 			Roles []struct{ Role struct{ ID string } }
 		} `json:"recommendations"`
 	}
