@@ -57,6 +57,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	handler := httpapi.NewServer(httpapi.Options{
 		Store: st, Logger: log, RequestTimeout: cfg.RequestTimeout, Playground: cfg.Playground,
 		PlaygroundAssets: cfg.PlaygroundAssets, Introspection: cfg.Introspection, AllowedOrigins: cfg.AllowedOrigins,
+		MaxBodyBytes: cfg.Limits.BodyBytes,
+		Limits: httpapi.Limits{MaxDepth: cfg.Limits.Depth, MaxComplexity: cfg.Limits.Complexity, MaxTokens: cfg.Limits.Tokens,
+			MaxAliases: cfg.Limits.Aliases, MaxRootFields: cfg.Limits.RootFields},
 	})
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -25,6 +26,13 @@ type Config struct {
 	Introspection    bool          // INTROSPECTION: allow schema introspection
 	Dataset          string        // DATASET: the curated dataset file, for the importer
 	AllowedOrigins   []string      // CORS_ALLOWED_ORIGINS: comma-separated origins allowed to call the API
+	Limits           Limits        // MAX_*: bounds on one request
+}
+
+// Limits bound one request; see httpapi.Limits for what each counts.
+type Limits struct {
+	Depth, Complexity, Tokens, Aliases, RootFields int
+	BodyBytes                                      int64
 }
 
 // Load reads the configuration from getenv and then from args (flags named like the
@@ -58,6 +66,14 @@ func LoadFlags(fs *flag.FlagSet, args []string, getenv func(string) string) (Con
 	introspection := env("INTROSPECTION", "true", "allow schema introspection")
 	ds := env("DATASET", "dataset/it-infrastructure.yaml", "curated dataset file the importer loads")
 	origins := env("CORS_ALLOWED_ORIGINS", "", "comma-separated origins whose pages may call the API, or *")
+	limits := map[string]*string{
+		"MAX_DEPTH":       env("MAX_DEPTH", "10", "deepest selection nesting a query may have"),
+		"MAX_COMPLEXITY":  env("MAX_COMPLEXITY", "100000", "largest estimated query cost (lists multiplied by first, or 10)"),
+		"MAX_TOKENS":      env("MAX_TOKENS", "10000", "most tokens the GraphQL parser accepts"),
+		"MAX_ALIASES":     env("MAX_ALIASES", "30", "most aliased fields in one query"),
+		"MAX_ROOT_FIELDS": env("MAX_ROOT_FIELDS", "15", "most root fields in one operation"),
+		"MAX_BODY_BYTES":  env("MAX_BODY_BYTES", "1048576", "largest request body in bytes"),
+	}
 	if err := fs.Parse(args); err != nil {
 		return Config{}, err
 	}
@@ -95,6 +111,15 @@ func LoadFlags(fs *flag.FlagSet, args []string, getenv func(string) string) (Con
 	dur("NEO4J_TX_TIMEOUT", *txTimeout, &c.Neo4j.TxTimeout)
 	dur("REQUEST_TIMEOUT", *reqTimeout, &c.RequestTimeout)
 	dur("SHUTDOWN_TIMEOUT", *shutdown, &c.ShutdownTimeout)
+	positive := func(key string) int {
+		n, err := strconv.Atoi(*limits[key])
+		if err != nil || n <= 0 {
+			errs = append(errs, fmt.Sprintf("%s=%q is not a positive whole number", key, *limits[key]))
+		}
+		return n
+	}
+	c.Limits = Limits{Depth: positive("MAX_DEPTH"), Complexity: positive("MAX_COMPLEXITY"), Tokens: positive("MAX_TOKENS"),
+		Aliases: positive("MAX_ALIASES"), RootFields: positive("MAX_ROOT_FIELDS"), BodyBytes: int64(positive("MAX_BODY_BYTES"))}
 	boolean("PLAYGROUND", *playground, &c.Playground)
 	boolean("INTROSPECTION", *introspection, &c.Introspection)
 	if u, err := url.Parse(c.Neo4j.URI); err != nil || !validScheme(u.Scheme) {
@@ -129,6 +154,8 @@ func (c Config) Fields() map[string]any {
 		"REQUEST_TIMEOUT": c.RequestTimeout.String(), "SHUTDOWN_TIMEOUT": c.ShutdownTimeout.String(),
 		"LOG_FORMAT": c.LogFormat, "LOG_LEVEL": c.LogLevel, "PLAYGROUND": c.Playground,
 		"PLAYGROUND_ASSETS": c.PlaygroundAssets, "INTROSPECTION": c.Introspection, "DATASET": c.Dataset,
-		"CORS_ALLOWED_ORIGINS": strings.Join(c.AllowedOrigins, ","),
+		"CORS_ALLOWED_ORIGINS": strings.Join(c.AllowedOrigins, ","), "MAX_DEPTH": c.Limits.Depth,
+		"MAX_COMPLEXITY": c.Limits.Complexity, "MAX_TOKENS": c.Limits.Tokens, "MAX_ALIASES": c.Limits.Aliases,
+		"MAX_ROOT_FIELDS": c.Limits.RootFields, "MAX_BODY_BYTES": c.Limits.BodyBytes,
 	}
 }

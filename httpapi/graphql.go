@@ -22,14 +22,18 @@ import (
 // graphqlHandler serves GraphQL over HTTP (GET and POST, application/graphql-response+json
 // unless the client asks for application/json), with per-request loaders.
 func graphqlHandler(o Options) http.Handler {
-	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{
-		Store: o.Store, Planner: planner.New(o.Store)}}))
+	es := graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: o.Store, Planner: planner.New(o.Store)}})
+	srv := handler.New(costModel{ExecutableSchema: es, listCost: o.Limits.ListCost})
 	srv.AddTransport(transport.GET{UseGrapQLResponseJsonByDefault: true})
 	srv.AddTransport(transport.POST{UseGrapQLResponseJsonByDefault: true})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.SetParserTokenLimit(o.Limits.MaxTokens)
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	if o.Introspection {
 		srv.Use(extension.Introspection{})
 	}
+	srv.Use(shapeLimits{o.Limits})
+	srv.Use(extension.FixedComplexityLimit(o.Limits.MaxComplexity))
 	srv.SetErrorPresenter(graph.ErrorPresenter)
 	srv.SetRecoverFunc(graph.Recover)
 	return loaders.Middleware(o.Store, o.LoaderWait)(srv)

@@ -30,6 +30,7 @@ type Options struct {
 	PlaygroundAssets string        // folder with the playground's npm packages
 	Introspection    bool          // allow schema introspection
 	AllowedOrigins   []string      // origins whose pages may call the API ("*" for any)
+	Limits           Limits        // bounds on one GraphQL request
 }
 
 func (o *Options) defaults() {
@@ -42,6 +43,7 @@ func (o *Options) defaults() {
 	if o.MaxBodyBytes <= 0 {
 		o.MaxBodyBytes = 1 << 20
 	}
+	o.Limits.defaults()
 }
 
 // NewServer returns the service's root handler.
