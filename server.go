@@ -20,6 +20,7 @@ import (
 
 	"github.com/careergraph/careergraph/config"
 	"github.com/careergraph/careergraph/httpapi"
+	"github.com/careergraph/careergraph/metrics"
 	"github.com/careergraph/careergraph/store"
 )
 
@@ -45,6 +46,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	}
 	log.Info().Fields(cfg.Fields()).Msg("starting")
 
+	m := metrics.New()
+	cfg.Neo4j.OnStatement = m.Statement
 	st, err := store.Open(cfg.Neo4j)
 	if err != nil {
 		return err
@@ -57,7 +60,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	handler := httpapi.NewServer(httpapi.Options{
 		Store: st, Logger: log, RequestTimeout: cfg.RequestTimeout, Playground: cfg.Playground,
 		PlaygroundAssets: cfg.PlaygroundAssets, Introspection: cfg.Introspection, AllowedOrigins: cfg.AllowedOrigins,
-		MaxBodyBytes: cfg.Limits.BodyBytes,
+		MaxBodyBytes: cfg.Limits.BodyBytes, Metrics: m, RateLimit: httpapi.RateLimit{Rate: cfg.RateLimit, Burst: cfg.RateBurst},
 		Limits: httpapi.Limits{MaxDepth: cfg.Limits.Depth, MaxComplexity: cfg.Limits.Complexity, MaxTokens: cfg.Limits.Tokens,
 			MaxAliases: cfg.Limits.Aliases, MaxRootFields: cfg.Limits.RootFields},
 	})

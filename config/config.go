@@ -27,6 +27,8 @@ type Config struct {
 	Dataset          string        // DATASET: the curated dataset file, for the importer
 	AllowedOrigins   []string      // CORS_ALLOWED_ORIGINS: comma-separated origins allowed to call the API
 	Limits           Limits        // MAX_*: bounds on one request
+	RateLimit        float64       // RATE_LIMIT: tokens a second per client (0: off)
+	RateBurst        float64       // RATE_BURST: most tokens a client can save up
 }
 
 // Limits bound one request; see httpapi.Limits for what each counts.
@@ -74,6 +76,8 @@ func LoadFlags(fs *flag.FlagSet, args []string, getenv func(string) string) (Con
 		"MAX_ROOT_FIELDS": env("MAX_ROOT_FIELDS", "15", "most root fields in one operation"),
 		"MAX_BODY_BYTES":  env("MAX_BODY_BYTES", "1048576", "largest request body in bytes"),
 	}
+	rate := env("RATE_LIMIT", "50", "requests a second each client (API key or IP) may make on average; 0 turns limiting off")
+	burst := env("RATE_BURST", "200", "requests a client may make at once after a pause")
 	if err := fs.Parse(args); err != nil {
 		return Config{}, err
 	}
@@ -120,6 +124,16 @@ func LoadFlags(fs *flag.FlagSet, args []string, getenv func(string) string) (Con
 	}
 	c.Limits = Limits{Depth: positive("MAX_DEPTH"), Complexity: positive("MAX_COMPLEXITY"), Tokens: positive("MAX_TOKENS"),
 		Aliases: positive("MAX_ALIASES"), RootFields: positive("MAX_ROOT_FIELDS"), BodyBytes: int64(positive("MAX_BODY_BYTES"))}
+	for key, v := range map[string]struct {
+		text string
+		into *float64
+	}{"RATE_LIMIT": {*rate, &c.RateLimit}, "RATE_BURST": {*burst, &c.RateBurst}} {
+		f, err := strconv.ParseFloat(v.text, 64)
+		if err != nil || f < 0 {
+			errs = append(errs, fmt.Sprintf("%s=%q is not a number of 0 or more", key, v.text))
+		}
+		*v.into = f
+	}
 	boolean("PLAYGROUND", *playground, &c.Playground)
 	boolean("INTROSPECTION", *introspection, &c.Introspection)
 	if u, err := url.Parse(c.Neo4j.URI); err != nil || !validScheme(u.Scheme) {
@@ -157,5 +171,6 @@ func (c Config) Fields() map[string]any {
 		"CORS_ALLOWED_ORIGINS": strings.Join(c.AllowedOrigins, ","), "MAX_DEPTH": c.Limits.Depth,
 		"MAX_COMPLEXITY": c.Limits.Complexity, "MAX_TOKENS": c.Limits.Tokens, "MAX_ALIASES": c.Limits.Aliases,
 		"MAX_ROOT_FIELDS": c.Limits.RootFields, "MAX_BODY_BYTES": c.Limits.BodyBytes,
+		"RATE_LIMIT": c.RateLimit, "RATE_BURST": c.RateBurst,
 	}
 }

@@ -21,7 +21,9 @@ import (
 
 // graphqlHandler serves GraphQL over HTTP (GET and POST, application/graphql-response+json
 // unless the client asks for application/json), with per-request loaders.
-func graphqlHandler(o Options) http.Handler {
+// When o asks for rate limiting, *limiter receives the limiter, for the HTTP middleware
+// that charges each request's entry.
+func graphqlHandler(o Options, limiter **rateLimiter) http.Handler {
 	es := graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: o.Store, Planner: planner.New(o.Store)}})
 	srv := handler.New(costModel{ExecutableSchema: es, listCost: o.Limits.ListCost})
 	srv.AddTransport(transport.GET{UseGrapQLResponseJsonByDefault: true})
@@ -34,9 +36,15 @@ func graphqlHandler(o Options) http.Handler {
 	}
 	srv.Use(shapeLimits{o.Limits})
 	srv.Use(extension.FixedComplexityLimit(o.Limits.MaxComplexity))
+	if o.RateLimit.Rate > 0 {
+		*limiter = newRateLimiter(o.RateLimit, o.Metrics.RateLimited)
+		srv.Use(costCharge{*limiter})
+	}
+	srv.AroundOperations(nameOperation)
+	srv.AroundResponses(observeResponse(o.Metrics))
 	srv.SetErrorPresenter(graph.ErrorPresenter)
 	srv.SetRecoverFunc(graph.Recover)
-	return loaders.Middleware(o.Store, o.LoaderWait)(srv)
+	return loaders.Middleware(o.Store, o.LoaderWait, o.Metrics.Batch)(srv)
 }
 
 // guardGraphQLRequest turns requests the GraphQL transports cannot make sense of into

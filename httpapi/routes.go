@@ -6,8 +6,13 @@ import (
 
 // addRoutes is the map of the service: every route it serves is here.
 func addRoutes(mux *http.ServeMux, o Options) {
-	mux.Handle("/graphql", withCORS(o.AllowedOrigins, withDeadline(o.RequestTimeout,
-		guardGraphQLRequest(o.MaxBodyBytes, graphqlHandler(o)))))
+	var limiter *rateLimiter
+	api := guardGraphQLRequest(o.MaxBodyBytes, graphqlHandler(o, &limiter))
+	if limiter != nil {
+		api = limiter.middleware(api)
+	}
+	mux.Handle("/graphql", withCORS(o.AllowedOrigins, withDeadline(o.RequestTimeout, api)))
+	mux.Handle("GET /metrics", o.Metrics.Handler())
 	mux.Handle("GET /widget.js", serveWeb("widget.js", "text/javascript; charset=utf-8"))
 	mux.Handle("GET /demo", serveWeb("demo.html", "text/html; charset=utf-8"))
 	mux.Handle("GET /demo.js", serveWeb("demo.js", "text/javascript; charset=utf-8"))

@@ -10,6 +10,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/careergraph/careergraph/loaders"
+	"github.com/careergraph/careergraph/metrics"
 	"github.com/careergraph/careergraph/store"
 )
 
@@ -31,6 +32,8 @@ type Options struct {
 	Introspection    bool          // allow schema introspection
 	AllowedOrigins   []string      // origins whose pages may call the API ("*" for any)
 	Limits           Limits        // bounds on one GraphQL request
+	RateLimit        RateLimit     // per-client token bucket; zero Rate turns it off
+	Metrics          *metrics.Metrics
 }
 
 func (o *Options) defaults() {
@@ -44,6 +47,9 @@ func (o *Options) defaults() {
 		o.MaxBodyBytes = 1 << 20
 	}
 	o.Limits.defaults()
+	if o.Metrics == nil {
+		o.Metrics = metrics.New()
+	}
 }
 
 // NewServer returns the service's root handler.

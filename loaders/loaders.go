@@ -51,27 +51,40 @@ type Loaders struct {
 	Technologies               *dataloadgen.Loader[string, []career.TechnologyUse]
 }
 
+// BatchObserver hears the size of every batch a loader sends (for metrics).
+type BatchObserver func(loader string, keys int)
+
 // New builds a fresh set of loaders. wait is how long a loader collects keys before it
 // sends its batch.
-func New(st Store, wait time.Duration) *Loaders {
+func New(st Store, wait time.Duration, observe BatchObserver) *Loaders {
 	opts := []dataloadgen.Option{dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(1000)}
 	return &Loaders{
-		Sources:                    dataloadgen.NewMappedLoader(byID(st.SourcesByIDs, func(s career.Source) string { return s.ID }), opts...),
-		Skills:                     dataloadgen.NewMappedLoader(byID(st.SkillsByIDs, func(s career.Skill) string { return s.ID }), opts...),
-		RoleSkills:                 dataloadgen.NewMappedLoader(st.RoleSkills, opts...),
-		SkillRoles:                 dataloadgen.NewMappedLoader(st.SkillRoles, opts...),
-		RoleCertifications:         dataloadgen.NewMappedLoader(st.RoleCertifications, opts...),
-		CertificationRoles:         dataloadgen.NewMappedLoader(st.CertificationRoles, opts...),
-		NextRoles:                  dataloadgen.NewMappedLoader(st.NextRoles, opts...),
-		PreviousRoles:              dataloadgen.NewMappedLoader(st.PreviousRoles, opts...),
-		CertificationSkills:        dataloadgen.NewMappedLoader(st.CertificationSkills, opts...),
-		SkillCertifications:        dataloadgen.NewMappedLoader(st.SkillCertifications, opts...),
-		CertificationPrerequisites: dataloadgen.NewMappedLoader(st.CertificationPrerequisites, opts...),
-		CertificationPreparesFor:   dataloadgen.NewMappedLoader(st.CertificationPreparesFor, opts...),
-		RoleOccupations:            dataloadgen.NewMappedLoader(st.RoleOccupations, opts...),
-		RelatedOccupations:         dataloadgen.NewMappedLoader(st.RelatedOccupations, opts...),
-		Technologies:               dataloadgen.NewMappedLoader(st.Technologies, opts...),
+		Sources:                    load("sources", observe, byID(st.SourcesByIDs, func(s career.Source) string { return s.ID }), opts),
+		Skills:                     load("skills", observe, byID(st.SkillsByIDs, func(s career.Skill) string { return s.ID }), opts),
+		RoleSkills:                 load("role_skills", observe, st.RoleSkills, opts),
+		SkillRoles:                 load("skill_roles", observe, st.SkillRoles, opts),
+		RoleCertifications:         load("role_certifications", observe, st.RoleCertifications, opts),
+		CertificationRoles:         load("certification_roles", observe, st.CertificationRoles, opts),
+		NextRoles:                  load("next_roles", observe, st.NextRoles, opts),
+		PreviousRoles:              load("previous_roles", observe, st.PreviousRoles, opts),
+		CertificationSkills:        load("certification_skills", observe, st.CertificationSkills, opts),
+		SkillCertifications:        load("skill_certifications", observe, st.SkillCertifications, opts),
+		CertificationPrerequisites: load("certification_prerequisites", observe, st.CertificationPrerequisites, opts),
+		CertificationPreparesFor:   load("certification_prepares_for", observe, st.CertificationPreparesFor, opts),
+		RoleOccupations:            load("role_occupations", observe, st.RoleOccupations, opts),
+		RelatedOccupations:         load("related_occupations", observe, st.RelatedOccupations, opts),
+		Technologies:               load("technologies", observe, st.Technologies, opts),
 	}
+}
+
+// load makes a mapped loader that reports its batch sizes.
+func load[T any](name string, observe BatchObserver, fetch func(context.Context, []string) (map[string]T, error), opts []dataloadgen.Option) *dataloadgen.Loader[string, T] {
+	return dataloadgen.NewMappedLoader(func(ctx context.Context, keys []string) (map[string]T, error) {
+		if observe != nil {
+			observe(name, len(keys))
+		}
+		return fetch(ctx, keys)
+	}, opts...)
 }
 
 // byID adapts a fetch that returns a slice into one that returns a map keyed by id.
@@ -92,10 +105,10 @@ func byID[T any](fetch func(context.Context, []string) ([]T, error), id func(T) 
 type ctxKey struct{}
 
 // Middleware gives every request its own loaders.
-func Middleware(st Store, wait time.Duration) func(http.Handler) http.Handler {
+func Middleware(st Store, wait time.Duration, observe BatchObserver) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			ctx := context.WithValue(r.Context(), ctxKey{}, New(st, wait))
+			ctx := context.WithValue(r.Context(), ctxKey{}, New(st, wait, observe))
 			next.ServeHTTP(w, r.WithContext(ctx))
 		})
 	}

@@ -28,6 +28,8 @@ type Config struct {
 	Password  string
 	Database  string        // "neo4j" unless told otherwise
 	TxTimeout time.Duration // server-side limit on every transaction
+	// OnStatement, when set, hears of every statement's duration and error (for metrics).
+	OnStatement func(took time.Duration, err error)
 }
 
 // Store runs the service's Cypher statements against one Neo4j database.
@@ -36,6 +38,7 @@ type Store struct {
 	db         string
 	txTimeout  time.Duration
 	statements atomic.Int64
+	observe    func(time.Duration, error)
 }
 
 // Open creates the driver. It does not wait for the server: a service that starts
@@ -61,7 +64,11 @@ func Open(cfg Config) (*Store, error) {
 	if cfg.TxTimeout <= 0 {
 		cfg.TxTimeout = 10 * time.Second
 	}
-	return &Store{driver: driver, db: cfg.Database, txTimeout: cfg.TxTimeout}, nil
+	observe := cfg.OnStatement
+	if observe == nil {
+		observe = func(time.Duration, error) {}
+	}
+	return &Store{driver: driver, db: cfg.Database, txTimeout: cfg.TxTimeout, observe: observe}, nil
 }
 
 // Close closes the driver and its connections.
@@ -80,12 +87,15 @@ func (s *Store) Statements() int64 { return s.statements.Load() }
 // read runs one read statement in a managed transaction and returns its records.
 func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	s.statements.Add(1)
+	start := time.Now()
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.db),
 		neo4j.ExecuteQueryWithReadersRouting(),
 		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout)))
+	err = translate(err)
+	s.observe(time.Since(start), err)
 	if err != nil {
-		return nil, translate(err)
+		return nil, err
 	}
 	return res.Records, nil
 }

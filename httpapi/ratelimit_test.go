@@ -1,0 +1,79 @@
+package httpapi_test
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rs/zerolog"
+
+	"github.com/careergraph/careergraph/httpapi"
+	"github.com/careergraph/careergraph/internal/neo4jtest"
+	"github.com/careergraph/careergraph/metrics"
+)
+
+// A client that spends its bucket gets 429 with Retry-After; another client (another API
+// key) is unaffected; expensive queries spend the bucket faster; /metrics counts it all.
+func TestRateLimitAndMetrics(t *testing.T) {
+	st := neo4jtest.Store(t)
+	m := metrics.New()
+	srv := httptest.NewServer(httpapi.NewServer(httpapi.Options{Store: st, Logger: zerolog.Nop(), Metrics: m,
+		RateLimit: httpapi.RateLimit{Rate: 0.5, Burst: 5, CostUnit: 100}}))
+	defer srv.Close()
+	post := func(key, doc string) *http.Response {
+		req, _ := http.NewRequest("POST", srv.URL+"/graphql", strings.NewReader(`{"query":"`+doc+`"}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-API-Key", key)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		return resp
+	}
+	cheap := `query Cheap { __typename }`
+	for i := range 5 {
+		if r := post("a", cheap); r.StatusCode != 200 {
+			t.Fatalf("request %d: %d", i, r.StatusCode)
+		}
+	}
+	r := post("a", cheap)
+	if r.StatusCode != 429 {
+		t.Fatalf("sixth request: %d, want 429", r.StatusCode)
+	}
+	if s, err := strconv.Atoi(r.Header.Get("Retry-After")); err != nil || s < 1 {
+		t.Errorf("Retry-After = %q", r.Header.Get("Retry-After"))
+	}
+	if r := post("b", cheap); r.StatusCode != 200 {
+		t.Errorf("another client was limited: %d", r.StatusCode)
+	}
+	// One costly query (complexity in the hundreds) empties client c's bucket.
+	if r := post("c", `query Costly { roles(first: 50) { nodes { skills { skill { id } } } } }`); r.StatusCode != 200 {
+		t.Fatalf("costly query: %d", r.StatusCode)
+	}
+	if r := post("c", cheap); r.StatusCode != 429 {
+		t.Errorf("after a costly query: %d, want 429", r.StatusCode)
+	}
+
+	resp, err := http.Get(srv.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{
+		`careergraph_graphql_requests_total{operation="Cheap",outcome="ok"} 6`,
+		`careergraph_rate_limited_total 2`,
+		`careergraph_neo4j_statement_duration_seconds_count`,
+		`careergraph_loader_batch_size_count{loader="role_skills"} 1`,
+		`careergraph_graphql_duration_seconds_bucket{operation="Costly"`,
+	} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+}

@@ -1,0 +1,79 @@
+// Package metrics holds the service's Prometheus collectors, served at /metrics.
+package metrics
+
+import (
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/careergraph/careergraph/store"
+)
+
+// Metrics are the service's collectors, on a registry of their own.
+type Metrics struct {
+	reg         *prometheus.Registry
+	requests    *prometheus.CounterVec
+	latency     *prometheus.HistogramVec
+	statements  prometheus.Histogram
+	stmtErrors  *prometheus.CounterVec
+	batchSizes  *prometheus.HistogramVec
+	rateLimited prometheus.Counter
+}
+
+// New creates and registers the collectors.
+func New() *Metrics {
+	m := &Metrics{
+		reg: prometheus.NewRegistry(),
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "careergraph_graphql_requests_total",
+			Help: "GraphQL operations by operation name and outcome (ok, or an error code)."}, []string{"operation", "outcome"}),
+		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "careergraph_graphql_duration_seconds",
+			Help: "Time to answer a GraphQL operation.", Buckets: prometheus.ExponentialBuckets(0.001, 2, 14)}, []string{"operation"}),
+		statements: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "careergraph_neo4j_statement_duration_seconds",
+			Help: "Time of one Cypher statement, round trip included.", Buckets: prometheus.ExponentialBuckets(0.0005, 2, 14)}),
+		stmtErrors: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "careergraph_neo4j_statement_errors_total",
+			Help: "Cypher statements that failed, by kind (unavailable, timeout, other)."}, []string{"kind"}),
+		batchSizes: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "careergraph_loader_batch_size",
+			Help: "Keys per dataloader batch.", Buckets: prometheus.ExponentialBuckets(1, 2, 11)}, []string{"loader"}),
+		rateLimited: prometheus.NewCounter(prometheus.CounterOpts{Name: "careergraph_rate_limited_total",
+			Help: "Requests refused with 429 by the rate limiter."}),
+	}
+	m.reg.MustRegister(m.requests, m.latency, m.statements, m.stmtErrors, m.batchSizes, m.rateLimited,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return m
+}
+
+// Handler serves the metrics in Prometheus' text format.
+func (m *Metrics) Handler() http.Handler { return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{}) }
+
+// Operation records one GraphQL operation.
+func (m *Metrics) Operation(name, outcome string, took time.Duration) {
+	if name == "" {
+		name = "anonymous"
+	}
+	m.requests.WithLabelValues(name, outcome).Inc()
+	m.latency.WithLabelValues(name).Observe(took.Seconds())
+}
+
+// Statement records one Cypher statement; it fits store.Config.OnStatement.
+func (m *Metrics) Statement(took time.Duration, err error) {
+	m.statements.Observe(took.Seconds())
+	switch {
+	case err == nil:
+	case errors.Is(err, store.ErrUnavailable):
+		m.stmtErrors.WithLabelValues("unavailable").Inc()
+	case errors.Is(err, store.ErrTimeout):
+		m.stmtErrors.WithLabelValues("timeout").Inc()
+	default:
+		m.stmtErrors.WithLabelValues("other").Inc()
+	}
+}
+
+// Batch records the size of one loader batch.
+func (m *Metrics) Batch(loader string, keys int) { m.batchSizes.WithLabelValues(loader).Observe(float64(keys)) }
+
+// RateLimited records a request refused by the rate limiter.
+func (m *Metrics) RateLimited() { m.rateLimited.Inc() }
