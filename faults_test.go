@@ -1,0 +1,260 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/internal/faultproxy"
+	"github.com/careergraph/careergraph/internal/neo4jtest"
+)
+
+// startBehindProxy runs the whole service against the real Neo4j through a fault proxy.
+func startBehindProxy(t *testing.T, extra map[string]string) (string, *faultproxy.Proxy, context.CancelFunc, chan error) {
+	t.Helper()
+	neo4jtest.Store(t) // the lock and the curated graph
+	u, err := url.Parse(neo4jtest.URI())
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy, err := faultproxy.Start(u.Host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { proxy.Close() })
+	env := map[string]string{"ADDR": "127.0.0.1:0", "NEO4J_URI": "bolt://" + proxy.Addr(), "LOG_LEVEL": "error",
+		"RATE_LIMIT": "0", "SHUTDOWN_TIMEOUT": "20s"}
+	for k, v := range extra {
+		env[k] = v
+	}
+	return startService(t, env, proxy)
+}
+
+func startService(t *testing.T, env map[string]string, proxy *faultproxy.Proxy) (string, *faultproxy.Proxy, context.CancelFunc, chan error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready, done := make(chan string, 1), make(chan error, 1)
+	go func() { done <- run(ctx, nil, func(k string) string { return env[k] }, io.Discard, ready) }()
+	select {
+	case addr := <-ready:
+		t.Cleanup(cancel)
+		return "http://" + addr, proxy, cancel, done
+	case err := <-done:
+		t.Fatalf("service did not start: %v", err)
+	case <-time.After(30 * time.Second):
+		t.Fatal("service did not start")
+	}
+	return "", nil, nil, nil
+}
+
+// ask posts a query and returns the role title, or the error code.
+func ask(base string) (title, code string, err error) {
+	resp, err := http.Post(base+"/graphql", "application/json",
+		strings.NewReader(`{"query":"{ role(id: \"systems-administrator\") { title } }"}`))
+	if err != nil {
+		return "", "", err
+	}
+	defer resp.Body.Close()
+	var r struct {
+		Data   struct{ Role *struct{ Title string } }
+		Errors []struct{ Extensions map[string]any }
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
+		return "", "", err
+	}
+	if len(r.Errors) > 0 {
+		c, _ := r.Errors[0].Extensions["code"].(string)
+		return "", c, nil
+	}
+	if r.Data.Role == nil {
+		return "", "NO_DATA", nil
+	}
+	return r.Data.Role.Title, "", nil
+}
+
+func status(t *testing.T, u string) int {
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+// Neo4j down when the service starts: it starts anyway, says it is not ready, answers
+// UNAVAILABLE, and recovers by itself when Neo4j comes up.
+func TestStartsWithoutNeo4jAndRecovers(t *testing.T) {
+	neo4jtest.Store(t)
+	u, _ := url.Parse(neo4jtest.URI())
+	proxy, err := faultproxy.Start(u.Host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer proxy.Close()
+	proxy.Down()
+	base, _, _, _ := startService(t, map[string]string{"ADDR": "127.0.0.1:0", "NEO4J_URI": "bolt://" + proxy.Addr(),
+		"LOG_LEVEL": "error", "RATE_LIMIT": "0"}, proxy)
+	if s := status(t, base+"/healthz"); s != 200 {
+		t.Errorf("/healthz = %d", s)
+	}
+	if s := status(t, base+"/readyz"); s != 503 {
+		t.Errorf("/readyz = %d, want 503 while Neo4j is down", s)
+	}
+	if _, code, err := ask(base); err != nil || code != "UNAVAILABLE" {
+		t.Errorf("query while down: %q %v, want UNAVAILABLE", code, err)
+	}
+	proxy.Up()
+	deadline := time.Now().Add(20 * time.Second)
+	for status(t, base+"/readyz") != 200 {
+		if time.Now().After(deadline) {
+			t.Fatal("did not become ready after Neo4j came up")
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if title, code, err := ask(base); title != "Systems Administrator" {
+		t.Errorf("after recovery: %q %q %v", title, code, err)
+	}
+}
+
+// Neo4j stopped and restarted under load: no crash, no wrong answer, errors only while
+// it is down, and recovery within seconds. Pooled connections that died with it are not
+// handed to requests after it is back.
+func TestNeo4jRestartUnderLoad(t *testing.T) {
+	base, proxy, _, _ := startBehindProxy(t, nil)
+	var ok, failed, wrong atomic.Int64
+	var lastFailure atomic.Int64
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				title, code, err := ask(base)
+				switch {
+				case err != nil:
+					t.Errorf("transport error (did the service crash?): %v", err)
+					return
+				case code == "UNAVAILABLE" || code == "TIMEOUT":
+					failed.Add(1)
+					lastFailure.Store(time.Now().UnixNano())
+				case title == "Systems Administrator":
+					ok.Add(1)
+				default:
+					wrong.Add(1)
+				}
+			}
+		}()
+	}
+	time.Sleep(time.Second)
+	proxy.Down()
+	downAt := time.Now()
+	time.Sleep(2 * time.Second)
+	proxy.Up()
+	upAt := time.Now()
+	time.Sleep(6 * time.Second)
+	close(stop)
+	wg.Wait()
+	if wrong.Load() > 0 {
+		t.Errorf("%d wrong answers", wrong.Load())
+	}
+	if ok.Load() == 0 || failed.Load() == 0 {
+		t.Errorf("%d answers and %d failures; the outage was not observed", ok.Load(), failed.Load())
+	}
+	if last := time.Unix(0, lastFailure.Load()); last.After(upAt.Add(5 * time.Second)) {
+		t.Errorf("still failing %s after Neo4j came back", last.Sub(upAt))
+	}
+	t.Logf("%d answers, %d failures; down %s", ok.Load(), failed.Load(), upAt.Sub(downAt))
+	// Right after a restart, the pool's dead connections must not fail a request.
+	proxy.Down()
+	proxy.Up()
+	if title, code, err := ask(base); title != "Systems Administrator" {
+		t.Errorf("first query after a restart: %q %q %v", title, code, err)
+	}
+}
+
+// denseGraph is a complete graph of n roles: every pair joined both ways, so the number
+// of paths explodes with their length.
+func denseGraph(n int) *career.Dataset {
+	ds := &career.Dataset{Sources: []career.Source{{ID: "t", Title: "t"}}}
+	for i := range n {
+		ds.Roles = append(ds.Roles, career.Role{ID: fmt.Sprintf("d%02d", i), Title: "Dense", Track: "SYSTEMS",
+			Level: "MID", Summary: "s", SourceIDs: []string{"t"}})
+	}
+	for i := range n {
+		for j := range n {
+			if i != j {
+				ds.Progressions = append(ds.Progressions, career.Progression{From: fmt.Sprintf("d%02d", i),
+					To: fmt.Sprintf("d%02d", j), TypicalYears: 1, Kind: "PROMOTION", SourceID: "t"})
+			}
+		}
+	}
+	return ds
+}
+
+// A pathological path query is stopped by the transaction timeout with a TIMEOUT error,
+// and SIGTERM lets that in-flight request finish before the service exits.
+func TestTimeoutAndGracefulShutdown(t *testing.T) {
+	st := neo4jtest.Store(t)
+	ctx := context.Background()
+	if err := neo4jtest.Reset(ctx, st, denseGraph(24)); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
+	base, _, stopService, done := startBehindProxy(t, map[string]string{"NEO4J_TX_TIMEOUT": "1500ms"})
+
+	type answer struct {
+		code string
+		err  error
+		took time.Duration
+	}
+	answered := make(chan answer, 1)
+	go func() {
+		start := time.Now()
+		resp, err := http.Post(base+"/graphql", "application/json", strings.NewReader(
+			`{"query":"{ careerPaths(from: \"d00\", to: \"d01\", maxSteps: 8, rankBy: YEARS, first: 1) { paths { totalYears } } }"}`))
+		if err != nil {
+			answered <- answer{err: err}
+			return
+		}
+		defer resp.Body.Close()
+		var r struct{ Errors []struct{ Extensions map[string]any } }
+		err = json.NewDecoder(resp.Body).Decode(&r)
+		code := ""
+		if len(r.Errors) > 0 {
+			code, _ = r.Errors[0].Extensions["code"].(string)
+		}
+		answered <- answer{code: code, err: err, took: time.Since(start)}
+	}()
+	time.Sleep(500 * time.Millisecond) // the query is running
+	stopService()                      // what SIGTERM does
+	a := <-answered
+	if a.err != nil || a.code != "TIMEOUT" {
+		t.Errorf("in-flight pathological query: code %q, err %v; want a TIMEOUT answer delivered", a.code, a.err)
+	}
+	if a.took > 10*time.Second {
+		t.Errorf("the timeout took %s to stop the query", a.took)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("run: %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the service did not exit after draining")
+	}
+}
