@@ -232,7 +232,9 @@ func TestTimeoutAndGracefulShutdown(t *testing.T) {
 			return
 		}
 		defer resp.Body.Close()
-		var r struct{ Errors []struct{ Extensions map[string]any } }
+		var r struct {
+			Errors []struct{ Extensions map[string]any }
+		}
 		err = json.NewDecoder(resp.Body).Decode(&r)
 		code := ""
 		if len(r.Errors) > 0 {

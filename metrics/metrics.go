@@ -73,7 +73,9 @@ func (m *Metrics) Statement(took time.Duration, err error) {
 }
 
 // Batch records the size of one loader batch.
-func (m *Metrics) Batch(loader string, keys int) { m.batchSizes.WithLabelValues(loader).Observe(float64(keys)) }
+func (m *Metrics) Batch(loader string, keys int) {
+	m.batchSizes.WithLabelValues(loader).Observe(float64(keys))
+}
 
 // RateLimited records a request refused by the rate limiter.
 func (m *Metrics) RateLimited() { m.rateLimited.Inc() }
