@@ -40,6 +40,14 @@ bench: neo4j import ## import O*NET (rows/s, total time), then measure paths and
 
 bench-import: bench ## the same as make bench
 
+loadtest: neo4j import ## load the service on 127.0.0.1 with vegeta (LOADTEST_RATE, LOADTEST_DURATION); fails on any error
+	@loadtest/run.sh
+
+FUZZTIME ?= 15s
+
+fuzz: neo4j ## fuzz the GraphQL request path for FUZZTIME
+	$(GO) test -run '^$$' -fuzz FuzzGraphQLRequest -fuzztime $(FUZZTIME) ./httpapi
+
 check-dataset: ## check the dataset file without touching Neo4j
 	$(GO) run ./cmd/careergraph-import -check
 
@@ -72,4 +80,4 @@ build: ## build the binaries into bin/
 clean: neo4j-stop ## stop Neo4j and remove local state and build output
 	rm -rf .state bin neo4j/target
 
-.PHONY: help run test browser onet bench bench-import neo4j neo4j-stop import check-dataset playground generate check-generate lint build clean
+.PHONY: help run test browser onet bench bench-import loadtest fuzz neo4j neo4j-stop import check-dataset playground generate check-generate lint build clean

@@ -78,22 +78,51 @@ func guardGraphQLRequest(maxBody int64, next http.Handler) http.Handler {
 			requestError(w, http.StatusBadRequest, "BAD_REQUEST", "the request body could not be read")
 			return
 		}
-		var probe map[string]json.RawMessage
-		if err := json.Unmarshal(body, &probe); err != nil {
-			msg := "the request body is not valid JSON: " + err.Error()
-			if bytes.HasPrefix(bytes.TrimSpace(body), []byte("[")) {
-				msg = "batched requests are not supported; send one operation per request"
-			}
+		if msg := checkBody(body); msg != "" {
 			requestError(w, http.StatusBadRequest, "BAD_REQUEST", msg)
-			return
-		}
-		if _, ok := probe["query"]; !ok {
-			requestError(w, http.StatusBadRequest, "BAD_REQUEST", `the request body has no "query" field`)
 			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		next.ServeHTTP(w, r)
 	})
+}
+
+// checkBody says what is wrong with a POST body, or "" when it is one GraphQL request:
+// a JSON object whose query is a string (empty only with a persisted-query hash),
+// variables and extensions objects, and operationName a string.
+func checkBody(body []byte) string {
+	var req struct {
+		Query         *json.RawMessage `json:"query"`
+		Variables     json.RawMessage  `json:"variables"`
+		OperationName json.RawMessage  `json:"operationName"`
+		Extensions    json.RawMessage  `json:"extensions"`
+	}
+	if err := json.Unmarshal(body, &req); err != nil {
+		if bytes.HasPrefix(bytes.TrimSpace(body), []byte("[")) {
+			return "batched requests are not supported; send one operation per request"
+		}
+		return "the request body is not a valid JSON object: " + err.Error()
+	}
+	var query string
+	switch {
+	case req.Query == nil:
+		return `the request body has no "query" field`
+	case json.Unmarshal(*req.Query, &query) != nil:
+		return `"query" must be a string holding a GraphQL document`
+	case !jsonKind(req.Variables, '{'):
+		return `"variables" must be an object`
+	case !jsonKind(req.Extensions, '{'):
+		return `"extensions" must be an object`
+	case !jsonKind(req.OperationName, '"'):
+		return `"operationName" must be a string`
+	}
+	return ""
+}
+
+// jsonKind reports whether raw is absent, null, or a JSON value starting with first.
+func jsonKind(raw json.RawMessage, first byte) bool {
+	raw = bytes.TrimSpace(raw)
+	return len(raw) == 0 || string(raw) == "null" || raw[0] == first
 }
 
 // requestError writes a GraphQL-shaped error for a request that never reached execution.

@@ -7,6 +7,7 @@ package neo4jtest
 
 import (
 	"context"
+	"flag"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -71,6 +72,9 @@ func open() (*store.Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s does not answer: %w", URI(), err)
 	}
+	if fuzzWorker() {
+		return st, nil // the coordinating process holds the lock and loaded the graph
+	}
 	if err := lock(); err != nil {
 		return nil, err
 	}
@@ -78,6 +82,13 @@ func open() (*store.Store, error) {
 		return nil, err
 	}
 	return st, nil
+}
+
+// fuzzWorker reports whether this process is a worker of `go test -fuzz`, started by a
+// coordinating test process that already holds the lock.
+func fuzzWorker() bool {
+	f := flag.Lookup("test.fuzzworker")
+	return f != nil && f.Value.String() == "true"
 }
 
 // lock takes an exclusive lock shared by every test binary using the same server. It is
