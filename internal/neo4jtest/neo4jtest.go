@@ -7,9 +7,9 @@ package neo4jtest
 
 import (
 	"context"
-	"flag"
 	"crypto/sha256"
 	"encoding/hex"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
