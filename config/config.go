@@ -29,6 +29,7 @@ type Config struct {
 	Limits           Limits        // MAX_*: bounds on one request
 	RateLimit        float64       // RATE_LIMIT: tokens a second per client (0: off)
 	RateBurst        float64       // RATE_BURST: most tokens a client can save up
+	CuratorToken     string        // CURATOR_TOKEN: bearer token for the curator API (empty: off)
 }
 
 // Limits bound one request; see httpapi.Limits for what each counts.
@@ -78,11 +79,12 @@ func LoadFlags(fs *flag.FlagSet, args []string, getenv func(string) string) (Con
 	}
 	rate := env("RATE_LIMIT", "50", "requests a second each client (API key or IP) may make on average; 0 turns limiting off")
 	burst := env("RATE_BURST", "200", "requests a client may make at once after a pause")
+	curator := env("CURATOR_TOKEN", "", "bearer token that allows the curator API's mutations; empty turns them off")
 	if err := fs.Parse(args); err != nil {
 		return Config{}, err
 	}
 
-	c := Config{Addr: *addr, LogFormat: *logFormat, LogLevel: *logLevel, PlaygroundAssets: *assets, Dataset: *ds,
+	c := Config{Addr: *addr, CuratorToken: *curator, LogFormat: *logFormat, LogLevel: *logLevel, PlaygroundAssets: *assets, Dataset: *ds,
 		Neo4j: store.Config{URI: *uri, User: *user, Password: *password, Database: *database}}
 	for _, o := range strings.Split(*origins, ",") {
 		if o = strings.TrimSpace(o); o != "" {
@@ -148,6 +150,13 @@ func LoadFlags(fs *flag.FlagSet, args []string, getenv func(string) string) (Con
 	return c, nil
 }
 
+func mask(secret string) string {
+	if secret == "" {
+		return ""
+	}
+	return "****"
+}
+
 func validScheme(s string) bool {
 	switch s {
 	case "bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc":
@@ -171,6 +180,6 @@ func (c Config) Fields() map[string]any {
 		"CORS_ALLOWED_ORIGINS": strings.Join(c.AllowedOrigins, ","), "MAX_DEPTH": c.Limits.Depth,
 		"MAX_COMPLEXITY": c.Limits.Complexity, "MAX_TOKENS": c.Limits.Tokens, "MAX_ALIASES": c.Limits.Aliases,
 		"MAX_ROOT_FIELDS": c.Limits.RootFields, "MAX_BODY_BYTES": c.Limits.BodyBytes,
-		"RATE_LIMIT": c.RateLimit, "RATE_BURST": c.RateBurst,
+		"RATE_LIMIT": c.RateLimit, "RATE_BURST": c.RateBurst, "CURATOR_TOKEN": mask(c.CuratorToken),
 	}
 }

@@ -45,8 +45,12 @@ func ErrorPresenter(ctx context.Context, err error) *gqlerror.Error {
 	}
 	var code, msg string
 	switch {
-	case planner.IsInputError(err):
+	case planner.IsInputError(err) || isInvalid(err):
 		code, msg = CodeBadUserInput, gqlErr.Message
+	case errors.Is(err, errNotCurator):
+		code, msg = CodeUnauthenticated, gqlErr.Message
+	case errors.Is(err, store.ErrReadOnly):
+		code, msg = CodeForbidden, gqlErr.Message
 	case errors.Is(err, store.ErrNotFound) || errors.Is(err, dataloadgen.ErrNotFound):
 		code, msg = CodeNotFound, gqlErr.Message
 	case errors.Is(err, store.ErrUnavailable):
@@ -56,7 +60,7 @@ func ErrorPresenter(ctx context.Context, err error) *gqlerror.Error {
 	default:
 		code, msg = CodeInternal, "internal error"
 	}
-	if code != CodeNotFound && code != CodeBadUserInput {
+	if code == CodeInternal || code == CodeUnavailable || code == CodeTimeout {
 		zerolog.Ctx(ctx).Error().Err(err).Str("code", code).Str("path", gqlErr.Path.String()).Msg("request failed")
 	}
 	gqlErr.Message = msg

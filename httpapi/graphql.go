@@ -2,11 +2,13 @@ package httpapi
 
 import (
 	"bytes"
+	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"io"
 	"mime"
 	"net/http"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
@@ -24,7 +26,10 @@ import (
 // When o asks for rate limiting, *limiter receives the limiter, for the HTTP middleware
 // that charges each request's entry.
 func graphqlHandler(o Options, limiter **rateLimiter) http.Handler {
-	es := graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: o.Store, Planner: planner.New(o.Store)}})
+	es := graph.NewExecutableSchema(graph.Config{
+		Resolvers:  &graph.Resolver{Store: o.Store, Planner: planner.New(o.Store)},
+		Directives: graph.DirectiveRoot{Curator: graph.CuratorDirective},
+	})
 	srv := handler.New(costModel{ExecutableSchema: es, listCost: o.Limits.ListCost})
 	srv.AddTransport(transport.GET{UseGrapQLResponseJsonByDefault: true})
 	srv.AddTransport(transport.POST{UseGrapQLResponseJsonByDefault: true})
@@ -44,7 +49,7 @@ func graphqlHandler(o Options, limiter **rateLimiter) http.Handler {
 	srv.AroundResponses(observeResponse(o.Metrics))
 	srv.SetErrorPresenter(graph.ErrorPresenter)
 	srv.SetRecoverFunc(graph.Recover)
-	return loaders.Middleware(o.Store, o.LoaderWait, o.Metrics.Batch)(srv)
+	return withCuratorToken(o.CuratorToken, loaders.Middleware(o.Store, o.LoaderWait, o.Metrics.Batch)(srv))
 }
 
 // guardGraphQLRequest turns requests the GraphQL transports cannot make sense of into
@@ -134,4 +139,16 @@ func requestError(w http.ResponseWriter, status int, code, msg string) {
 func itoa(n int64) string {
 	b, _ := json.Marshal(n)
 	return string(b)
+}
+
+// withCuratorToken marks requests whose bearer token is the curator token; the @curator
+// directive lets only those run mutations. An empty token turns the curator API off.
+func withCuratorToken(token string, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if ok && token != "" && subtle.ConstantTimeCompare([]byte(got), []byte(token)) == 1 {
+			r = r.WithContext(graph.WithCurator(r.Context()))
+		}
+		next.ServeHTTP(w, r)
+	})
 }

@@ -31,15 +31,41 @@ type CertificationFilter struct {
 	Text *string `json:"text,omitempty"`
 }
 
+type CertificationInput struct {
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	Vendor      string   `json:"vendor"`
+	Level       string   `json:"level"`
+	Domain      string   `json:"domain"`
+	Description string   `json:"description"`
+	Validates   []string `json:"validates"`
+	PreparesFor []string `json:"preparesFor,omitempty"`
+	Sources     []string `json:"sources,omitempty"`
+}
+
 type CertificationOrder struct {
 	Field     CertificationSortField `json:"field"`
 	Direction SortDirection          `json:"direction"`
+}
+
+type DeletePayload struct {
+	ID string `json:"id"`
+	// False when there was nothing to delete.
+	Deleted bool `json:"deleted"`
 }
 
 type HeldSkillInput struct {
 	Skill string `json:"skill"`
 	// 0 (none) to 7 (expert), the O*NET level scale.
 	Level float64 `json:"level"`
+}
+
+// The curator API: edits to the live graph, checked like the importer checks the dataset
+// file. Every edit runs in one transaction; a rejected edit writes nothing. Data imported
+// from O*NET is read-only. Edits made here live in the graph; the dataset file stays the
+// source the importer loads (an import leaves roles, skills and certifications created here
+// in place, and resets those the file lists).
+type Mutation struct {
 }
 
 // Relay pagination information.
@@ -85,9 +111,34 @@ type RoleFilter struct {
 	Text *string `json:"text,omitempty"`
 }
 
+type RoleInput struct {
+	ID              string       `json:"id"`
+	Title           string       `json:"title"`
+	AlternateTitles []string     `json:"alternateTitles,omitempty"`
+	Track           string       `json:"track"`
+	Level           string       `json:"level"`
+	ExperienceMin   float64      `json:"experienceMin"`
+	ExperienceMax   *float64     `json:"experienceMax,omitempty"`
+	Education       *string      `json:"education,omitempty"`
+	Salary          *SalaryInput `json:"salary,omitempty"`
+	Summary         string       `json:"summary"`
+	Duties          []string     `json:"duties,omitempty"`
+	SocCodes        []string     `json:"socCodes,omitempty"`
+	// Source ids; ["curators"] when omitted.
+	Sources []string `json:"sources,omitempty"`
+}
+
 type RoleOrder struct {
 	Field     RoleSortField `json:"field"`
 	Direction SortDirection `json:"direction"`
+}
+
+type SalaryInput struct {
+	Min      int     `json:"min"`
+	Max      int     `json:"max"`
+	Currency string  `json:"currency"`
+	Source   *string `json:"source,omitempty"`
+	Note     *string `json:"note,omitempty"`
 }
 
 type SkillConnection struct {
@@ -106,6 +157,14 @@ type SkillFilter struct {
 	Category *string `json:"category,omitempty"`
 	// Case-insensitive substring of the name.
 	Text *string `json:"text,omitempty"`
+}
+
+type SkillInput struct {
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	Category    string   `json:"category"`
+	Description string   `json:"description"`
+	Sources     []string `json:"sources,omitempty"`
 }
 
 type SkillOrder struct {

@@ -1,0 +1,89 @@
+package graph
+
+import (
+	"context"
+	"errors"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/dataset"
+	"github.com/careergraph/careergraph/graph/model"
+)
+
+// Error codes of the curator API.
+const (
+	CodeUnauthenticated = "UNAUTHENTICATED"
+	CodeForbidden       = "FORBIDDEN"
+)
+
+type curatorKey struct{}
+
+// WithCurator marks a request as coming from a curator (its bearer token matched).
+func WithCurator(ctx context.Context) context.Context {
+	return context.WithValue(ctx, curatorKey{}, true)
+}
+
+// errNotCurator is what a mutation answers without the curator's token.
+var errNotCurator = errors.New("this edit needs the curator token: send Authorization: Bearer <CURATOR_TOKEN>")
+
+// CuratorDirective lets a field run only for curators.
+func CuratorDirective(ctx context.Context, _ any, next graphql.Resolver) (any, error) {
+	if ok, _ := ctx.Value(curatorKey{}).(bool); !ok {
+		return nil, errNotCurator
+	}
+	return next(ctx)
+}
+
+const defaultCuratorSource = "curators"
+
+func sourcesOr(ids []string) []string {
+	if len(ids) == 0 {
+		return []string{defaultCuratorSource}
+	}
+	return ids
+}
+
+func roleFromInput(in model.RoleInput) career.Role {
+	r := career.Role{ID: in.ID, Title: in.Title, AlternateTitles: in.AlternateTitles, Track: in.Track, Level: in.Level,
+		Experience: career.Years{Min: in.ExperienceMin, Max: in.ExperienceMax}, Education: deref(in.Education),
+		Summary: in.Summary, Duties: in.Duties, SocCodes: in.SocCodes, SourceIDs: sourcesOr(in.Sources)}
+	if s := in.Salary; s != nil {
+		r.Salary = &career.Salary{Min: s.Min, Max: s.Max, Currency: s.Currency, Note: deref(s.Note),
+			SourceID: or(s.Source, defaultCuratorSource)}
+	}
+	return r
+}
+
+func skillFromInput(in model.SkillInput) career.Skill {
+	return career.Skill{ID: in.ID, Name: in.Name, Category: in.Category, Description: in.Description, SourceIDs: sourcesOr(in.Sources)}
+}
+
+func certificationFromInput(in model.CertificationInput) career.Certification {
+	return career.Certification{ID: in.ID, Name: in.Name, Vendor: in.Vendor, Level: in.Level, Domain: in.Domain,
+		Description: in.Description, Validates: in.Validates, PreparesFor: in.PreparesFor, SourceIDs: sourcesOr(in.Sources)}
+}
+
+// isInvalid reports whether err lists problems found by the dataset checks.
+func isInvalid(err error) bool {
+	var inv *dataset.InvalidError
+	return errors.As(err, &inv)
+}
+
+func (r *mutationResolver) deleted(ctx context.Context, kind, id string) (*model.DeletePayload, error) {
+	ok, err := r.Store.DeleteNode(ctx, kind, id)
+	return &model.DeletePayload{ID: id, Deleted: ok}, err
+}
+
+func (r *mutationResolver) removed(ctx context.Context, kind, from, to string) (*model.DeletePayload, error) {
+	ok, err := r.Store.RemoveEdge(ctx, kind, from, to)
+	return &model.DeletePayload{ID: from + ">" + to, Deleted: ok}, err
+}
+
+// roleAfter answers an edge edit with the role it changed.
+func (r *mutationResolver) roleAfter(ctx context.Context, id string, err error) (*career.Role, error) {
+	if err != nil {
+		return nil, err
+	}
+	return one(r.Store.RolesByIDs(ctx, []string{id}))("role", id)
+}

@@ -1,0 +1,226 @@
+package store
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/careergraph/careergraph/career"
+)
+
+// ErrReadOnly is returned when a curator edit targets data imported from O*NET.
+var ErrReadOnly = errors.New("imported O*NET data is read-only; correct it at the source and import it again")
+
+//go:embed cypher/upsert_*.cypher cypher/delete_*.cypher cypher/set_*.cypher cypher/remove_*.cypher cypher/nodes_exist.cypher cypher/replace_certification_links.cypher
+var curateFiles embed.FS
+
+func curateCypher(name string) string {
+	b, err := curateFiles.ReadFile("cypher/" + name + ".cypher")
+	if err != nil {
+		panic(err) // the embed pattern above lists every file this package asks for
+	}
+	return string(b)
+}
+
+// Each curator edit runs in one write transaction: references are checked in it, and an
+// edit that fails any check writes nothing. Every edit bumps the graph's version, so
+// caches built from the graph are rebuilt.
+
+// UpsertRole creates or replaces a role's properties.
+func (s *Store) UpsertRole(ctx context.Context, r career.Role) (career.Role, error) {
+	row := roleRow(r)
+	for _, k := range []string{"experienceMax", "salaryMin", "salaryMax", "salaryCurrency", "salarySource", "salaryNote"} {
+		if _, ok := row[k]; !ok {
+			row[k] = nil // SET += with null removes what an earlier version had
+		}
+	}
+	return upsert(ctx, s, "upsert_role", row, decodeRole)
+}
+
+// UpsertSkill creates or replaces a skill's properties.
+func (s *Store) UpsertSkill(ctx context.Context, sk career.Skill) (career.Skill, error) {
+	return upsert(ctx, s, "upsert_skill", skillRow(sk), decodeSkill)
+}
+
+// UpsertCertification creates or replaces a certification, with the skills it validates
+// and the certifications it prepares for, all of which must exist.
+func (s *Store) UpsertCertification(ctx context.Context, c career.Certification) (career.Certification, error) {
+	var out career.Certification
+	err := s.curate(ctx, func(tx neo4j.ManagedTransaction) error {
+		if err := s.mustExist(ctx, tx, "Skill", c.Validates...); err != nil {
+			return err
+		}
+		if err := s.mustExist(ctx, tx, "Certification", c.PreparesFor...); err != nil {
+			return err
+		}
+		var err error
+		if out, err = upsertIn(ctx, s, tx, "upsert_certification", certificationRow(c), decodeCertification); err != nil {
+			return err
+		}
+		return s.run(ctx, tx, curateCypher("replace_certification_links"), map[string]any{
+			"id": c.ID, "validates": nonNil(c.Validates), "preparesFor": nonNil(c.PreparesFor)})
+	})
+	return out, err
+}
+
+func upsert[T any](ctx context.Context, s *Store, name string, row map[string]any, decode func(map[string]any) (T, error)) (T, error) {
+	var out T
+	err := s.curate(ctx, func(tx neo4j.ManagedTransaction) error {
+		var err error
+		out, err = upsertIn(ctx, s, tx, name, row, decode)
+		return err
+	})
+	return out, err
+}
+
+func upsertIn[T any](ctx context.Context, s *Store, tx neo4j.ManagedTransaction, name string, row map[string]any, decode func(map[string]any) (T, error)) (T, error) {
+	var zero T
+	delete(row, "origin") // a new node is marked curated-api; an existing one keeps its origin
+	recs, err := s.query(ctx, tx, curateCypher(name), map[string]any{"row": row})
+	if err != nil {
+		return zero, err
+	}
+	if len(recs) == 0 {
+		return zero, fmt.Errorf("%v: %w", row["id"], ErrReadOnly)
+	}
+	return column(recs[0], "node", decode)
+}
+
+// DeleteNode deletes the role, skill or certification (kind) with id and its edges. It
+// reports false when there was none.
+func (s *Store) DeleteNode(ctx context.Context, kind, id string) (bool, error) {
+	deleted := false
+	err := s.curate(ctx, func(tx neo4j.ManagedTransaction) error {
+		recs, err := s.query(ctx, tx, curateCypher("delete_"+strings.ToLower(kind)), map[string]any{"id": id})
+		if err != nil || len(recs) == 0 {
+			return err
+		}
+		if readOnly, _ := recs[0].Get("readOnly"); readOnly == true {
+			return fmt.Errorf("%s: %w", id, ErrReadOnly)
+		}
+		deleted = true
+		return nil
+	})
+	return deleted, err
+}
+
+// SetRequirement creates or updates a role's required skill.
+func (s *Store) SetRequirement(ctx context.Context, e career.Requirement) error {
+	return s.setEdge(ctx, "set_requirement", map[string]any{"role": e.Role, "skill": e.Skill,
+		"importance": e.Importance, "level": e.Level, "source": e.SourceID}, "Role", e.Role, "Skill", e.Skill)
+}
+
+// SetEndorsement creates or updates a certification a role values.
+func (s *Store) SetEndorsement(ctx context.Context, e career.Endorsement) error {
+	return s.setEdge(ctx, "set_endorsement", map[string]any{"role": e.Role, "certification": e.Certification,
+		"relevance": e.Relevance, "source": e.SourceID}, "Role", e.Role, "Certification", e.Certification)
+}
+
+// SetProgression creates or updates a career move.
+func (s *Store) SetProgression(ctx context.Context, e career.Progression) error {
+	return s.setEdge(ctx, "set_progression", map[string]any{"from": e.From, "to": e.To,
+		"typicalYears": e.TypicalYears, "kind": e.Kind, "source": e.SourceID}, "Role", e.From, "Role", e.To)
+}
+
+func (s *Store) setEdge(ctx context.Context, name string, row map[string]any, fromKind, from, toKind, to string) error {
+	return s.curate(ctx, func(tx neo4j.ManagedTransaction) error {
+		if err := s.mustExist(ctx, tx, fromKind, from); err != nil {
+			return err
+		}
+		if err := s.mustExist(ctx, tx, toKind, to); err != nil {
+			return err
+		}
+		if err := s.writable(ctx, tx, from); err != nil {
+			return err
+		}
+		return s.run(ctx, tx, curateCypher(name), map[string]any{"row": row})
+	})
+}
+
+// RemoveEdge removes a requirement, endorsement or progression (kind) between from and
+// to. It reports false when there was none.
+func (s *Store) RemoveEdge(ctx context.Context, kind, from, to string) (bool, error) {
+	removed := false
+	err := s.curate(ctx, func(tx neo4j.ManagedTransaction) error {
+		if err := s.writable(ctx, tx, from); err != nil {
+			return err
+		}
+		recs, err := s.query(ctx, tx, curateCypher("remove_"+kind), map[string]any{"from": from, "to": to})
+		if err != nil || len(recs) == 0 {
+			return err
+		}
+		n, _ := recs[0].Get("removed")
+		removed = n != int64(0)
+		return nil
+	})
+	return removed, err
+}
+
+// curate runs one curator edit in a write transaction and bumps the graph's version.
+func (s *Store) curate(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
+	if err := s.write(ctx, fn); err != nil {
+		return err
+	}
+	return s.bumpVersion(ctx)
+}
+
+// mustExist fails with ErrNotFound unless every id names a node of kind.
+func (s *Store) mustExist(ctx context.Context, tx neo4j.ManagedTransaction, kind string, ids ...string) error {
+	found, err := s.nodes(ctx, tx, ids)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if found[id].label != kind {
+			return fmt.Errorf("no %s has id %q: %w", strings.ToLower(kind), id, ErrNotFound)
+		}
+	}
+	return nil
+}
+
+// writable fails with ErrReadOnly when id names an O*NET node.
+func (s *Store) writable(ctx context.Context, tx neo4j.ManagedTransaction, id string) error {
+	found, err := s.nodes(ctx, tx, []string{id})
+	if err != nil {
+		return err
+	}
+	if found[id].origin == "onet" {
+		return fmt.Errorf("%s: %w", id, ErrReadOnly)
+	}
+	return nil
+}
+
+type nodeInfo struct{ label, origin string }
+
+func (s *Store) nodes(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]nodeInfo, error) {
+	out := map[string]nodeInfo{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	recs, err := s.query(ctx, tx, curateCypher("nodes_exist"), map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range recs {
+		p := &props{m: map[string]any{}}
+		for _, k := range []string{"id", "label", "origin"} {
+			p.m[k], _ = rec.Get(k)
+		}
+		out[p.str("id")] = nodeInfo{label: p.str("label"), origin: p.str("origin")}
+	}
+	return out, nil
+}
+
+// query runs one statement inside a write transaction and returns its records.
+func (s *Store) query(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	s.statements.Add(1)
+	res, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
+}

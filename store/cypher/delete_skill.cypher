@@ -1,0 +1,5 @@
+// Deletes one skill and its edges, unless it was imported from O*NET.
+MATCH (n:Skill {id: $id})
+WITH n, n.origin = 'onet' AS readOnly
+CALL { WITH n, readOnly WITH n WHERE NOT readOnly DETACH DELETE n }
+RETURN readOnly

@@ -1,0 +1,3 @@
+MATCH (:Role {id: $from})-[e:REQUIRES]->(:Skill {id: $to})
+DELETE e
+RETURN count(*) AS removed
