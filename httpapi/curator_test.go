@@ -88,8 +88,12 @@ func TestCuratorEditsShowEverywhere(t *testing.T) {
 	noErrors(t, as(t, srv, "", `{ recommendations(profile: {currentRole: "systems-administrator"}, first: 20) { roles { role { id } } } }`, nil))
 	var data struct {
 		UpsertRole     struct{ ID, Title string }
-		SetRequirement struct{ Skills []struct{ Skill struct{ ID string } } }
-		SetProgression struct{ NextRoles []struct{ Role struct{ ID string } } }
+		SetRequirement struct {
+			Skills []struct{ Skill struct{ ID string } }
+		}
+		SetProgression struct {
+			NextRoles []struct{ Role struct{ ID string } }
+		}
 	}
 	r := as(t, srv, curatorToken, `mutation {
 		`+newRole+` { id title }
@@ -101,8 +105,12 @@ func TestCuratorEditsShowEverywhere(t *testing.T) {
 		t.Errorf("got %+v", data)
 	}
 	var after struct {
-		CareerPaths     struct{ Paths []struct{ TotalYears float64 } }
-		Recommendations struct{ Roles []struct{ Role struct{ ID string } } }
+		CareerPaths struct {
+			Paths []struct{ TotalYears float64 }
+		}
+		Recommendations struct {
+			Roles []struct{ Role struct{ ID string } }
+		}
 	}
 	r = as(t, srv, "", `{
 		careerPaths(from: "help-desk-technician", to: "site-reliability-engineer") { paths { totalYears } }
@@ -162,7 +170,9 @@ func TestRejectedEditsWriteNothing(t *testing.T) {
 		})
 	}
 	var data struct {
-		Role struct{ Skills []struct{ Skill struct{ ID string } } }
+		Role struct {
+			Skills []struct{ Skill struct{ ID string } }
+		}
 	}
 	noErrors(t, as(t, srv, "", `{ role(id: "help-desk-technician") { skills { skill { id } } } }`, &data))
 	if len(data.Role.Skills) != 7 {
