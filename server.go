@@ -57,10 +57,17 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		log.Warn().Err(err).Msg("neo4j is not answering yet; /readyz reports unavailable until it does")
 	}
 
+	var trusted httpapi.TrustedDocuments
+	if cfg.TrustedDocuments != "" {
+		if trusted, err = httpapi.LoadTrustedDocuments(cfg.TrustedDocuments); err != nil {
+			return err
+		}
+		log.Info().Int("documents", len(trusted)).Msg("trusted-documents mode: only registered operations run")
+	}
 	handler := httpapi.NewServer(httpapi.Options{
 		Store: st, Logger: log, RequestTimeout: cfg.RequestTimeout, Playground: cfg.Playground,
 		PlaygroundAssets: cfg.PlaygroundAssets, Introspection: cfg.Introspection, AllowedOrigins: cfg.AllowedOrigins,
-		MaxBodyBytes: cfg.Limits.BodyBytes, CuratorToken: cfg.CuratorToken, Metrics: m, RateLimit: httpapi.RateLimit{Rate: cfg.RateLimit, Burst: cfg.RateBurst},
+		MaxBodyBytes: cfg.Limits.BodyBytes, CuratorToken: cfg.CuratorToken, TrustedDocuments: trusted, Metrics: m, RateLimit: httpapi.RateLimit{Rate: cfg.RateLimit, Burst: cfg.RateBurst},
 		Limits: httpapi.Limits{MaxDepth: cfg.Limits.Depth, MaxComplexity: cfg.Limits.Complexity, MaxTokens: cfg.Limits.Tokens,
 			MaxAliases: cfg.Limits.Aliases, MaxRootFields: cfg.Limits.RootFields},
 	})

@@ -30,6 +30,7 @@ type Config struct {
 	RateLimit        float64       // RATE_LIMIT: tokens a second per client (0: off)
 	RateBurst        float64       // RATE_BURST: most tokens a client can save up
 	CuratorToken     string        // CURATOR_TOKEN: bearer token for the curator API (empty: off)
+	TrustedDocuments string        // TRUSTED_DOCUMENTS: JSON file of the only operations allowed (empty: any)
 }
 
 // Limits bound one request; see httpapi.Limits for what each counts.
@@ -80,11 +81,12 @@ func LoadFlags(fs *flag.FlagSet, args []string, getenv func(string) string) (Con
 	rate := env("RATE_LIMIT", "50", "requests a second each client (API key or IP) may make on average; 0 turns limiting off")
 	burst := env("RATE_BURST", "200", "requests a client may make at once after a pause")
 	curator := env("CURATOR_TOKEN", "", "bearer token that allows the curator API's mutations; empty turns them off")
+	trusted := env("TRUSTED_DOCUMENTS", "", "JSON file of the only GraphQL documents the service runs; empty runs any")
 	if err := fs.Parse(args); err != nil {
 		return Config{}, err
 	}
 
-	c := Config{Addr: *addr, CuratorToken: *curator, LogFormat: *logFormat, LogLevel: *logLevel, PlaygroundAssets: *assets, Dataset: *ds,
+	c := Config{Addr: *addr, CuratorToken: *curator, TrustedDocuments: *trusted, LogFormat: *logFormat, LogLevel: *logLevel, PlaygroundAssets: *assets, Dataset: *ds,
 		Neo4j: store.Config{URI: *uri, User: *user, Password: *password, Database: *database}}
 	for _, o := range strings.Split(*origins, ",") {
 		if o = strings.TrimSpace(o); o != "" {
@@ -181,5 +183,6 @@ func (c Config) Fields() map[string]any {
 		"MAX_COMPLEXITY": c.Limits.Complexity, "MAX_TOKENS": c.Limits.Tokens, "MAX_ALIASES": c.Limits.Aliases,
 		"MAX_ROOT_FIELDS": c.Limits.RootFields, "MAX_BODY_BYTES": c.Limits.BodyBytes,
 		"RATE_LIMIT": c.RateLimit, "RATE_BURST": c.RateBurst, "CURATOR_TOKEN": mask(c.CuratorToken),
+		"TRUSTED_DOCUMENTS": c.TrustedDocuments,
 	}
 }

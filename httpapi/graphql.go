@@ -35,7 +35,11 @@ func graphqlHandler(o Options, limiter **rateLimiter) http.Handler {
 	srv.AddTransport(transport.POST{UseGrapQLResponseJsonByDefault: true})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(o.Limits.MaxTokens)
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	if o.TrustedDocuments != nil {
+		srv.Use(o.TrustedDocuments)
+	} else {
+		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	}
 	if o.Introspection {
 		srv.Use(extension.Introspection{})
 	}

@@ -34,7 +34,8 @@ type Options struct {
 	Limits           Limits        // bounds on one GraphQL request
 	RateLimit        RateLimit     // per-client token bucket; zero Rate turns it off
 	Metrics          *metrics.Metrics
-	CuratorToken     string // bearer token for the curator API's mutations; empty turns them off
+	CuratorToken     string           // bearer token for the curator API's mutations; empty turns them off
+	TrustedDocuments TrustedDocuments // when set, only these operations run
 }
 
 func (o *Options) defaults() {
