@@ -260,3 +260,38 @@ func TestTimeoutAndGracefulShutdown(t *testing.T) {
 		t.Fatal("the service did not exit after draining")
 	}
 }
+
+// When the client goes away, the request's context ends and so does its Neo4j query:
+// the operation finishes long before the transaction timeout would stop it.
+func TestClientGoneCancelsTheQuery(t *testing.T) {
+	st := neo4jtest.Store(t)
+	ctx := context.Background()
+	if err := neo4jtest.Reset(ctx, st, denseGraph(24)); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
+	base, _, _, _ := startBehindProxy(t, map[string]string{"NEO4J_TX_TIMEOUT": "60s", "REQUEST_TIMEOUT": "60s"})
+	client := &http.Client{Timeout: 300 * time.Millisecond}
+	start := time.Now()
+	_, err := client.Post(base+"/graphql", "application/json", strings.NewReader(
+		`{"query":"query Pathological { careerPaths(from: \"d00\", to: \"d01\", maxSteps: 8) { paths { totalYears } } }"}`))
+	if err == nil {
+		t.Fatal("the pathological query answered within 300 ms; the test needs a slower one")
+	}
+	for {
+		resp, err := http.Get(base + "/metrics")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if strings.Contains(string(body), `careergraph_graphql_duration_seconds_count{operation="Pathological"} 1`) {
+			break
+		}
+		if time.Since(start) > 15*time.Second {
+			t.Fatal("the query kept running after its client left")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Logf("the abandoned query stopped %s after it started", time.Since(start).Round(time.Millisecond))
+}
