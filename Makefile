@@ -35,10 +35,18 @@ ONET_DIR ?= ../shared/data/onet-29.3
 onet: neo4j ## import the O*NET database from ONET_DIR (text edition or Excel export) into the graph
 	$(GO) run ./cmd/careergraph-onet -wait=2m -dir "$(ONET_DIR)"
 
-bench: neo4j import ## import O*NET (rows/s, total time), then measure paths and recommendations (p50/p95/p99)
-	$(GO) run ./cmd/careergraph-bench -dir "$(ONET_DIR)"
+BENCH_DURATION ?= 10s
+PEER_STAMP := bench/peer/node_modules/.installed
 
-bench-import: bench ## the same as make bench
+bench: neo4j import $(PEER_STAMP) ## this service vs @neo4j/graphql vs raw Go+Cypher, same Neo4j and load (BENCH_DURATION per run)
+	$(GO) run ./cmd/careergraph-bench -compare -duration $(BENCH_DURATION)
+
+$(PEER_STAMP): bench/peer/package.json bench/peer/package-lock.json
+	cd bench/peer && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+bench-import: neo4j import ## import the full O*NET data (rows/s, total time), then time paths and recommendations over it
+	$(GO) run ./cmd/careergraph-bench -onet -dir "$(ONET_DIR)"
 
 loadtest: neo4j import ## load the service on 127.0.0.1 with vegeta (LOADTEST_RATE, LOADTEST_DURATION); fails on any error
 	@loadtest/run.sh

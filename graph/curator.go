@@ -27,11 +27,13 @@ func WithCurator(ctx context.Context) context.Context {
 // errNotCurator is what a mutation answers without the curator's token.
 var errNotCurator = errors.New("this edit needs the curator token: send Authorization: Bearer <CURATOR_TOKEN>")
 
-// CuratorDirective lets a field run only for curators.
-func CuratorDirective(ctx context.Context, _ any, next graphql.Resolver) (any, error) {
+// CuratorDirective lets a field run only for curators. After an edit it drops the
+// planner's cache, so the next request (in this process) sees the edit.
+func (r *Resolver) CuratorDirective(ctx context.Context, _ any, next graphql.Resolver) (any, error) {
 	if ok, _ := ctx.Value(curatorKey{}).(bool); !ok {
 		return nil, errNotCurator
 	}
+	defer r.Planner.Invalidate()
 	return next(ctx)
 }
 

@@ -26,9 +26,10 @@ import (
 // When o asks for rate limiting, *limiter receives the limiter, for the HTTP middleware
 // that charges each request's entry.
 func graphqlHandler(o Options, limiter **rateLimiter) http.Handler {
+	resolver := &graph.Resolver{Store: o.Store, Planner: planner.New(o.Store)}
 	es := graph.NewExecutableSchema(graph.Config{
-		Resolvers:  &graph.Resolver{Store: o.Store, Planner: planner.New(o.Store)},
-		Directives: graph.DirectiveRoot{Curator: graph.CuratorDirective},
+		Resolvers:  resolver,
+		Directives: graph.DirectiveRoot{Curator: resolver.CuratorDirective},
 	})
 	srv := handler.New(costModel{ExecutableSchema: es, listCost: o.Limits.ListCost})
 	srv.AddTransport(transport.GET{UseGrapQLResponseJsonByDefault: true})

@@ -143,7 +143,7 @@ func (p *Planner) explain(ctx context.Context, start Start, found []store.Path) 
 			ids = append(ids, r.ID)
 		}
 	}
-	reqs, err := p.store.Requirements(ctx, unique(ids))
+	reqs, err := p.requirements(ctx, unique(ids)...)
 	if err != nil {
 		return nil, err
 	}

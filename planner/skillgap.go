@@ -31,7 +31,7 @@ func (p *Planner) SkillGap(ctx context.Context, start Start, to string) (SkillGa
 	if err != nil {
 		return SkillGap{}, err
 	}
-	reqs, err := p.store.Requirements(ctx, []string{to})
+	reqs, err := p.requirements(ctx, to)
 	if err != nil {
 		return SkillGap{}, err
 	}

@@ -48,7 +48,7 @@ func (p *Planner) roleStart(ctx context.Context, id string) (Start, error) {
 	if err != nil {
 		return Start{}, err
 	}
-	reqs, err := p.store.Requirements(ctx, []string{id})
+	reqs, err := p.requirements(ctx, id)
 	if err != nil {
 		return Start{}, err
 	}

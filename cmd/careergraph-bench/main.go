@@ -1,9 +1,12 @@
-// Command careergraph-bench measures the service on the real Neo4j: it imports the full
-// O*NET data (printing rows per second and total time), then sends career-path and
-// recommendation requests one at a time to the real HTTP handler and prints latency
-// percentiles. `make bench` runs it; it is not a test.
+// Command careergraph-bench measures the service on the real Neo4j. It is not a test.
 //
-//	careergraph-bench [-dir ../shared/data/onet-29.3] [-n 200] [-skip-import]
+// With -compare (make bench), it runs this service, @neo4j/graphql (bench/peer) and a raw
+// Go handler (bench/raw) one after another over the curated graph, under the same load
+// generator (closed loop and fixed rate), and prints a table with each server's CPU and
+// peak memory, also written to bench/results/latest.md.
+//
+// With -onet (make bench-import), it imports the full O*NET data, printing rows per second
+// and total time, then measures career paths and recommendations over the imported graph.
 package main
 
 import (
@@ -16,6 +19,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"runtime"
 	"slices"
 	"time"
 
@@ -47,11 +51,32 @@ var workloads = []struct{ name, query string }{
 func run(ctx context.Context, args []string, getenv func(string) string, out io.Writer) error {
 	fs := flag.NewFlagSet("careergraph-bench", flag.ContinueOnError)
 	dir := fs.String("dir", "../shared/data/onet-29.3", "the O*NET data to import")
-	n := fs.Int("n", 200, "requests per workload")
-	skipImport := fs.Bool("skip-import", false, "measure the graph as it is, without importing")
+	n := fs.Int("n", 200, "requests per O*NET workload")
+	onetMode := fs.Bool("onet", false, "import O*NET and measure paths and recommendations over it")
+	skipImport := fs.Bool("skip-import", false, "with -onet: measure the graph as it is, without importing")
+	compareMode := fs.Bool("compare", false, "compare this service with @neo4j/graphql and a raw Go handler")
+	workers := fs.Int("workers", 8, "with -compare: clients of the closed-loop runs")
+	rate := fs.Int("rate", 50, "with -compare: requests a second of the fixed-rate runs")
+	duration := fs.Duration("duration", 10*time.Second, "with -compare: length of each run")
 	cfg, err := config.LoadFlags(fs, args, getenv)
 	if err != nil {
 		return err
+	}
+	if *compareMode {
+		rows, usages, err := compare(out, cfg.Neo4j.URI, *workers, *rate, *duration)
+		if err != nil {
+			return err
+		}
+		table := fmt.Sprintf("careergraph benchmark, %s, %d CPUs; each run %s\n\n%s", time.Now().Format(time.RFC3339),
+			runtime.NumCPU(), *duration, report(rows, usages))
+		fmt.Fprintln(out, "\n"+table)
+		if err := os.MkdirAll("bench/results", 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile("bench/results/latest.md", []byte(table), 0o644)
+	}
+	if !*onetMode {
+		return fmt.Errorf("choose -compare or -onet")
 	}
 	st, err := store.Open(cfg.Neo4j)
 	if err != nil {

@@ -1,0 +1,201 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// server is one of the three measured: how to start it and how to ask it each workload.
+type server struct {
+	name    string
+	cmd     func(dir string) *exec.Cmd
+	ready   request
+	request func(workload string) request
+}
+
+func gqlRequest(url, query string) request {
+	body, _ := json.Marshal(map[string]string{"query": query})
+	return request{method: "POST", url: url, body: body}
+}
+
+// Workloads, asked of each server for the same data.
+var compareWorkloads = []string{"role detail", "role list", "career paths", "recommendations"}
+
+func servers(neo4jURI string) []server {
+	ours := "http://127.0.0.1:18080"
+	peer := "http://127.0.0.1:14000"
+	raw := "http://127.0.0.1:18090"
+	env := func(extra ...string) []string {
+		return append(os.Environ(), append([]string{"NEO4J_URI=" + neo4jURI}, extra...)...)
+	}
+	return []server{
+		{
+			name: "careergraph",
+			cmd: func(dir string) *exec.Cmd {
+				c := exec.Command(filepath.Join(dir, "careergraph"))
+				c.Env = env("ADDR=127.0.0.1:18080", "RATE_LIMIT=0", "LOG_LEVEL=error", "PLAYGROUND=false")
+				return c
+			},
+			ready: request{method: "GET", url: ours + "/readyz"},
+			request: func(w string) request {
+				return gqlRequest(ours+"/graphql", map[string]string{
+					"role detail":     `{ role(id: "help-desk-technician") { title skills { importance skill { name } } certifications { relevance certification { name } } nextRoles { typicalYears role { title } } } }`,
+					"role list":       `{ roles(filter: {track: INFRASTRUCTURE}, orderBy: {field: TITLE}, first: 10) { totalCount nodes { id title level } } }`,
+					"career paths":    `{ careerPaths(from: "help-desk-technician", to: "senior-it-infrastructure-engineer", first: 3) { paths { totalYears roles { id } } } }`,
+					"recommendations": `{ recommendations(profile: {currentRole: "help-desk-technician"}, first: 5) { roles { role { id } score } } }`,
+				}[w])
+			},
+		},
+		{
+			name: "@neo4j/graphql",
+			cmd: func(string) *exec.Cmd {
+				c := exec.Command("node", "bench/peer/server.mjs")
+				c.Env = env("PORT=14000")
+				return c
+			},
+			ready: gqlRequest(peer+"/graphql", `{ __typename }`),
+			request: func(w string) request {
+				return gqlRequest(peer+"/graphql", map[string]string{
+					"role detail":     `{ roles(where: {id: {eq: "help-desk-technician"}}) { title skillsConnection { edges { properties { importance } node { name } } } certificationsConnection { edges { properties { relevance } node { name } } } nextRolesConnection { edges { properties { typicalYears } node { title } } } } }`,
+					"role list":       `{ rolesConnection(where: {track: {eq: "INFRASTRUCTURE"}}, sort: [{title: ASC}], first: 10) { totalCount edges { node { id title level } } } }`,
+					"career paths":    `{ careerPaths(from: "help-desk-technician", to: "senior-it-infrastructure-engineer", first: 3) { totalYears roleIds } }`,
+					"recommendations": `{ recommendations(role: "help-desk-technician", first: 5) { roleId score } }`,
+				}[w])
+			},
+		},
+		{
+			name: "raw Go + Cypher",
+			cmd: func(dir string) *exec.Cmd {
+				c := exec.Command(filepath.Join(dir, "raw"))
+				c.Env = env("ADDR=127.0.0.1:18090")
+				return c
+			},
+			ready: request{method: "GET", url: raw + "/roles?first=1"},
+			request: func(w string) request {
+				return request{method: "GET", url: raw + map[string]string{
+					"role detail":     "/role?id=help-desk-technician",
+					"role list":       "/roles?track=INFRASTRUCTURE&first=10",
+					"career paths":    "/paths?from=help-desk-technician&to=senior-it-infrastructure-engineer&first=3",
+					"recommendations": "/recommend?role=help-desk-technician&first=5",
+				}[w]}
+			},
+		},
+	}
+}
+
+// warmUp is how long each workload runs unmeasured before a server's runs, so no server
+// pays for a cold Neo4j or a cold JIT.
+const warmUp = 4 * time.Second
+
+type row struct {
+	server, workload, mode string
+	res                    result
+}
+
+type usage struct {
+	server       string
+	cpu, peakMiB float64
+}
+
+// compare builds and starts each server in turn and measures every workload against it.
+func compare(out io.Writer, neo4jURI string, workers, rate int, d time.Duration) ([]row, []usage, error) {
+	dir, err := os.MkdirTemp("", "careergraph-bench")
+	if err != nil {
+		return nil, nil, err
+	}
+	defer os.RemoveAll(dir)
+	for _, b := range [][]string{{"careergraph", "."}, {"raw", "./bench/raw"}} {
+		if o, err := exec.Command("go", "build", "-o", filepath.Join(dir, b[0]), b[1]).CombinedOutput(); err != nil {
+			return nil, nil, fmt.Errorf("build %s: %v: %s", b[0], err, o)
+		}
+	}
+	var rows []row
+	var usages []usage
+	list := servers(neo4jURI)
+	if order := os.Getenv("BENCH_ORDER"); order == "reverse" {
+		slices.Reverse(list)
+	}
+	for _, s := range list {
+		fmt.Fprintf(out, "measuring %s ...\n", s.name)
+		cmd := s.cmd(dir)
+		cmd.Stdout, cmd.Stderr = io.Discard, os.Stderr
+		if err := cmd.Start(); err != nil {
+			return nil, nil, fmt.Errorf("start %s: %w", s.name, err)
+		}
+		stop := func() { cmd.Process.Signal(syscall.SIGTERM); cmd.Wait() }
+		if err := waitReady(s.ready); err != nil {
+			stop()
+			return nil, nil, fmt.Errorf("%s: %w", s.name, err)
+		}
+		for _, w := range compareWorkloads {
+			closedLoop(s.request(w), workers, warmUp) // warm up caches, query plans and both JITs
+		}
+		cpu0, t0 := cpuSeconds(cmd.Process.Pid), time.Now()
+		for _, w := range compareWorkloads {
+			req := s.request(w)
+			rows = append(rows, row{s.name, w, fmt.Sprintf("closed, %d clients", workers), closedLoop(req, workers, d)})
+			rows = append(rows, row{s.name, w, fmt.Sprintf("fixed %d/s", rate), fixedRate(req, rate, d)})
+		}
+		cpu := (cpuSeconds(cmd.Process.Pid) - cpu0) / time.Since(t0).Seconds()
+		usages = append(usages, usage{s.name, cpu * 100, peakRSS(cmd.Process.Pid)})
+		stop()
+	}
+	return rows, usages, nil
+}
+
+func waitReady(r request) error {
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		req, _ := http.NewRequest(r.method, r.url, strings.NewReader(string(r.body)))
+		if r.body != nil {
+			req.Header.Set("Content-Type", "application/json")
+		}
+		if resp, err := http.DefaultClient.Do(req); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				return nil
+			}
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+	return fmt.Errorf("not ready after 60 s")
+}
+
+// report prints the table and the ratios the targets are about, and returns it as text.
+func report(rows []row, usages []usage) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "| server | workload | load | req/s | p50 | p95 | p99 | errors |\n|---|---|---|---:|---:|---:|---:|---:|\n")
+	for _, r := range rows {
+		fmt.Fprintf(&b, "| %s | %s | %s | %.0f | %s | %s | %s | %d |\n", r.server, r.workload, r.mode, r.res.rps(),
+			ms(r.res.pct(50)), ms(r.res.pct(95)), ms(r.res.pct(99)), r.res.errors)
+	}
+	fmt.Fprintf(&b, "\n| server | CPU while measured (%% of one core) | peak memory (MiB) |\n|---|---:|---:|\n")
+	for _, u := range usages {
+		fmt.Fprintf(&b, "| %s | %.0f | %.0f |\n", u.server, u.cpu, u.peakMiB)
+	}
+	find := func(server, workload string) result {
+		for _, r := range rows {
+			if r.server == server && r.workload == workload && strings.HasPrefix(r.mode, "closed") {
+				return r.res
+			}
+		}
+		return result{}
+	}
+	fmt.Fprintf(&b, "\n| workload | careergraph ÷ @neo4j/graphql throughput | p99 careergraph / peer | careergraph ÷ raw throughput |\n|---|---:|---:|---:|\n")
+	for _, w := range compareWorkloads {
+		o, p, r := find("careergraph", w), find("@neo4j/graphql", w), find("raw Go + Cypher", w)
+		fmt.Fprintf(&b, "| %s | %.2f× | %s / %s | %.0f%% |\n", w, o.rps()/p.rps(), ms(o.pct(99)), ms(p.pct(99)), 100*o.rps()/r.rps())
+	}
+	return b.String()
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
