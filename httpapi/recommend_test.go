@@ -39,7 +39,9 @@ func TestRecommendationsAPIIsBatched(t *testing.T) {
 	count(2) // the first request also fills the planner's cache of role requirements
 	small, large := count(2), count(12)
 	t.Logf("statements: %d for 2 roles, %d for 12", small, large)
-	if large > 14 || large != small {
+	// The planner rechecks the graph's version at most every 50 ms: one statement more or
+	// less depending on timing, never one per role.
+	if large > 10 || large > small+1 {
 		t.Errorf("statements: %d for 2 roles, %d for 12; want a small constant", small, large)
 	}
 }

@@ -2,6 +2,7 @@ package planner
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
 
@@ -23,13 +24,14 @@ type candidateCache struct {
 	checked time.Time
 	cands   []store.Candidate
 	reqs    map[string][]career.Requirement
+	roles   map[string]career.Role
 }
 
 // Invalidate drops the cache; the next question reads the graph again.
 func (p *Planner) Invalidate() {
 	p.cache.mu.Lock()
 	defer p.cache.mu.Unlock()
-	p.cache.cands, p.cache.reqs, p.cache.version = nil, nil, ""
+	p.cache.cands, p.cache.reqs, p.cache.roles, p.cache.version = nil, nil, nil, ""
 }
 
 // candidates returns every role's candidate data, reading it again if the graph changed.
@@ -53,11 +55,32 @@ func (p *Planner) candidates(ctx context.Context) ([]store.Candidate, map[string
 		return nil, nil, err
 	}
 	reqs := make(map[string][]career.Requirement, len(cands))
+	roles := make(map[string]career.Role, len(cands))
 	for _, cd := range cands {
 		reqs[cd.Role.ID] = cd.Requirements
+		roles[cd.Role.ID] = cd.Role
 	}
-	c.version, c.cands, c.reqs = v, cands, reqs
+	c.version, c.cands, c.reqs, c.roles = v, cands, reqs, roles
 	return cands, reqs, nil
+}
+
+// roles returns roles by id from the cache, failing with ErrNotFound naming the first
+// id that names no role.
+func (p *Planner) roles(ctx context.Context, ids ...string) (map[string]career.Role, error) {
+	if _, _, err := p.candidates(ctx); err != nil {
+		return nil, err
+	}
+	p.cache.mu.Lock()
+	defer p.cache.mu.Unlock()
+	out := make(map[string]career.Role, len(ids))
+	for _, id := range ids {
+		r, ok := p.cache.roles[id]
+		if !ok {
+			return nil, fmt.Errorf("no role has id %q: %w", id, store.ErrNotFound)
+		}
+		out[id] = r
+	}
+	return out, nil
 }
 
 // requirements returns the requirements of the given roles from the cache.

@@ -62,21 +62,3 @@ func needs(reqs []career.Requirement) []gap.Need {
 	}
 	return out
 }
-
-// roles loads roles by id and fails with ErrNotFound naming the first missing one.
-func (p *Planner) roles(ctx context.Context, ids ...string) (map[string]career.Role, error) {
-	found, err := p.store.RolesByIDs(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]career.Role, len(found))
-	for _, r := range found {
-		out[r.ID] = r
-	}
-	for _, id := range ids {
-		if _, ok := out[id]; !ok {
-			return nil, fmt.Errorf("no role has id %q: %w", id, store.ErrNotFound)
-		}
-	}
-	return out, nil
-}

@@ -91,30 +91,11 @@ func (p *Planner) Recommend(ctx context.Context, profile Profile, first int) (Re
 		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Role.ID, b.Role.ID))
 	})
 	roles = roles[:min(first, len(roles))]
-	if err := p.fullRoles(ctx, roles); err != nil {
-		return Recommendations{}, err
-	}
 	certs, skills, err := p.closers(ctx, start, roles)
 	if err != nil {
 		return Recommendations{}, err
 	}
 	return Recommendations{Start: start, Roles: roles, Certifications: certs, Skills: skills}, nil
-}
-
-// fullRoles replaces the slim roles scoring used with every property of each role.
-func (p *Planner) fullRoles(ctx context.Context, recs []RoleRecommendation) error {
-	ids := make([]string, len(recs))
-	for i, r := range recs {
-		ids[i] = r.Role.ID
-	}
-	full, err := p.roles(ctx, ids...)
-	if err != nil {
-		return err
-	}
-	for i := range recs {
-		recs[i].Role = full[recs[i].Role.ID]
-	}
-	return nil
 }
 
 // closers finds the skills and certifications that close most of the gap to the

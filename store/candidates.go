@@ -14,8 +14,7 @@ import (
 //go:embed cypher/candidates.cypher
 var candidatesCypher string
 
-// Candidate is a role with what it requires and values, for scoring. Its Role holds
-// what scoring needs, not every property: load the roles you show with RolesByIDs.
+// Candidate is a role with what it requires and values.
 type Candidate struct {
 	Role         career.Role
 	Requirements []career.Requirement
