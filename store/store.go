@@ -80,6 +80,19 @@ func (s *Store) Ping(ctx context.Context) error {
 	return err
 }
 
+// WaitReady polls Neo4j until it answers, for at most d; it gives up at once on errors
+// other than Neo4j being unreachable (bad credentials, say).
+func (s *Store) WaitReady(ctx context.Context, d time.Duration) error {
+	deadline := time.Now().Add(d)
+	for {
+		err := s.Ping(ctx)
+		if err == nil || !errors.Is(err, ErrUnavailable) || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+}
+
 // Statements returns how many Cypher statements this store has sent; tests use it to
 // check that a request costs a bounded number of round trips.
 func (s *Store) Statements() int64 { return s.statements.Load() }

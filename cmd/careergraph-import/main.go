@@ -8,7 +8,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -48,7 +47,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		return err
 	}
 	defer st.Close(ctx)
-	if err := waitFor(ctx, st, *wait); err != nil {
+	if err := st.WaitReady(ctx, *wait); err != nil {
 		return err
 	}
 	start := time.Now()
@@ -59,16 +58,4 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		cfg.Dataset, cfg.Neo4j.URI, time.Since(start).Round(time.Millisecond), len(ds.Roles), len(ds.Skills),
 		len(ds.Certifications), len(ds.Requirements)+len(ds.Endorsements)+len(ds.Progressions))
 	return nil
-}
-
-// waitFor polls Neo4j until it answers or the deadline passes.
-func waitFor(ctx context.Context, st *store.Store, d time.Duration) error {
-	deadline := time.Now().Add(d)
-	for {
-		err := st.Ping(ctx)
-		if err == nil || !errors.Is(err, store.ErrUnavailable) || time.Now().After(deadline) {
-			return err
-		}
-		time.Sleep(500 * time.Millisecond)
-	}
 }

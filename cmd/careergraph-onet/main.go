@@ -8,7 +8,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -53,7 +52,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		return err
 	}
 	defer st.Close(ctx)
-	if err := waitFor(ctx, st, *wait); err != nil {
+	if err := st.WaitReady(ctx, *wait); err != nil {
 		return err
 	}
 	err = st.ImportONet(ctx, d, func(step string, n int, took time.Duration) {
@@ -80,16 +79,4 @@ func split(s string) []string {
 		}
 	}
 	return out
-}
-
-// waitFor polls Neo4j until it answers or the deadline passes.
-func waitFor(ctx context.Context, st *store.Store, d time.Duration) error {
-	deadline := time.Now().Add(d)
-	for {
-		err := st.Ping(ctx)
-		if err == nil || !errors.Is(err, store.ErrUnavailable) || time.Now().After(deadline) {
-			return err
-		}
-		time.Sleep(500 * time.Millisecond)
-	}
 }
