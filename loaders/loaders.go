@@ -6,6 +6,7 @@ package loaders
 import (
 	"context"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
@@ -32,59 +33,130 @@ type Store interface {
 	Technologies(ctx context.Context, ids []string) (map[string][]career.TechnologyUse, error)
 }
 
-// Loaders are one request's batching loaders, keyed by node id.
+// Loaders are one request's batching loaders, keyed by node id. Each is made on first
+// use, so a request pays only for the loaders its query needs.
 type Loaders struct {
-	Sources                    *dataloadgen.Loader[string, career.Source]
-	Skills                     *dataloadgen.Loader[string, career.Skill]
-	RoleSkills                 *dataloadgen.Loader[string, []career.SkillRequirement]
-	SkillRoles                 *dataloadgen.Loader[string, []career.RoleRequirement]
-	RoleCertifications         *dataloadgen.Loader[string, []career.CertificationEndorsement]
-	CertificationRoles         *dataloadgen.Loader[string, []career.RoleEndorsement]
-	NextRoles                  *dataloadgen.Loader[string, []career.CareerMove]
-	PreviousRoles              *dataloadgen.Loader[string, []career.CareerMove]
-	CertificationSkills        *dataloadgen.Loader[string, []career.Skill]
-	SkillCertifications        *dataloadgen.Loader[string, []career.Certification]
-	CertificationPrerequisites *dataloadgen.Loader[string, []career.Certification]
-	CertificationPreparesFor   *dataloadgen.Loader[string, []career.Certification]
-	RoleOccupations            *dataloadgen.Loader[string, []career.Role]
-	RelatedOccupations         *dataloadgen.Loader[string, []career.RelatedOccupation]
-	Technologies               *dataloadgen.Loader[string, []career.TechnologyUse]
+	Sources                    Lazy[career.Source]
+	Skills                     Lazy[career.Skill]
+	RoleSkills                 Lazy[[]career.SkillRequirement]
+	SkillRoles                 Lazy[[]career.RoleRequirement]
+	RoleCertifications         Lazy[[]career.CertificationEndorsement]
+	CertificationRoles         Lazy[[]career.RoleEndorsement]
+	NextRoles                  Lazy[[]career.CareerMove]
+	PreviousRoles              Lazy[[]career.CareerMove]
+	CertificationSkills        Lazy[[]career.Skill]
+	SkillCertifications        Lazy[[]career.Certification]
+	CertificationPrerequisites Lazy[[]career.Certification]
+	CertificationPreparesFor   Lazy[[]career.Certification]
+	RoleOccupations            Lazy[[]career.Role]
+	RelatedOccupations         Lazy[[]career.RelatedOccupation]
+	Technologies               Lazy[[]career.TechnologyUse]
 }
 
 // BatchObserver hears the size of every batch a loader sends (for metrics).
 type BatchObserver func(loader string, keys int)
 
-// New builds a fresh set of loaders. wait is how long a loader collects keys before it
-// sends its batch.
-func New(st Store, wait time.Duration, observe BatchObserver) *Loaders {
+// spec is how to make one kind of loader; specs are built once and shared by requests.
+type spec[V any] struct {
+	fetch func(context.Context, []string) (map[string]V, error)
+	opts  []dataloadgen.Option
+}
+
+// Lazy is a loader made the first time a request uses it.
+type Lazy[V any] struct {
+	spec *spec[V]
+	once sync.Once
+	l    *dataloadgen.Loader[string, V]
+}
+
+func (z *Lazy[V]) loader() *dataloadgen.Loader[string, V] {
+	z.once.Do(func() { z.l = dataloadgen.NewMappedLoader(z.spec.fetch, z.spec.opts...) })
+	return z.l
+}
+
+// Load returns the value for key, batched with the other keys asked meanwhile.
+func (z *Lazy[V]) Load(ctx context.Context, key string) (V, error) { return z.loader().Load(ctx, key) }
+
+// LoadAll returns the values for keys, in order.
+func (z *Lazy[V]) LoadAll(ctx context.Context, keys []string) ([]V, error) {
+	return z.loader().LoadAll(ctx, keys)
+}
+
+// specs are the recipes for every loader of a request.
+type specs struct {
+	sources                    *spec[career.Source]
+	skills                     *spec[career.Skill]
+	roleSkills                 *spec[[]career.SkillRequirement]
+	skillRoles                 *spec[[]career.RoleRequirement]
+	roleCertifications         *spec[[]career.CertificationEndorsement]
+	certificationRoles         *spec[[]career.RoleEndorsement]
+	nextRoles                  *spec[[]career.CareerMove]
+	previousRoles              *spec[[]career.CareerMove]
+	certificationSkills        *spec[[]career.Skill]
+	skillCertifications        *spec[[]career.Certification]
+	certificationPrerequisites *spec[[]career.Certification]
+	certificationPreparesFor   *spec[[]career.Certification]
+	roleOccupations            *spec[[]career.Role]
+	relatedOccupations         *spec[[]career.RelatedOccupation]
+	technologies               *spec[[]career.TechnologyUse]
+}
+
+func newSpecs(st Store, wait time.Duration, observe BatchObserver) *specs {
 	opts := []dataloadgen.Option{dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(1000)}
-	return &Loaders{
-		Sources:                    load("sources", observe, byID(st.SourcesByIDs, func(s career.Source) string { return s.ID }), opts),
-		Skills:                     load("skills", observe, byID(st.SkillsByIDs, func(s career.Skill) string { return s.ID }), opts),
-		RoleSkills:                 load("role_skills", observe, st.RoleSkills, opts),
-		SkillRoles:                 load("skill_roles", observe, st.SkillRoles, opts),
-		RoleCertifications:         load("role_certifications", observe, st.RoleCertifications, opts),
-		CertificationRoles:         load("certification_roles", observe, st.CertificationRoles, opts),
-		NextRoles:                  load("next_roles", observe, st.NextRoles, opts),
-		PreviousRoles:              load("previous_roles", observe, st.PreviousRoles, opts),
-		CertificationSkills:        load("certification_skills", observe, st.CertificationSkills, opts),
-		SkillCertifications:        load("skill_certifications", observe, st.SkillCertifications, opts),
-		CertificationPrerequisites: load("certification_prerequisites", observe, st.CertificationPrerequisites, opts),
-		CertificationPreparesFor:   load("certification_prepares_for", observe, st.CertificationPreparesFor, opts),
-		RoleOccupations:            load("role_occupations", observe, st.RoleOccupations, opts),
-		RelatedOccupations:         load("related_occupations", observe, st.RelatedOccupations, opts),
-		Technologies:               load("technologies", observe, st.Technologies, opts),
+	return &specs{
+		sources:                    mk("sources", observe, byID(st.SourcesByIDs, func(s career.Source) string { return s.ID }), opts),
+		skills:                     mk("skills", observe, byID(st.SkillsByIDs, func(s career.Skill) string { return s.ID }), opts),
+		roleSkills:                 mk("role_skills", observe, st.RoleSkills, opts),
+		skillRoles:                 mk("skill_roles", observe, st.SkillRoles, opts),
+		roleCertifications:         mk("role_certifications", observe, st.RoleCertifications, opts),
+		certificationRoles:         mk("certification_roles", observe, st.CertificationRoles, opts),
+		nextRoles:                  mk("next_roles", observe, st.NextRoles, opts),
+		previousRoles:              mk("previous_roles", observe, st.PreviousRoles, opts),
+		certificationSkills:        mk("certification_skills", observe, st.CertificationSkills, opts),
+		skillCertifications:        mk("skill_certifications", observe, st.SkillCertifications, opts),
+		certificationPrerequisites: mk("certification_prerequisites", observe, st.CertificationPrerequisites, opts),
+		certificationPreparesFor:   mk("certification_prepares_for", observe, st.CertificationPreparesFor, opts),
+		roleOccupations:            mk("role_occupations", observe, st.RoleOccupations, opts),
+		relatedOccupations:         mk("related_occupations", observe, st.RelatedOccupations, opts),
+		technologies:               mk("technologies", observe, st.Technologies, opts),
 	}
 }
 
-// load makes a mapped loader that reports its batch sizes.
-func load[T any](name string, observe BatchObserver, fetch func(context.Context, []string) (map[string]T, error), opts []dataloadgen.Option) *dataloadgen.Loader[string, T] {
-	return dataloadgen.NewMappedLoader(func(ctx context.Context, keys []string) (map[string]T, error) {
+// loaders makes one request's set: one allocation, each loader made on first use.
+func (s *specs) loaders() *Loaders {
+	return &Loaders{
+		Sources:                    Lazy[career.Source]{spec: s.sources},
+		Skills:                     Lazy[career.Skill]{spec: s.skills},
+		RoleSkills:                 Lazy[[]career.SkillRequirement]{spec: s.roleSkills},
+		SkillRoles:                 Lazy[[]career.RoleRequirement]{spec: s.skillRoles},
+		RoleCertifications:         Lazy[[]career.CertificationEndorsement]{spec: s.roleCertifications},
+		CertificationRoles:         Lazy[[]career.RoleEndorsement]{spec: s.certificationRoles},
+		NextRoles:                  Lazy[[]career.CareerMove]{spec: s.nextRoles},
+		PreviousRoles:              Lazy[[]career.CareerMove]{spec: s.previousRoles},
+		CertificationSkills:        Lazy[[]career.Skill]{spec: s.certificationSkills},
+		SkillCertifications:        Lazy[[]career.Certification]{spec: s.skillCertifications},
+		CertificationPrerequisites: Lazy[[]career.Certification]{spec: s.certificationPrerequisites},
+		CertificationPreparesFor:   Lazy[[]career.Certification]{spec: s.certificationPreparesFor},
+		RoleOccupations:            Lazy[[]career.Role]{spec: s.roleOccupations},
+		RelatedOccupations:         Lazy[[]career.RelatedOccupation]{spec: s.relatedOccupations},
+		Technologies:               Lazy[[]career.TechnologyUse]{spec: s.technologies},
+	}
+}
+
+// New builds a fresh set of loaders. wait is how long a loader collects keys before it
+// sends its batch.
+func New(st Store, wait time.Duration, observe BatchObserver) *Loaders {
+	return newSpecs(st, wait, observe).loaders()
+}
+
+// mk makes the spec of a mapped loader that reports its batch sizes.
+func mk[T any](name string, observe BatchObserver, fetch func(context.Context, []string) (map[string]T, error), opts []dataloadgen.Option) *spec[T] {
+	return &spec[T]{opts: opts, fetch: func(ctx context.Context, keys []string) (map[string]T, error) {
 		if observe != nil {
 			observe(name, len(keys))
 		}
 		return fetch(ctx, keys)
-	}, opts...)
+	}}
 }
 
 // byID adapts a fetch that returns a slice into one that returns a map keyed by id.
@@ -107,8 +179,9 @@ type ctxKey struct{}
 // Middleware gives every request its own loaders.
 func Middleware(st Store, wait time.Duration, observe BatchObserver) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
+		s := newSpecs(st, wait, observe)
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			ctx := context.WithValue(r.Context(), ctxKey{}, New(st, wait, observe))
+			ctx := context.WithValue(r.Context(), ctxKey{}, s.loaders())
 			next.ServeHTTP(w, r.WithContext(ctx))
 		})
 	}
