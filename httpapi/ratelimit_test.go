@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -13,13 +14,19 @@ import (
 	"github.com/careergraph/careergraph/httpapi"
 	"github.com/careergraph/careergraph/internal/neo4jtest"
 	"github.com/careergraph/careergraph/metrics"
+	"github.com/careergraph/careergraph/store"
 )
 
 // A client that spends its bucket gets 429 with Retry-After; another client (another API
 // key) is unaffected; expensive queries spend the bucket faster; /metrics counts it all.
 func TestRateLimitAndMetrics(t *testing.T) {
-	st := neo4jtest.Store(t)
+	neo4jtest.Store(t) // the lock and the curated graph
 	m := metrics.New()
+	st, err := store.Open(store.Config{URI: neo4jtest.URI(), OnStatement: m.Statement})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close(context.Background())
 	srv := httptest.NewServer(httpapi.NewServer(httpapi.Options{Store: st, Logger: zerolog.Nop(), Metrics: m,
 		RateLimit: httpapi.RateLimit{Rate: 0.5, Burst: 5, CostUnit: 100}}))
 	defer srv.Close()
@@ -68,12 +75,19 @@ func TestRateLimitAndMetrics(t *testing.T) {
 	for _, want := range []string{
 		`careergraph_graphql_requests_total{operation="Cheap",outcome="ok"} 6`,
 		`careergraph_rate_limited_total 2`,
-		`careergraph_neo4j_statement_duration_seconds_count`,
 		`careergraph_loader_batch_size_count{loader="role_skills"}`,
 		`careergraph_graphql_duration_seconds_bucket{operation="Costly"`,
 	} {
 		if !strings.Contains(string(body), want) {
 			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+	// The costly query sent at least two statements: the list and its nested skills.
+	for _, line := range strings.Split(string(body), "\n") {
+		if v, ok := strings.CutPrefix(line, "careergraph_neo4j_statement_duration_seconds_count "); ok {
+			if n, _ := strconv.Atoi(v); n < 2 {
+				t.Errorf("statements observed: %s, want at least 2", v)
+			}
 		}
 	}
 }
