@@ -16,12 +16,10 @@ import (
 
 // Store is what the planner needs from the store.
 type Store interface {
-	RolesByIDs(ctx context.Context, ids []string) ([]career.Role, error)
 	SkillsByIDs(ctx context.Context, ids []string) ([]career.Skill, error)
 	CertificationsByIDs(ctx context.Context, ids []string) ([]career.Certification, error)
 	CertificationSkills(ctx context.Context, ids []string) (map[string][]career.Skill, error)
 	SkillCertifications(ctx context.Context, ids []string) (map[string][]career.Certification, error)
-	Requirements(ctx context.Context, roleIDs []string) (map[string][]career.Requirement, error)
 	GraphVersion(ctx context.Context) (string, error)
 	CareerPaths(ctx context.Context, q store.PathSearch) ([]store.Path, error)
 	ReachableRoles(ctx context.Context, q store.ReachSearch) ([]store.Reach, error)

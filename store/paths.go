@@ -18,8 +18,6 @@ var (
 	careerPathsCypher string
 	//go:embed cypher/reachable_roles.cypher
 	reachableRolesCypher string
-	//go:embed cypher/requirements.cypher
-	requirementsCypher string
 
 	careerPathsBySteps    = bySteps(careerPathsCypher)
 	reachableRolesBySteps = bySteps(reachableRolesCypher)
@@ -147,45 +145,6 @@ func (s *Store) ReachableRoles(ctx context.Context, q ReachSearch) ([]Reach, err
 			return nil, err
 		}
 		out = append(out, Reach{Role: role, ShortestYears: years, FewestSteps: int(steps), Paths: int(n)})
-	}
-	return out, nil
-}
-
-// Requirements returns the skill requirements of the given roles, keyed by role id;
-// every id gets an entry.
-func (s *Store) Requirements(ctx context.Context, ids []string) (map[string][]career.Requirement, error) {
-	if len(ids) == 0 {
-		return map[string][]career.Requirement{}, nil
-	}
-	return s.requirements(ctx, ids)
-}
-
-// AllRequirements returns the skill requirements of every role, keyed by role id.
-func (s *Store) AllRequirements(ctx context.Context) (map[string][]career.Requirement, error) {
-	return s.requirements(ctx, nil)
-}
-
-func (s *Store) requirements(ctx context.Context, ids []string) (map[string][]career.Requirement, error) {
-	var param any // null: every role
-	if ids != nil {
-		param = ids
-	}
-	recs, err := s.read(ctx, requirementsCypher, map[string]any{"ids": param})
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string][]career.Requirement, len(recs))
-	for _, id := range ids {
-		out[id] = []career.Requirement{}
-	}
-	for _, rec := range recs {
-		role, err := value[string](rec, "role")
-		if err != nil {
-			return nil, err
-		}
-		if out[role], err = requirementLists(rec, role); err != nil {
-			return nil, err
-		}
 	}
 	return out, nil
 }
