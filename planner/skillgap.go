@@ -19,12 +19,6 @@ type SkillGap struct {
 	Certifications []Closing
 }
 
-// Closing is a certification and how much of the gap it closes.
-type Closing struct {
-	Certification career.Certification
-	gap.Closing
-}
-
 // SkillGap measures the gap from start to the role with id to.
 func (p *Planner) SkillGap(ctx context.Context, start Start, to string) (SkillGap, error) {
 	roles, err := p.roles(ctx, to)
@@ -39,26 +33,10 @@ func (p *Planner) SkillGap(ctx context.Context, start Start, to string) (SkillGa
 	sf := gap.Shortfalls(start.Held, target)
 	out := SkillGap{Start: start, Target: roles[to], Skills: sf, Total: gap.Total(sf), Possible: gap.Possible(target),
 		Coverage: gap.Coverage(start.Held, target), Certifications: []Closing{}}
-	if len(sf) == 0 {
-		return out, nil
-	}
-	ids := make([]string, len(sf))
-	for i, s := range sf {
-		ids[i] = s.SkillID
-	}
-	bySkill, err := p.store.SkillCertifications(ctx, ids)
+	certs, err := p.rankCertifications(ctx, sf, start.HeldCert)
 	if err != nil {
 		return SkillGap{}, err
 	}
-	validates, certs := map[string][]string{}, map[string]career.Certification{}
-	for skill, cs := range bySkill {
-		for _, c := range cs {
-			validates[c.ID] = append(validates[c.ID], skill)
-			certs[c.ID] = c
-		}
-	}
-	for _, c := range gap.RankCertifications(sf, validates, start.HeldCert) {
-		out.Certifications = append(out.Certifications, Closing{Certification: certs[c.CertificationID], Closing: c})
-	}
+	out.Certifications = certs
 	return out, nil
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/careergraph/careergraph/career"
@@ -74,47 +75,62 @@ func (p *Planner) profileStart(ctx context.Context, pr Profile) (Start, error) {
 	if len(held) == 0 {
 		return Start{}, inputErr("the profile is empty: give a currentRole, skills or certifications")
 	}
-	_, reqs, err := p.candidates(ctx)
+	snap, err := p.snapshot(ctx)
 	if err != nil {
 		return Start{}, err
 	}
-	cands := rankMatches(held, reqs, 5)
+	cands := rankMatches(held, snap.reqs, 5)
 	if len(cands) == 0 {
-		return Start{}, fmt.Errorf("no role in the graph to start from: %w", store.ErrNotFound)
+		return Start{}, fmt.Errorf("no role in the graph requires any of the profile's skills: %w", store.ErrNotFound)
 	}
 	ids := make([]string, len(cands))
 	for i, c := range cands {
 		ids[i] = c.id
 	}
-	roles, err := p.roles(ctx, ids...)
+	roles, err := snap.rolesByID(ids...)
 	if err != nil {
 		return Start{}, err
 	}
 	best := chooseStart(cands, roles, pr.YearsOfExperience)
-	return Start{Role: roles[best.id], Matched: true, Coverage: best.coverage, Held: held, HeldCert: heldCerts}, nil
+	return Start{Role: roles[best.id], Matched: true, Coverage: gap.Coverage(held, needs(snap.reqs[best.id])),
+		Held: held, HeldCert: heldCerts}, nil
 }
 
 type match struct {
-	id       string
-	coverage float64
+	id  string
+	sim float64
 }
 
-// rankMatches returns the n roles whose weighted requirements held covers best.
+// rankMatches returns the n roles whose requirements are most like what the person
+// holds: the cosine between the levels held and the role's importance × level, over
+// the role's own requirements. Roles sharing no skill with the person are left out.
 func rankMatches(held gap.Held, reqs map[string][]career.Requirement, n int) []match {
-	var out []match
-	for id, r := range reqs {
-		out = append(out, match{id, gap.Coverage(held, needs(r))})
+	heldNorm := 0.0
+	for _, lvl := range held {
+		heldNorm += lvl * lvl
 	}
-	slices.SortFunc(out, func(a, b match) int { return cmp.Or(cmp.Compare(b.coverage, a.coverage), cmp.Compare(a.id, b.id)) })
+	var out []match
+	for id, rs := range reqs {
+		dot, norm := 0.0, 0.0
+		for _, r := range rs {
+			w := r.Importance * r.Level
+			dot += w * held[r.Skill]
+			norm += w * w
+		}
+		if dot > 0 {
+			out = append(out, match{id, dot / math.Sqrt(norm*heldNorm)})
+		}
+	}
+	slices.SortFunc(out, func(a, b match) int { return cmp.Or(cmp.Compare(b.sim, a.sim), cmp.Compare(a.id, b.id)) })
 	return out[:min(n, len(out))]
 }
 
-// chooseStart takes the best-covered role, preferring among those within 0.05 of it one
+// chooseStart takes the most alike role, preferring among those within 0.05 of it one
 // whose experience range fits the person's years.
 func chooseStart(cands []match, roles map[string]career.Role, years *float64) match {
 	if years != nil {
 		for _, c := range cands {
-			if c.coverage >= cands[0].coverage-0.05 && fits(roles[c.id], *years) {
+			if c.sim >= cands[0].sim-0.05 && fits(roles[c.id], *years) {
 				return c
 			}
 		}

@@ -14,11 +14,14 @@ import (
 //go:embed cypher/candidates.cypher
 var candidatesCypher string
 
-// Candidate is a role with what it requires and values.
+// Candidate is a role with what it requires, values and uses.
 type Candidate struct {
 	Role         career.Role
+	Occupation   bool // an O*NET occupation rather than a curated role
 	Requirements []career.Requirement
 	Endorsements []career.Endorsement
+	Tech         []string // technologies used (O*NET occupations)
+	ClassifiedAs []string // the O*NET occupations a curated role is classified as
 }
 
 // Candidates returns every role with its requirements and valued certifications.
@@ -37,6 +40,14 @@ func (s *Store) Candidates(ctx context.Context) ([]Candidate, error) {
 		if c.Requirements, err = requirementLists(rec, role.ID); err != nil {
 			return nil, err
 		}
+		occ, _ := rec.Get("occupation")
+		c.Occupation = occ == true
+		if c.Tech, err = stringList(rec, "tech"); err != nil {
+			return nil, err
+		}
+		if c.ClassifiedAs, err = stringList(rec, "classifiedAs"); err != nil {
+			return nil, err
+		}
 		vals, err := value[[]any](rec, "values")
 		if err != nil {
 			return nil, err
@@ -46,6 +57,23 @@ func (s *Store) Candidates(ctx context.Context) ([]Candidate, error) {
 			c.Endorsements = append(c.Endorsements, career.Endorsement{Role: role.ID, Certification: cert, Relevance: relevance})
 		}
 		out = append(out, c)
+	}
+	return out, nil
+}
+
+// strings decodes a column holding a list of strings.
+func stringList(rec *neo4j.Record, key string) ([]string, error) {
+	vals, err := value[[]any](rec, key)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(vals))
+	for _, v := range vals {
+		s, ok := v.(string)
+		if !ok {
+			return nil, fmt.Errorf("store: column %s holds %T, not a string", key, v)
+		}
+		out = append(out, s)
 	}
 	return out, nil
 }

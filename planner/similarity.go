@@ -1,0 +1,156 @@
+package planner
+
+import (
+	"cmp"
+	"maps"
+	"slices"
+
+	"github.com/careergraph/careergraph/similarity"
+	"github.com/careergraph/careergraph/store"
+)
+
+// sharedSkillsShown bounds the closest shared skills a recommendation names.
+const sharedSkillsShown = 3
+
+// similarityIndex compares people with roles in one vocabulary: every role's skill and
+// knowledge ratings, technologies and descriptive text, a curated role's blended with
+// those of the O*NET occupations it is classified as.
+type similarityIndex struct {
+	model   *similarity.Model
+	feats   map[string]similarity.Features
+	vecs    map[string]similarity.Vector
+	same    map[string][]string // roles that are the same job: a curated role and its classification
+	nearest map[string]neighbour
+}
+
+// neighbour is the curated role closest to an O*NET occupation.
+type neighbour struct {
+	id  string
+	sim float64
+}
+
+func newSimilarityIndex(cands []store.Candidate, byID map[string]*store.Candidate) *similarityIndex {
+	ix := &similarityIndex{feats: make(map[string]similarity.Features, len(cands)),
+		vecs: make(map[string]similarity.Vector, len(cands)), same: map[string][]string{}, nearest: map[string]neighbour{}}
+	all := make([]similarity.Features, 0, len(cands))
+	for i := range cands {
+		c := &cands[i]
+		f := roleFeatures(c, byID)
+		ix.feats[c.Role.ID] = f
+		all = append(all, f)
+		for _, o := range c.ClassifiedAs {
+			ix.same[c.Role.ID] = append(ix.same[c.Role.ID], o)
+			ix.same[o] = append(ix.same[o], c.Role.ID)
+		}
+	}
+	ix.model = similarity.Fit(all, similarity.DefaultWeights)
+	for id, f := range ix.feats {
+		ix.vecs[id] = ix.model.Vector(f)
+	}
+	ix.nearest = nearestCurated(cands, ix)
+	return ix
+}
+
+// roleFeatures are a role's own requirements, technologies and text, plus, for a curated
+// role, the averaged ratings, technologies and text of the occupations it is classified as.
+func roleFeatures(c *store.Candidate, byID map[string]*store.Candidate) similarity.Features {
+	f := similarity.Features{Ratings: make(map[string]float64, len(c.Requirements)), Title: c.Role.Title,
+		Tech: slices.Clone(c.Tech), Text: append([]string{c.Role.Summary}, c.Role.AlternateTitles...)}
+	f.Text = append(f.Text, c.Role.Duties...)
+	for _, r := range c.Requirements {
+		f.Ratings[r.Skill] = r.Importance * r.Level
+	}
+	var occs []*store.Candidate
+	for _, id := range c.ClassifiedAs {
+		if o := byID[id]; o != nil {
+			occs = append(occs, o)
+		}
+	}
+	for _, o := range occs {
+		for _, r := range o.Requirements {
+			f.Ratings[r.Skill] += r.Importance * r.Level / float64(len(occs))
+		}
+		f.Tech = append(f.Tech, o.Tech...)
+		f.Text = append(append(f.Text, o.Role.Title, o.Role.Summary), o.Role.AlternateTitles...)
+	}
+	return f
+}
+
+// nearestCurated finds, for every O*NET occupation, the curated role most like it: the
+// one whose certifications speak for it.
+func nearestCurated(cands []store.Candidate, ix *similarityIndex) map[string]neighbour {
+	out := map[string]neighbour{}
+	var curated []string
+	for _, c := range cands {
+		if !c.Occupation {
+			curated = append(curated, c.Role.ID)
+		}
+	}
+	for _, c := range cands {
+		if !c.Occupation {
+			continue
+		}
+		best := neighbour{}
+		for _, id := range curated {
+			if s := ix.model.Similarity(ix.vecs[c.Role.ID], ix.vecs[id]).Total; best.id == "" || s > best.sim {
+				best = neighbour{id, s}
+			}
+		}
+		if best.id != "" {
+			out[c.Role.ID] = best
+		}
+	}
+	return out
+}
+
+// person is the vector of someone at start: the start role's features, raised by the
+// skills the person holds beyond it (a held skill counts as importance 3 at its level).
+func (ix *similarityIndex) person(start Start) similarity.Vector {
+	base := ix.feats[start.Role.ID]
+	extra := false
+	for id, lvl := range start.Held {
+		if 3*lvl > base.Ratings[id] {
+			extra = true
+			break
+		}
+	}
+	if !extra {
+		return ix.vecs[start.Role.ID]
+	}
+	f := base
+	f.Ratings = maps.Clone(base.Ratings)
+	for id, lvl := range start.Held {
+		f.Ratings[id] = max(f.Ratings[id], 3*lvl)
+	}
+	return ix.model.Vector(f)
+}
+
+// sharedSkills are the skills that add most to how alike the person and the role are.
+func sharedSkills(person, role similarity.Vector, n int) []string {
+	type contrib struct {
+		id string
+		w  float64
+	}
+	var out []contrib
+	a, b := person.Ratings, role.Ratings
+	for i, j := 0, 0; i < len(a.Keys) && j < len(b.Keys); {
+		switch {
+		case a.Keys[i] == b.Keys[j]:
+			if w := a.Values[i] * b.Values[j]; w > 0 && a.Values[i] > 0 {
+				out = append(out, contrib{a.Keys[i], w})
+			}
+			i++
+			j++
+		case a.Keys[i] < b.Keys[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	slices.SortFunc(out, func(x, y contrib) int { return cmp.Or(cmp.Compare(y.w, x.w), cmp.Compare(x.id, y.id)) })
+	ids := make([]string, 0, n)
+	for _, c := range out[:min(n, len(out))] {
+		ids = append(ids, c.id)
+	}
+	return ids
+}
