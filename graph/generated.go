@@ -17,6 +17,7 @@ import (
 	"github.com/careergraph/careergraph/gap"
 	"github.com/careergraph/careergraph/graph/model"
 	"github.com/careergraph/careergraph/planner"
+	"github.com/careergraph/careergraph/similarity"
 	"github.com/careergraph/careergraph/store"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -117,6 +118,7 @@ type ComplexityRoot struct {
 		Closes        func(childComplexity int) int
 		ForRoles      func(childComplexity int) int
 		Share         func(childComplexity int) int
+		TakeFirst     func(childComplexity int) int
 		Weight        func(childComplexity int) int
 	}
 
@@ -130,6 +132,7 @@ type ComplexityRoot struct {
 		Closes        func(childComplexity int) int
 		Count         func(childComplexity int) int
 		Share         func(childComplexity int) int
+		TakeFirst     func(childComplexity int) int
 		Weight        func(childComplexity int) int
 	}
 
@@ -254,6 +257,8 @@ type ComplexityRoot struct {
 		Reason        func(childComplexity int) int
 		Role          func(childComplexity int) int
 		Score         func(childComplexity int) int
+		SharedSkills  func(childComplexity int) int
+		Similarity    func(childComplexity int) int
 	}
 
 	RoleRequirement struct {
@@ -284,12 +289,20 @@ type ComplexityRoot struct {
 		Direction      func(childComplexity int) int
 		Experience     func(childComplexity int) int
 		Salary         func(childComplexity int) int
+		Similarity     func(childComplexity int) int
 		Skills         func(childComplexity int) int
 	}
 
 	SearchHit struct {
 		Node  func(childComplexity int) int
 		Score func(childComplexity int) int
+	}
+
+	Similarity struct {
+		Ratings func(childComplexity int) int
+		Tech    func(childComplexity int) int
+		Text    func(childComplexity int) int
+		Total   func(childComplexity int) int
 	}
 
 	Skill struct {
@@ -444,6 +457,7 @@ type RoleEndorsementResolver interface {
 	Source(ctx context.Context, obj *career.RoleEndorsement) (*career.Source, error)
 }
 type RoleRecommendationResolver interface {
+	SharedSkills(ctx context.Context, obj *planner.RoleRecommendation) ([]career.Skill, error)
 	MatchedSkills(ctx context.Context, obj *planner.RoleRecommendation) ([]career.Skill, error)
 }
 type RoleRequirementResolver interface {
@@ -730,6 +744,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CertificationRecommendation.Share(childComplexity), true
+	case "CertificationRecommendation.takeFirst":
+		if e.ComplexityRoot.CertificationRecommendation.TakeFirst == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CertificationRecommendation.TakeFirst(childComplexity), true
 	case "CertificationRecommendation.weight":
 		if e.ComplexityRoot.CertificationRecommendation.Weight == nil {
 			break
@@ -774,6 +794,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GapClosing.Share(childComplexity), true
+	case "GapClosing.takeFirst":
+		if e.ComplexityRoot.GapClosing.TakeFirst == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapClosing.TakeFirst(childComplexity), true
 	case "GapClosing.weight":
 		if e.ComplexityRoot.GapClosing.Weight == nil {
 			break
@@ -1418,6 +1444,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RoleRecommendation.Score(childComplexity), true
+	case "RoleRecommendation.sharedSkills":
+		if e.ComplexityRoot.RoleRecommendation.SharedSkills == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleRecommendation.SharedSkills(childComplexity), true
+	case "RoleRecommendation.similarity":
+		if e.ComplexityRoot.RoleRecommendation.Similarity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleRecommendation.Similarity(childComplexity), true
 
 	case "RoleRequirement.importance":
 		if e.ComplexityRoot.RoleRequirement.Importance == nil {
@@ -1530,6 +1568,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ScoreParts.Salary(childComplexity), true
+	case "ScoreParts.similarity":
+		if e.ComplexityRoot.ScoreParts.Similarity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreParts.Similarity(childComplexity), true
 	case "ScoreParts.skills":
 		if e.ComplexityRoot.ScoreParts.Skills == nil {
 			break
@@ -1549,6 +1593,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchHit.Score(childComplexity), true
+
+	case "Similarity.ratings":
+		if e.ComplexityRoot.Similarity.Ratings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Similarity.Ratings(childComplexity), true
+	case "Similarity.technologies":
+		if e.ComplexityRoot.Similarity.Tech == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Similarity.Tech(childComplexity), true
+	case "Similarity.text":
+		if e.ComplexityRoot.Similarity.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Similarity.Text(childComplexity), true
+	case "Similarity.total":
+		if e.ComplexityRoot.Similarity.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Similarity.Total(childComplexity), true
 
 	case "Skill.category":
 		if e.ComplexityRoot.Skill.Category == nil {
@@ -2243,7 +2312,11 @@ type SkillGap {
   "1 − total / possible."
   coverage: Float!
   skills: [SkillToGain!]!
-  "Certifications ranked by how much of the gap they close; ones already held are left out."
+  """
+  Certifications ranked by how much of the gap they close; ones already held are left
+  out. A certification never comes before the lower ones of its track the person does
+  not hold (its takeFirst), which are added when they close nothing themselves.
+  """
   certifications: [GapClosing!]!
 }
 
@@ -2256,6 +2329,12 @@ type GapClosing {
   weight: Float!
   "weight / total gap."
   share: Float!
+  """
+  Lower certifications on its track the person does not hold and should take first:
+  those that prepare for it (followed back to one held), and lower levels of the same
+  vendor and domain when none is held.
+  """
+  takeFirst: [Certification!]!
 }
 `, BuiltIn: false},
 	{Name: "../schema/recommendations.graphqls", Input: `extend type Query {
@@ -2280,11 +2359,15 @@ type Recommendations {
 type RoleRecommendation {
   role: Role!
   """
-  0..1: 0.35 × skills + 0.30 × direction + 0.15 × experience + 0.10 × certifications
-  + 0.10 × salary (see scoreParts and the README).
+  0..1: 0.50 × similarity + 0.30 × direction + 0.10 × experience + 0.05 × skills
+  + 0.03 × certifications + 0.02 × salary (see scoreParts and the README).
   """
   score: Float!
   scoreParts: ScoreParts!
+  "How alike the person and the role are, signal by signal."
+  similarity: Similarity!
+  "The skills and knowledge that make the person and the role most alike (at most three)."
+  sharedSkills: [Skill!]!
   "Required skills already held at the level the role asks."
   matchedSkills: [Skill!]!
   "Required skills not yet held at the level the role asks, heaviest first."
@@ -2297,13 +2380,18 @@ type RoleRecommendation {
 
 "The parts of a recommendation's score, each from 0 to 1."
 type ScoreParts {
-  "Importance- and level-weighted share of the role's skills already held."
+  """
+  How transferable the person's skills are: the similarity's total (see Similarity),
+  negative values counted as 0.
+  """
+  similarity: Float!
+  "Importance- and level-weighted share of the role's own skill requirements already held."
   skills: Float!
   "Share of the certifications the role values (required 3, preferred 2, helpful 1) already held; 0.5 when it values none."
   certifications: Float!
   "1 inside the role's experience range, falling off outside it; 0.5 when years are unknown."
   experience: Float!
-  "1 for a promotion the graph knows, 0.85 specialisation, 0.6 lateral; otherwise by seniority (one level up 0.45, same or two up 0.3, further 0.1, down 0.05)."
+  "1 for a promotion the graph knows, 0.85 specialisation, 0.6 lateral; otherwise by seniority (same level or one up 0.3, two up 0.25, one down 0.2, further up 0.1, further down 0.05)."
   direction: Float!
   "The change in the top of the salary range from −50% to +50% mapped to 0..1; 0.5 when unknown."
   salary: Float!
@@ -2319,6 +2407,23 @@ type CertificationRecommendation {
   share: Float!
   "The recommended roles whose gap it helps close."
   forRoles: [Role!]!
+  "Lower certifications of its track to take first (see GapClosing.takeFirst); they come earlier in the list."
+  takeFirst: [Certification!]!
+}
+
+"""
+How alike a person and a role are, from −1 to 1 per signal: cosines between their
+skill and knowledge ratings (importance × level, each element's average over all roles
+taken away), the technologies they use (rarer ones weigh more) and their titles and
+descriptions (TF-IDF). A curated role carries the ratings, technologies and text of the
+O*NET occupations it is classified as, so curated roles and occupations compare.
+"""
+type Similarity {
+  ratings: Float!
+  technologies: Float!
+  text: Float!
+  "0.3 × ratings + 0.1 × technologies + 0.6 × text, over the signals both sides have."
+  total: Float!
 }
 
 type SkillRecommendation {
@@ -2764,6 +2869,8 @@ func (ec *executionContext) childFields_CertificationRecommendation(ctx context.
 		return ec.fieldContext_CertificationRecommendation_share(ctx, field)
 	case "forRoles":
 		return ec.fieldContext_CertificationRecommendation_forRoles(ctx, field)
+	case "takeFirst":
+		return ec.fieldContext_CertificationRecommendation_takeFirst(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CertificationRecommendation", field.Name)
 }
@@ -2790,6 +2897,8 @@ func (ec *executionContext) childFields_GapClosing(ctx context.Context, field gr
 		return ec.fieldContext_GapClosing_weight(ctx, field)
 	case "share":
 		return ec.fieldContext_GapClosing_share(ctx, field)
+	case "takeFirst":
+		return ec.fieldContext_GapClosing_takeFirst(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GapClosing", field.Name)
 }
@@ -2966,6 +3075,10 @@ func (ec *executionContext) childFields_RoleRecommendation(ctx context.Context, 
 		return ec.fieldContext_RoleRecommendation_score(ctx, field)
 	case "scoreParts":
 		return ec.fieldContext_RoleRecommendation_scoreParts(ctx, field)
+	case "similarity":
+		return ec.fieldContext_RoleRecommendation_similarity(ctx, field)
+	case "sharedSkills":
+		return ec.fieldContext_RoleRecommendation_sharedSkills(ctx, field)
 	case "matchedSkills":
 		return ec.fieldContext_RoleRecommendation_matchedSkills(ctx, field)
 	case "missingSkills":
@@ -3026,6 +3139,8 @@ func (ec *executionContext) childFields_SalaryRange(ctx context.Context, field g
 
 func (ec *executionContext) childFields_ScoreParts(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "similarity":
+		return ec.fieldContext_ScoreParts_similarity(ctx, field)
 	case "skills":
 		return ec.fieldContext_ScoreParts_skills(ctx, field)
 	case "certifications":
@@ -3048,6 +3163,20 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 		return ec.fieldContext_SearchHit_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
+}
+
+func (ec *executionContext) childFields_Similarity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ratings":
+		return ec.fieldContext_Similarity_ratings(ctx, field)
+	case "technologies":
+		return ec.fieldContext_Similarity_technologies(ctx, field)
+	case "text":
+		return ec.fieldContext_Similarity_text(ctx, field)
+	case "total":
+		return ec.fieldContext_Similarity_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Similarity", field.Name)
 }
 
 func (ec *executionContext) childFields_Skill(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5188,6 +5317,38 @@ func (ec *executionContext) fieldContext_CertificationRecommendation_forRoles(_ 
 	return fc, nil
 }
 
+func (ec *executionContext) _CertificationRecommendation_takeFirst(ctx context.Context, field graphql.CollectedField, obj *planner.CertificationRecommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CertificationRecommendation_takeFirst(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TakeFirst, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []career.Certification) graphql.Marshaler {
+			return ec.marshalNCertification2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertificationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CertificationRecommendation_takeFirst(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CertificationRecommendation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Certification(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DeletePayload_id(ctx context.Context, field graphql.CollectedField, obj *model.DeletePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5365,6 +5526,38 @@ func (ec *executionContext) _GapClosing_share(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_GapClosing_share(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GapClosing", field, false, false, "Float")
+}
+
+func (ec *executionContext) _GapClosing_takeFirst(ctx context.Context, field graphql.CollectedField, obj *planner.Closing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapClosing_takeFirst(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TakeFirst, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []career.Certification) graphql.Marshaler {
+			return ec.marshalNCertification2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertificationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapClosing_takeFirst(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GapClosing",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Certification(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Mutation_upsertRole(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -8213,6 +8406,70 @@ func (ec *executionContext) fieldContext_RoleRecommendation_scoreParts(_ context
 	return fc, nil
 }
 
+func (ec *executionContext) _RoleRecommendation_similarity(ctx context.Context, field graphql.CollectedField, obj *planner.RoleRecommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleRecommendation_similarity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Similarity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v similarity.Parts) graphql.Marshaler {
+			return ec.marshalNSimilarity2githubᚗcomᚋcareergraphᚋcareergraphᚋsimilarityᚐParts(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoleRecommendation_similarity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoleRecommendation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Similarity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoleRecommendation_sharedSkills(ctx context.Context, field graphql.CollectedField, obj *planner.RoleRecommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleRecommendation_sharedSkills(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RoleRecommendation().SharedSkills(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []career.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoleRecommendation_sharedSkills(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoleRecommendation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _RoleRecommendation_matchedSkills(ctx context.Context, field graphql.CollectedField, obj *planner.RoleRecommendation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8699,6 +8956,29 @@ func (ec *executionContext) fieldContext_SalaryRange_source(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _ScoreParts_similarity(ctx context.Context, field graphql.CollectedField, obj *planner.ScoreParts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreParts_similarity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Similarity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreParts_similarity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreParts", field, false, false, "Float")
+}
+
 func (ec *executionContext) _ScoreParts_skills(ctx context.Context, field graphql.CollectedField, obj *planner.ScoreParts) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8867,6 +9147,98 @@ func (ec *executionContext) fieldContext_SearchHit_node(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Similarity_ratings(ctx context.Context, field graphql.CollectedField, obj *similarity.Parts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Similarity_ratings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ratings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Similarity_ratings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Similarity", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Similarity_technologies(ctx context.Context, field graphql.CollectedField, obj *similarity.Parts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Similarity_technologies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tech, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Similarity_technologies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Similarity", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Similarity_text(ctx context.Context, field graphql.CollectedField, obj *similarity.Parts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Similarity_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Similarity_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Similarity", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Similarity_total(ctx context.Context, field graphql.CollectedField, obj *similarity.Parts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Similarity_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Similarity_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Similarity", field, false, false, "Float")
 }
 
 func (ec *executionContext) _Skill_id(ctx context.Context, field graphql.CollectedField, obj *career.Skill) (ret graphql.Marshaler) {
@@ -12487,6 +12859,11 @@ func (ec *executionContext) _CertificationRecommendation(ctx context.Context, se
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "takeFirst":
+			out.Values[i] = ec._CertificationRecommendation_takeFirst(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -12576,6 +12953,11 @@ func (ec *executionContext) _GapClosing(ctx context.Context, sel ast.SelectionSe
 			}
 		case "share":
 			out.Values[i] = ec._GapClosing_share(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "takeFirst":
+			out.Values[i] = ec._GapClosing_takeFirst(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -13420,6 +13802,17 @@ func (ec *executionContext) _RoleRecommendation(ctx context.Context, sel ast.Sel
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "similarity":
+			out.Values[i] = ec._RoleRecommendation_similarity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sharedSkills":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RoleRecommendation_sharedSkills(ctx, field, obj)
+				})
 		case "matchedSkills":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -13625,6 +14018,11 @@ func (ec *executionContext) _ScoreParts(ctx context.Context, sel ast.SelectionSe
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ScoreParts")
+		case "similarity":
+			out.Values[i] = ec._ScoreParts_similarity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "skills":
 			out.Values[i] = ec._ScoreParts_skills(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -13685,6 +14083,54 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 			}
 		case "node":
 			out.Values[i] = ec._SearchHit_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var similarityImplementors = []string{"Similarity"}
+
+func (ec *executionContext) _Similarity(ctx context.Context, sel ast.SelectionSet, obj *similarity.Parts) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, similarityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Similarity")
+		case "ratings":
+			out.Values[i] = ec._Similarity_ratings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "technologies":
+			out.Values[i] = ec._Similarity_technologies(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._Similarity_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._Similarity_total(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -15219,6 +15665,10 @@ func (ec *executionContext) marshalNSearchHit2ᚕgithubᚗcomᚋcareergraphᚋca
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNSimilarity2githubᚗcomᚋcareergraphᚋcareergraphᚋsimilarityᚐParts(ctx context.Context, sel ast.SelectionSet, v similarity.Parts) graphql.Marshaler {
+	return ec._Similarity(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNSkill2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkill(ctx context.Context, sel ast.SelectionSet, v career.Skill) graphql.Marshaler {

@@ -25,6 +25,11 @@ func (r *queryResolver) Recommendations(ctx context.Context, profile model.Profi
 	return &recs, err
 }
 
+// SharedSkills is the resolver for the sharedSkills field.
+func (r *roleRecommendationResolver) SharedSkills(ctx context.Context, obj *planner.RoleRecommendation) ([]career.Skill, error) {
+	return loaders.For(ctx).Skills.LoadAll(ctx, obj.SharedSkills)
+}
+
 // MatchedSkills is the resolver for the matchedSkills field.
 func (r *roleRecommendationResolver) MatchedSkills(ctx context.Context, obj *planner.RoleRecommendation) ([]career.Skill, error) {
 	return loaders.For(ctx).Skills.LoadAll(ctx, obj.MatchedSkills)
