@@ -96,6 +96,10 @@ func (c *checker) role(r career.Role) {
 	if m := r.Experience.Max; m != nil && *m < r.Experience.Min {
 		c.fail(at, "experience.max", "%v years is below experience.min %v", *m, r.Experience.Min)
 	}
+	if lo, hi, ok := levelYears(r.Level); ok && (r.Experience.Min < lo || r.Experience.Min >= hi) {
+		c.fail(at, "experience.min", "%v years does not fit level %s, which starts at %v to %v years (the guide: 0–3 entry and junior, 3–6 mid-level, 6+ senior)",
+			r.Experience.Min, r.Level, lo, hi)
+	}
 	if s := r.Salary; s != nil {
 		if s.Min <= 0 {
 			c.fail(at, "salary.min", "%d must be positive", s.Min)
@@ -230,4 +234,19 @@ func (c *checker) sourceList(at string, ids []string) {
 	for _, id := range ids {
 		c.source(at, "sources", id)
 	}
+}
+
+// levelYears is the range of experience.min a level may start at, following the career
+// guide: up to 3 years entry and junior, 3 to 6 mid-level, 6 or more senior and lead.
+// Managers are not bound.
+func levelYears(level string) (lo, hi float64, ok bool) {
+	switch level {
+	case "ENTRY", "JUNIOR":
+		return 0, 3, true
+	case "MID":
+		return 3, 6, true
+	case "SENIOR", "LEAD":
+		return 6, 100, true
+	}
+	return 0, 0, false
 }

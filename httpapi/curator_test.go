@@ -58,7 +58,7 @@ func as(t *testing.T, srv *httptest.Server, token, doc string, data any) gqlResp
 }
 
 const newRole = `upsertRole(input: {id: "site-reliability-engineer", title: "Site Reliability Engineer", track: DEVOPS,
-	level: SENIOR, experienceMin: 4, summary: "Keeps services reliable with software.", salary: {min: 120000, max: 170000, currency: "USD"}})`
+	level: SENIOR, experienceMin: 6, summary: "Keeps services reliable with software.", salary: {min: 120000, max: 170000, currency: "USD"}})`
 
 func exists(t *testing.T, srv *httptest.Server, id string) bool {
 	t.Helper()

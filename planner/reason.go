@@ -2,6 +2,7 @@ package planner
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/careergraph/careergraph/career"
@@ -16,7 +17,7 @@ func reason(from career.Role, r RoleRecommendation, names map[string]string) str
 	} else {
 		fmt.Fprintf(&b, "%s %s", levelWord(from, r.Role), from.Title)
 	}
-	fmt.Fprintf(&b, "; %.0f%% alike", 100*r.Parts.Similarity)
+	fmt.Fprintf(&b, "; %.0f%% alike", math.Round(100*r.Parts.Similarity))
 	var shared []string
 	for _, id := range r.SharedSkills {
 		if n := names[id]; n != "" {
@@ -26,9 +27,11 @@ func reason(from career.Role, r RoleRecommendation, names map[string]string) str
 	if len(shared) > 0 {
 		fmt.Fprintf(&b, ", most of all in %s", list(shared))
 	}
-	fmt.Fprintf(&b, "; you meet %.0f%% of its skill requirements", 100*r.Parts.Skills)
-	if n := len(r.MissingSkills); n > 0 {
-		fmt.Fprintf(&b, " and have %d skill%s to build", n, plural(n))
+	if len(r.MatchedSkills)+len(r.MissingSkills) > 0 {
+		fmt.Fprintf(&b, "; you meet %.0f%% of its skill requirements", math.Round(100*r.Parts.Skills))
+		if n := len(r.MissingSkills); n > 0 {
+			fmt.Fprintf(&b, " and have %d skill%s to build", n, plural(n))
+		}
 	}
 	return b.String() + "."
 }

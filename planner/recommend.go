@@ -120,7 +120,7 @@ func (s *snapshot) rank(start Start, years *float64, moves []career.CareerMove, 
 		}
 		rec.Parts = ScoreParts{
 			Similarity:     min(1, max(0, rec.Similarity.Total)),
-			Skills:         gap.Coverage(start.Held, needs(c.Requirements)),
+			Skills:         skillsMet(start.Held, c.Requirements),
 			Certifications: certificationFit(start.HeldCert, c.Endorsements),
 			Experience:     experienceFit(years, c.Role.Experience),
 			Direction:      direction(start.Role, c.Role, rec.Move),
@@ -225,6 +225,15 @@ func (p *Planner) closers(ctx context.Context, s *snapshot, start Start, roles [
 			Weight: c.Weight, Share: c.Share, ForRoles: needing, TakeFirst: c.TakeFirst})
 	}
 	return certs, skills, nil
+}
+
+// skillsMet is the importance- and level-weighted share of the role's requirements
+// held; 0.5 when the role lists none.
+func skillsMet(held gap.Held, reqs []career.Requirement) float64 {
+	if len(reqs) == 0 {
+		return 0.5
+	}
+	return max(0, gap.Coverage(held, needs(reqs)))
 }
 
 // certificationFit is the share of what the role values that the person holds, with

@@ -69,7 +69,12 @@ func (s *Store) Import(ctx context.Context, ds *career.Dataset) error {
 		if err := s.run(ctx, tx, pruneCypher, map[string]any{"ids": ids, "keep": keep}); err != nil {
 			return err
 		}
-		return s.run(ctx, tx, linkOccupationsCypher, nil)
+		for _, cypher := range []string{linkOccupationsCypher, removeBridgesCypher, bridgeMovesCypher} {
+			if err := s.run(ctx, tx, cypher, nil); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("store: import: %w", err)

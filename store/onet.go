@@ -63,7 +63,8 @@ func (s *Store) ImportONet(ctx context.Context, d *onet.Data, progress Progress)
 		progress(step.name, len(rows), time.Since(start))
 	}
 	for _, stmt := range []struct{ name, cypher string }{
-		{"derived moves", onetProgressionsCypher}, {"links to curated roles", linkOccupationsCypher}} {
+		{"derived moves", onetProgressionsCypher}, {"links to curated roles", linkOccupationsCypher},
+		{"old bridges", removeBridgesCypher}, {"bridges to curated roles", bridgeMovesCypher}} {
 		start := time.Now()
 		if _, err := s.write1(ctx, stmt.cypher, nil); err != nil {
 			return fmt.Errorf("store: onet %s: %w", stmt.name, err)

@@ -102,6 +102,10 @@ var snapshotCypher string
 var (
 	//go:embed cypher/link_occupations.cypher
 	linkOccupationsCypher string
+	//go:embed cypher/remove_bridges.cypher
+	removeBridgesCypher string
+	//go:embed cypher/bridge_moves.cypher
+	bridgeMovesCypher string
 	//go:embed cypher/onet_occupations.cypher
 	onetOccupationsCypher string
 	//go:embed cypher/onet_job_zones.cypher
