@@ -35,6 +35,9 @@ ONET_DIR ?= ../shared/data/onet-29.3
 onet: neo4j ## import the O*NET database from ONET_DIR (text edition or Excel export) into the graph
 	$(GO) run ./cmd/careergraph-onet -wait=2m -dir "$(ONET_DIR)"
 
+eval: neo4j import ## held-out evaluation: recall of O*NET's related occupations (withheld while measured) vs plain cosine
+	$(GO) run ./cmd/careergraph-eval -wait=2m -dir "$(ONET_DIR)"
+
 BENCH_DURATION ?= 10s
 PEER_STAMP := bench/peer/node_modules/.installed
 
@@ -88,4 +91,4 @@ build: ## build the binaries into bin/
 clean: neo4j-stop ## stop Neo4j and remove local state and build output
 	rm -rf .state bin neo4j/target
 
-.PHONY: help run test browser onet bench bench-import loadtest fuzz neo4j neo4j-stop import check-dataset playground generate check-generate lint build clean
+.PHONY: help run test browser onet eval bench bench-import loadtest fuzz neo4j neo4j-stop import check-dataset playground generate check-generate lint build clean

@@ -1,0 +1,60 @@
+package similarity
+
+import (
+	"math"
+	"testing"
+)
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+func TestSimilarity(t *testing.T) {
+	roles := []Features{
+		{Ratings: map[string]float64{"a": 20, "b": 5, "c": 10}, Tech: []string{"excel", "cisco-ios"},
+			Title: "Network Administrator", Text: []string{"Configures routers and switches"}},
+		{Ratings: map[string]float64{"a": 18, "b": 6, "c": 12}, Tech: []string{"cisco-ios"},
+			Title: "Network Engineer", Text: []string{"Designs routers and networks"}},
+		{Ratings: map[string]float64{"a": 2, "b": 25, "c": 3}, Tech: []string{"excel"},
+			Title: "Payroll Clerk", Text: []string{"Computes wages"}},
+	}
+	m := Fit(roles, DefaultWeights)
+	v := make([]Vector, len(roles))
+	for i, f := range roles {
+		v[i] = m.Vector(f)
+	}
+	if self := m.Similarity(v[0], v[0]); !near(self.Total, 1) || !near(self.Ratings, 1) || !near(self.Text, 1) {
+		t.Errorf("a role compared with itself: %+v, want 1 for every signal", self)
+	}
+	close, far := m.Similarity(v[0], v[1]), m.Similarity(v[0], v[2])
+	if close.Total <= far.Total || close.Ratings <= far.Ratings || close.Text <= far.Text {
+		t.Errorf("network administrator is as like a payroll clerk (%+v) as a network engineer (%+v)", far, close)
+	}
+	// A side without technologies leaves their weight to the other signals.
+	noTech := roles[1]
+	noTech.Tech = nil
+	p := m.Similarity(v[0], m.Vector(noTech))
+	want := (DefaultWeights.Ratings*p.Ratings + DefaultWeights.Text*p.Text) / (DefaultWeights.Ratings + DefaultWeights.Text)
+	if p.Tech != 0 || !near(p.Total, want) {
+		t.Errorf("without technologies: %+v, want total %v", p, want)
+	}
+}
+
+func TestTermsFoldPluralsAndDropCommonWords(t *testing.T) {
+	got := terms(Features{Title: "Network Engineers", Text: []string{"the policies of networks"}})
+	want := map[string]float64{"network": titleWeight + 1, "engineer": titleWeight, "policy": 1}
+	if len(got) != len(want) {
+		t.Fatalf("terms = %v, want %v", got, want)
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("terms[%q] = %v, want %v", k, got[k], w)
+		}
+	}
+}
+
+func TestDot(t *testing.T) {
+	a := Sparse{Keys: []string{"a", "c", "d"}, Values: []float64{0.5, 0.5, 0.7071}}
+	b := Sparse{Keys: []string{"b", "c", "d"}, Values: []float64{0.6, 0.8, 0}}
+	if got := Dot(a, b); !near(got, 0.4) {
+		t.Errorf("Dot = %v, want 0.4", got)
+	}
+}
