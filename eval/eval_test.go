@@ -45,8 +45,8 @@ func TestHeldOutRecallAndHelpDeskAdvice(t *testing.T) {
 	pl := planner.New(st)
 	years := 2.0
 	helpDesk := map[string]planner.Profile{
-		"role":   {RoleID: "help-desk-technician"},
-		"skills": {Skills: map[string]float64{"ticketing-user-support": 3, "windows-desktop-support": 3, "networking-fundamentals": 2}, Certifications: []string{"comptia-network-plus"}, YearsOfExperience: &years},
+		"role":                     {RoleID: "help-desk-technician"},
+		"skills":                   {Skills: map[string]float64{"ticketing-user-support": 3, "windows-desktop-support": 3, "networking-fundamentals": 2}, Certifications: []string{"comptia-network-plus"}, YearsOfExperience: &years},
 		"user support specialists": {RoleID: "onet-15-1232-00"},
 	}
 	for name, p := range helpDesk {
@@ -100,4 +100,3 @@ func isIT(id string) bool {
 	}
 	return false
 }
-
