@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,12 +12,14 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/careergraph/careergraph/internal/neo4jtest"
+	"github.com/careergraph/careergraph/onet"
 )
 
-// The demo page in headless Chromium against the real service and Neo4j: fill in a
-// profile, and the widget lists ranked roles and certifications and the path diagram is
-// drawn. A screenshot is saved to artifacts/demo.png.
-func TestDemoInBrowser(t *testing.T) {
+const widget = `document.querySelector("career-recommendations").shadowRoot`
+
+// browser opens headless Chromium for one test.
+func browser(t *testing.T) context.Context {
+	t.Helper()
 	chromium, err := exec.LookPath("chromium")
 	if err != nil {
 		if os.Getenv("CI") == "true" {
@@ -24,75 +27,132 @@ func TestDemoInBrowser(t *testing.T) {
 		}
 		t.Skip("no chromium; run make browser")
 	}
-	srv, _ := newServer(t)
-
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium), chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
 		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1400, 1100))
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
+	t.Cleanup(cancelAlloc)
 	ctx, cancel := chromedp.NewContext(allocCtx)
-	defer cancel()
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	defer cancelTimeout()
+	t.Cleanup(cancel)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 120*time.Second)
+	t.Cleanup(cancelTimeout)
+	return ctx
+}
 
-	widget := `document.querySelector("career-recommendations").shadowRoot`
-	err = chromedp.Do(ctx,
-		chromedp.Navigate(srv.URL+"/demo"),
-		chromedp.WaitVisible(chromedp.CSS(`form[data-ready="true"]`)),
-		// A help desk technician's skills, no role given.
-		chromedp.Click(chromedp.CSS(`input[value="ticketing-user-support"]`)),
-		chromedp.Click(chromedp.CSS(`input[value="windows-desktop-support"]`)),
-		chromedp.Click(chromedp.CSS(`input[value="troubleshooting"]`)),
-		chromedp.Click(chromedp.CSS(`input[value="stakeholder-communication"]`)),
-		chromedp.Click(chromedp.CSS(`input[value="networking-fundamentals"]`)),
-		chromedp.SetValue(chromedp.CSS(`select[data-level="networking-fundamentals"]`), "2"),
-		chromedp.SetValue(chromedp.CSS(`#target`), "senior-it-infrastructure-engineer"),
-		chromedp.Click(chromedp.CSS(`#go`)),
-	)
+// pick types text into a type-ahead field and chooses the suggestion with the given id.
+func pick(field, text, id string) []chromedp.Action[chromedp.Void] {
+	option := fmt.Sprintf(`#%s-options button[data-id=%q]`, field, id)
+	return []chromedp.Action[chromedp.Void]{
+		clearField(field),
+		chromedp.SendKeys(chromedp.CSS("#"+field), text),
+		chromedp.WaitVisible(chromedp.CSS(option)),
+		chromedp.Click(chromedp.CSS(option)),
+	}
+}
+
+// clearField empties a text field.
+func clearField(field string) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		_, err := chromedp.Evaluate[bool](fmt.Sprintf(`(document.getElementById(%q).value = "") === ""`, field))(ctx, t)
+		return chromedp.Void{}, err
+	}
+}
+
+func waitFor(t *testing.T, ctx context.Context, expr string) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(45*time.Second))); err != nil {
+		t.Fatalf("waiting for %s: %v", expr, err)
+	}
+}
+
+func evaluate[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
 	if err != nil {
-		t.Fatalf("browser: %v", err)
+		t.Fatalf("%s: %v", expr, err)
 	}
-	wait := func(expr string) {
-		t.Helper()
-		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
-			t.Fatalf("waiting for %s: %v", expr, err)
-		}
-	}
-	wait(widget + `.querySelectorAll("li.role").length > 0`)
-	wait(`document.querySelectorAll("#path-diagram .role-node").length > 0`)
-	count := func(expr string) int {
-		t.Helper()
-		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](expr))
-		if err != nil {
-			t.Fatalf("%s: %v", expr, err)
-		}
-		return n
-	}
-	roles := count(widget + `.querySelectorAll("li.role").length`)
-	certs := count(widget + `.querySelectorAll("li.cert").length`)
-	nodes := count(`document.querySelectorAll("#path-diagram .role-node").length`)
-	firstRole, err := chromedp.Run(ctx, chromedp.Evaluate[string](widget+`.querySelector("li.role").dataset.role`))
-	if err != nil {
-		t.Fatal(err)
-	}
+	return v
+}
+
+func screenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatal(err)
-	}
-	if roles < 3 || certs < 1 || nodes < 2 {
-		t.Errorf("widget shows %d roles and %d certifications; diagram %d role boxes", roles, certs, nodes)
-	}
-	if firstRole != "systems-administrator" && firstRole != "network-administrator" {
-		t.Errorf("the widget ranks %s first for a help desk profile", firstRole)
 	}
 	dir := filepath.Join(neo4jtest.RepoRoot(), "artifacts")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "demo.png"), png, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The demo page in headless Chromium against the real service and Neo4j: add a help desk
+// technician's skills through the type-ahead, and the widget lists ranked roles and
+// certifications and the path diagram is drawn. A screenshot goes to artifacts/demo.png.
+func TestDemoInBrowser(t *testing.T) {
+	ctx := browser(t)
+	srv, _ := newServer(t)
+	steps := []chromedp.Action[chromedp.Void]{chromedp.Navigate(srv.URL + "/demo"),
+		chromedp.WaitVisible(chromedp.CSS(`form[data-ready="true"]`))}
+	for _, s := range [][2]string{{"ticketing", "ticketing-user-support"}, {"windows desktop", "windows-desktop-support"},
+		{"troubleshooting", "troubleshooting"}, {"stakeholder", "stakeholder-communication"},
+		{"networking fundamentals", "networking-fundamentals"}} {
+		steps = append(steps, pick("skill-search", s[0], s[1])...)
+	}
+	steps = append(steps, chromedp.SetValue(chromedp.CSS(`select[data-level="networking-fundamentals"]`), "2"),
+		chromedp.Click(chromedp.CSS("#go")))
+	err := chromedp.Do(ctx, steps...)
+	if err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+	waitFor(t, ctx, widget+`.querySelectorAll("li.role").length > 0`)
+	waitFor(t, ctx, `document.querySelectorAll("#path-diagram .role-node").length > 0`)
+	roles := evaluate[int](t, ctx, widget+`.querySelectorAll("li.role").length`)
+	certs := evaluate[int](t, ctx, widget+`.querySelectorAll("li.cert").length`)
+	nodes := evaluate[int](t, ctx, `document.querySelectorAll("#path-diagram .role-node").length`)
+	first := evaluate[string](t, ctx, widget+`.querySelector("li.role").dataset.role`)
+	screenshot(t, ctx, "demo.png")
+	if roles < 3 || certs < 1 || nodes < 2 {
+		t.Errorf("widget shows %d roles and %d certifications; diagram %d role boxes", roles, certs, nodes)
+	}
+	if first != "systems-administrator" && first != "network-administrator" {
+		t.Errorf("the widget ranks %s first for a help desk profile", first)
+	}
+}
+
+// With the O*NET occupations imported, both ends of a path from the curated ladder into
+// O*NET can be picked by typing, and the diagram draws it. Screenshot: artifacts/demo-onet.png.
+func TestDemoInBrowserWithONet(t *testing.T) {
+	ctx := browser(t)
+	srv, st := newServer(t)
+	bg := context.Background()
+	t.Cleanup(func() { _ = neo4jtest.ResetCurated(bg, st) })
+	d, err := onet.Read(onet.Options{Dir: neo4jtest.Shared(t, "data/onet-29.3")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.ImportONet(bg, d, func(string, int, time.Duration) {}); err != nil {
+		t.Fatal(err)
+	}
+	steps := []chromedp.Action[chromedp.Void]{chromedp.Navigate(srv.URL + "/demo"),
+		chromedp.WaitVisible(chromedp.CSS(`form[data-ready="true"]`))}
+	steps = append(steps, pick("role", "help desk", "help-desk-technician")...)
+	steps = append(steps, pick("target", "network architects", "onet-15-1241-00")...)
+	steps = append(steps, pick("skill-search", "programming", "onet-2-b-3-e")...)
+	err = chromedp.Do(ctx, append(steps, chromedp.Click(chromedp.CSS("#go")))...)
+	if err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+	waitFor(t, ctx, widget+`.querySelectorAll("li.role").length > 0`)
+	waitFor(t, ctx, `document.querySelectorAll("#path-diagram .role-node").length > 0`)
+	last := evaluate[string](t, ctx, `[...document.querySelectorAll("#path-diagram .role-node")].pop().dataset.role`)
+	screenshot(t, ctx, "demo-onet.png")
+	if last != "onet-15-1241-00" {
+		t.Errorf("the diagram ends at %s, want Computer Network Architects", last)
 	}
 }

@@ -44,17 +44,22 @@ func (p *Planner) ResolveStart(ctx context.Context, from string, profile *Profil
 	return Start{}, inputErr("say where to start: from (a role id) or profile")
 }
 
+// roleStart is someone in the role: they hold what it requires, and what the O*NET
+// occupations a curated role is classified as require.
 func (p *Planner) roleStart(ctx context.Context, id string) (Start, error) {
-	roles, err := p.roles(ctx, id)
+	snap, err := p.snapshot(ctx)
 	if err != nil {
 		return Start{}, err
 	}
-	reqs, err := p.requirements(ctx, id)
+	roles, err := snap.rolesByID(id)
 	if err != nil {
 		return Start{}, err
 	}
 	held := gap.Held{}
-	held.Raise(needs(reqs[id]))
+	held.Raise(needs(snap.reqs[id]))
+	for _, o := range snap.byID[id].ClassifiedAs {
+		held.Raise(needs(snap.reqs[o]))
+	}
 	return Start{Role: roles[id], Coverage: 1, Held: held, HeldCert: map[string]bool{}}, nil
 }
 

@@ -20,36 +20,90 @@
 
   async function init() {
     const data = await gql(`{
-      roles(first: 100, orderBy: {field: LEVEL}) { nodes { id title } }
-      skills(first: 100, orderBy: {field: CATEGORY}) { nodes { id name category } }
       certifications(first: 100) { nodes { id name } }
       attributions { attribution }
     }`);
     $("attribution").textContent = data.attributions.map((a) => a.attribution).join(" ");
-    for (const r of data.roles.nodes) {
-      $("role").add(new Option(r.title, r.id));
-      $("target").add(new Option(r.title, r.id));
-    }
-    $("target").value = "senior-it-infrastructure-engineer";
-    let html = "", category = "";
-    for (const s of data.skills.nodes) {
-      if (s.category !== category) {
-        category = s.category;
-        html += `<h3>${esc(category.replace(/_/g, " ").toLowerCase())}</h3>`;
-      }
-      html += `<div class="skill"><label><input type="checkbox" name="skill" value="${esc(s.id)}"> ${esc(s.name)}</label>
-        <select aria-label="Level of ${esc(s.name)}" data-level="${esc(s.id)}">${[1, 2, 3, 4, 5, 6, 7]
-          .map((l) => `<option${l === 3 ? " selected" : ""}>${l}</option>`).join("")}</select></div>`;
-    }
-    $("skills").innerHTML = html;
+    typeahead($("role"), "Role", () => {});
+    typeahead($("target"), "Role", () => {});
+    typeahead($("skill-search"), "Skill", (id, name) => {
+      addSkill(id, name);
+      $("skill-search").value = "";
+    });
     $("certifications").innerHTML = data.certifications.nodes.map((c) =>
       `<label><input type="checkbox" name="certification" value="${esc(c.id)}"> ${esc(c.name)}</label>`).join("");
     $("profile").dataset.ready = "true";
   }
 
+  // typeahead turns a text input into a picker over the API's full-text search: typing
+  // lists up to ten matching nodes of one kind, and choosing one keeps its id on the
+  // input (data-id) and calls pick(id, label). Editing the text forgets the choice.
+  function typeahead(input, kind, pick) {
+    const list = document.createElement("ul");
+    list.className = "suggest";
+    list.id = `${input.id}-options`;
+    list.setAttribute("role", "listbox");
+    list.hidden = true;
+    input.after(list);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-controls", list.id);
+    input.autocomplete = "off";
+    let timer, latest = 0;
+    input.addEventListener("input", () => {
+      delete input.dataset.id;
+      clearTimeout(timer);
+      const text = input.value.trim();
+      if (text.length < 2) {
+        list.hidden = true;
+        return;
+      }
+      timer = setTimeout(async () => {
+        const mine = ++latest;
+        let hits = [];
+        try {
+          const data = await gql(`query($t: String!) { search(text: $t, first: 30) {
+            node { __typename id ... on Role { title } ... on Skill { name } } } }`, { t: text });
+          hits = data.search.map((h) => h.node).filter((n) => n.__typename === kind).slice(0, 10);
+        } catch (err) {
+          list.innerHTML = `<li class="none">Search failed: ${esc(err.message)}</li>`;
+          list.hidden = false;
+          return;
+        }
+        if (mine !== latest) return;
+        list.innerHTML = hits.length ? hits.map((n) =>
+          `<li role="option"><button type="button" data-id="${esc(n.id)}">${esc(n.title || n.name)}</button></li>`).join("")
+          : `<li class="none">No ${kind.toLowerCase()} matches “${esc(text)}”.</li>`;
+        list.hidden = false;
+      }, 150);
+    });
+    list.addEventListener("click", (e) => {
+      const b = e.target.closest("button");
+      if (!b) return;
+      input.value = b.textContent;
+      input.dataset.id = b.dataset.id;
+      list.hidden = true;
+      pick(b.dataset.id, b.textContent);
+    });
+    input.addEventListener("keydown", (e) => { if (e.key === "Escape") list.hidden = true; });
+  }
+
+  // addSkill adds a chosen skill to the profile with a level picker (3 to start).
+  function addSkill(id, name) {
+    if (document.querySelector(`input[name=skill][value="${CSS.escape(id)}"]`)) return;
+    const none = $("skills").querySelector(".none");
+    if (none) none.remove();
+    const row = document.createElement("div");
+    row.className = "skill";
+    row.innerHTML = `<label><input type="checkbox" name="skill" value="${esc(id)}" checked> ${esc(name)}</label>
+      <select aria-label="Level of ${esc(name)}" data-level="${esc(id)}">${[1, 2, 3, 4, 5, 6, 7]
+        .map((l) => `<option${l === 3 ? " selected" : ""}>${l}</option>`).join("")}</select>`;
+    $("skills").appendChild(row);
+  }
+
   function readProfile() {
     const profile = { skills: [], certifications: [] };
-    if ($("role").value) profile.currentRole = $("role").value;
+    if ($("role").dataset.id) profile.currentRole = $("role").dataset.id;
     for (const box of document.querySelectorAll("input[name=skill]:checked")) {
       const level = document.querySelector(`select[data-level="${CSS.escape(box.value)}"]`).value;
       profile.skills.push({ skill: box.value, level: Number(level) });
@@ -71,7 +125,12 @@
     const status = $("diagram-status"), box = $("diagram");
     box.innerHTML = "";
     if (!profile.currentRole && !profile.skills.length && !profile.certifications.length) {
-      status.textContent = "Choose a current role or some skills first.";
+      status.textContent = "Choose a current role from the list, or add some skills, first.";
+      return;
+    }
+    const to = $("target").dataset.id;
+    if (!to) {
+      status.textContent = "Choose a target role from the list under the field.";
       return;
     }
     status.textContent = "Finding paths…";
@@ -80,7 +139,7 @@
         careerPaths(profile: $p, to: $to, first: 3) {
           start { role { id title } }
           paths { rank totalYears roles { id title } steps { kind typicalYears skillsToGain { skill { name } } } }
-        } }`, { p: profile, to: $("target").value });
+        } }`, { p: profile, to });
       const cp = data.careerPaths;
       if (!cp.paths.length) {
         status.textContent = `No path leads from ${cp.start.role.title} to that role within six moves.`;
