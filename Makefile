@@ -36,7 +36,7 @@ onet: neo4j ## import the O*NET database from ONET_DIR (text edition or Excel ex
 	$(GO) run ./cmd/careergraph-onet -wait=2m -dir "$(ONET_DIR)"
 
 eval: neo4j import ## held-out evaluation: recall of O*NET's related occupations (withheld while measured) vs plain cosine
-	$(GO) run ./cmd/careergraph-eval -wait=2m -dir "$(ONET_DIR)"
+	$(GO) run ./cmd/careergraph-eval -wait=2m -dir "$(ONET_DIR)" -signals
 
 BENCH_DURATION ?= 10s
 PEER_STAMP := bench/peer/node_modules/.installed

@@ -20,7 +20,7 @@ type Store interface {
 	CertificationsByIDs(ctx context.Context, ids []string) ([]career.Certification, error)
 	CertificationSkills(ctx context.Context, ids []string) (map[string][]career.Skill, error)
 	SkillCertifications(ctx context.Context, ids []string) (map[string][]career.Certification, error)
-	CertificationPrerequisites(ctx context.Context, ids []string) (map[string][]career.Certification, error)
+	PrerequisiteChains(ctx context.Context, ids []string) (map[string][]career.Certification, error)
 	GraphVersion(ctx context.Context) (string, error)
 	CareerPaths(ctx context.Context, q store.PathSearch) ([]store.Path, error)
 	ReachableRoles(ctx context.Context, q store.ReachSearch) ([]store.Reach, error)

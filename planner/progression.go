@@ -9,9 +9,6 @@ import (
 	"github.com/careergraph/careergraph/gap"
 )
 
-// prerequisiteDepth bounds how far back a chain of PREPARES_FOR edges is followed.
-const prerequisiteDepth = 4
-
 // Closing is a certification, how much of the gap it closes, and the lower
 // certifications on its track the person should take first.
 type Closing struct {
@@ -53,9 +50,11 @@ func (p *Planner) rankCertifications(ctx context.Context, sf []gap.Shortfall, he
 	if err != nil {
 		return nil, err
 	}
-	heldCerts, err := p.store.CertificationsByIDs(ctx, slices.Sorted(maps.Keys(held)))
-	if err != nil {
-		return nil, err
+	var heldCerts []career.Certification
+	if len(held) > 0 {
+		if heldCerts, err = p.store.CertificationsByIDs(ctx, slices.Sorted(maps.Keys(held))); err != nil {
+			return nil, err
+		}
 	}
 	ranked = addMissing(ranked, pre, held, sf)
 	for _, c := range ranked {
@@ -78,27 +77,23 @@ func (p *Planner) rankCertifications(ctx context.Context, sf []gap.Shortfall, he
 	return orderByProgression(out, before), nil
 }
 
-// prerequisites follows PREPARES_FOR edges back from the ranked certifications, adding
-// the certifications found to certs; it returns each certification's direct prerequisites.
+// prerequisites reads the PREPARES_FOR chains into the ranked certifications, adding the
+// certifications found to certs; it returns each certification's direct prerequisites.
 func (p *Planner) prerequisites(ctx context.Context, ranked []gap.Closing, certs map[string]career.Certification) (map[string][]string, error) {
-	pre := map[string][]string{}
-	var frontier []string
-	for _, c := range ranked {
-		frontier = append(frontier, c.CertificationID)
+	ids := make([]string, len(ranked))
+	for i, c := range ranked {
+		ids[i] = c.CertificationID
 	}
-	for depth := 0; depth < prerequisiteDepth && len(frontier) > 0; depth++ {
-		found, err := p.store.CertificationPrerequisites(ctx, frontier)
-		if err != nil {
-			return nil, err
-		}
-		frontier = nil
-		for id, cs := range found {
-			for _, c := range cs {
-				pre[id] = append(pre[id], c.ID)
-				if _, seen := certs[c.ID]; !seen {
-					certs[c.ID] = c
-					frontier = append(frontier, c.ID)
-				}
+	found, err := p.store.PrerequisiteChains(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	pre := map[string][]string{}
+	for id, cs := range found {
+		for _, c := range cs {
+			pre[id] = append(pre[id], c.ID)
+			if _, seen := certs[c.ID]; !seen {
+				certs[c.ID] = c
 			}
 		}
 	}

@@ -4,7 +4,7 @@
 // prints recall next to a plain cosine baseline computed from the same files. The
 // withheld links are restored before it exits.
 //
-//	careergraph-eval [-dir ../shared/data/onet-29.3]
+//	careergraph-eval [-dir ../shared/data/onet-29.3] [-signals]
 package main
 
 import (
@@ -32,6 +32,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	fs := flag.NewFlagSet("careergraph-eval", flag.ContinueOnError)
 	dir := fs.String("dir", "../shared/data/onet-29.3", "folder holding the O*NET tab-separated files")
 	wait := fs.Duration("wait", 0, "wait this long for Neo4j to answer before giving up")
+	signals := fs.Bool("signals", false, "also measure each similarity signal alone, from the files")
 	cfg, err := config.LoadFlags(fs, args, getenv)
 	if err != nil {
 		return err
@@ -54,5 +55,17 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	}
 	fmt.Fprintf(stdout, "held-out evaluation over O*NET from %s (related occupations withheld), %s\n%s", *dir,
 		rep.Took.Round(time.Second), rep)
+	if *signals {
+		key := eval.AnswerKey(d)
+		queries := eval.Queries(d, key)
+		fmt.Fprintln(stdout, "similarity signals alone, O*NET occupations only:")
+		for _, s := range eval.Signals {
+			res, err := eval.Measure(queries, key, eval.SimilarityRanker(d, s.Weights), nil)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "  %-19s %s\n", s.Name+":", res)
+		}
+	}
 	return nil
 }
