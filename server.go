@@ -21,6 +21,7 @@ import (
 	"github.com/careergraph/careergraph/config"
 	"github.com/careergraph/careergraph/httpapi"
 	"github.com/careergraph/careergraph/metrics"
+	"github.com/careergraph/careergraph/planner"
 	"github.com/careergraph/careergraph/store"
 )
 
@@ -64,8 +65,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		}
 		log.Info().Int("documents", len(trusted)).Msg("trusted-documents mode: only registered operations run")
 	}
+	pl := planner.New(st, planner.Options{RefreshEvery: cfg.SnapshotRefresh})
+	go pl.KeepFresh(ctx)
 	handler := httpapi.NewServer(httpapi.Options{
-		Store: st, Logger: log, RequestTimeout: cfg.RequestTimeout, Playground: cfg.Playground,
+		Store: st, Planner: pl, Logger: log, RequestTimeout: cfg.RequestTimeout, Playground: cfg.Playground,
 		PlaygroundAssets: cfg.PlaygroundAssets, Introspection: cfg.Introspection, AllowedOrigins: cfg.AllowedOrigins,
 		MaxBodyBytes: cfg.Limits.BodyBytes, CuratorToken: cfg.CuratorToken, TrustedDocuments: trusted, Metrics: m, RateLimit: httpapi.RateLimit{Rate: cfg.RateLimit, Burst: cfg.RateBurst},
 		Limits: httpapi.Limits{MaxDepth: cfg.Limits.Depth, MaxComplexity: cfg.Limits.Complexity, MaxTokens: cfg.Limits.Tokens,

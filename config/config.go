@@ -18,6 +18,7 @@ type Config struct {
 	Addr             string        // ADDR: where the HTTP server listens
 	Neo4j            store.Config  // NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, NEO4J_TX_TIMEOUT
 	RequestTimeout   time.Duration // REQUEST_TIMEOUT: deadline for one request
+	SnapshotRefresh  time.Duration // SNAPSHOT_REFRESH: how often the planner checks the graph for changes
 	ShutdownTimeout  time.Duration // SHUTDOWN_TIMEOUT: how long in-flight requests may drain
 	LogFormat        string        // LOG_FORMAT: json or console
 	LogLevel         string        // LOG_LEVEL: debug, info, warn, error
@@ -62,6 +63,7 @@ func LoadFlags(fs *flag.FlagSet, args []string, getenv func(string) string) (Con
 	database := env("NEO4J_DATABASE", "neo4j", "Neo4j database name")
 	txTimeout := env("NEO4J_TX_TIMEOUT", "10s", "server-side timeout of every read transaction")
 	reqTimeout := env("REQUEST_TIMEOUT", "15s", "deadline of one HTTP request")
+	refresh := env("SNAPSHOT_REFRESH", "2s", "how often the planner checks whether the graph changed (edits made elsewhere are seen within about this long)")
 	shutdown := env("SHUTDOWN_TIMEOUT", "20s", "how long in-flight requests may drain on SIGTERM")
 	logFormat := env("LOG_FORMAT", "json", "json or console")
 	logLevel := env("LOG_LEVEL", "info", "debug, info, warn or error")
@@ -118,6 +120,7 @@ func LoadFlags(fs *flag.FlagSet, args []string, getenv func(string) string) (Con
 	}
 	dur("NEO4J_TX_TIMEOUT", *txTimeout, &c.Neo4j.TxTimeout)
 	dur("REQUEST_TIMEOUT", *reqTimeout, &c.RequestTimeout)
+	dur("SNAPSHOT_REFRESH", *refresh, &c.SnapshotRefresh)
 	dur("SHUTDOWN_TIMEOUT", *shutdown, &c.ShutdownTimeout)
 	positive := func(key string) int {
 		n, err := strconv.Atoi(*limits[key])
@@ -176,7 +179,7 @@ func (c Config) Fields() map[string]any {
 	return map[string]any{
 		"ADDR": c.Addr, "NEO4J_URI": c.Neo4j.URI, "NEO4J_USER": c.Neo4j.User, "NEO4J_PASSWORD": pw,
 		"NEO4J_DATABASE": c.Neo4j.Database, "NEO4J_TX_TIMEOUT": c.Neo4j.TxTimeout.String(),
-		"REQUEST_TIMEOUT": c.RequestTimeout.String(), "SHUTDOWN_TIMEOUT": c.ShutdownTimeout.String(),
+		"REQUEST_TIMEOUT": c.RequestTimeout.String(), "SNAPSHOT_REFRESH": c.SnapshotRefresh.String(), "SHUTDOWN_TIMEOUT": c.ShutdownTimeout.String(),
 		"LOG_FORMAT": c.LogFormat, "LOG_LEVEL": c.LogLevel, "PLAYGROUND": c.Playground,
 		"PLAYGROUND_ASSETS": c.PlaygroundAssets, "INTROSPECTION": c.Introspection, "DATASET": c.Dataset,
 		"CORS_ALLOWED_ORIGINS": strings.Join(c.AllowedOrigins, ","), "MAX_DEPTH": c.Limits.Depth,

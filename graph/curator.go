@@ -27,14 +27,19 @@ func WithCurator(ctx context.Context) context.Context {
 // errNotCurator is what a mutation answers without the curator's token.
 var errNotCurator = errors.New("this edit needs the curator token: send Authorization: Bearer <CURATOR_TOKEN>")
 
-// CuratorDirective lets a field run only for curators. After an edit it drops the
-// planner's cache, so the next request (in this process) sees the edit.
+// CuratorDirective lets a field run only for curators. After an edit it refreshes the
+// planner's snapshot before answering, so the next request (in this process) sees the
+// edit; other replicas see it at their next refresh. The edit is committed either way, so
+// a failed refresh is left to the next one.
 func (r *Resolver) CuratorDirective(ctx context.Context, _ any, next graphql.Resolver) (any, error) {
 	if ok, _ := ctx.Value(curatorKey{}).(bool); !ok {
 		return nil, errNotCurator
 	}
-	defer r.Planner.Invalidate()
-	return next(ctx)
+	res, err := next(ctx)
+	if err == nil {
+		_ = r.Planner.Refresh(ctx)
+	}
+	return res, err
 }
 
 const defaultCuratorSource = "curators"

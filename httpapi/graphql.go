@@ -18,7 +18,6 @@ import (
 
 	"github.com/careergraph/careergraph/graph"
 	"github.com/careergraph/careergraph/loaders"
-	"github.com/careergraph/careergraph/planner"
 )
 
 // graphqlHandler serves GraphQL over HTTP (GET and POST, application/graphql-response+json
@@ -26,7 +25,7 @@ import (
 // When o asks for rate limiting, *limiter receives the limiter, for the HTTP middleware
 // that charges each request's entry.
 func graphqlHandler(o Options, limiter **rateLimiter) http.Handler {
-	resolver := &graph.Resolver{Store: o.Store, Planner: planner.New(o.Store)}
+	resolver := &graph.Resolver{Store: o.Store, Planner: o.Planner}
 	es := graph.NewExecutableSchema(graph.Config{
 		Resolvers:  resolver,
 		Directives: graph.DirectiveRoot{Curator: resolver.CuratorDirective},

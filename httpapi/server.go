@@ -11,6 +11,7 @@ import (
 
 	"github.com/careergraph/careergraph/loaders"
 	"github.com/careergraph/careergraph/metrics"
+	"github.com/careergraph/careergraph/planner"
 	"github.com/careergraph/careergraph/store"
 )
 
@@ -23,6 +24,7 @@ type Store interface {
 // Options configures the handler.
 type Options struct {
 	Store            *store.Store
+	Planner          *planner.Planner // nil: one over Store with default options
 	Logger           zerolog.Logger
 	RequestTimeout   time.Duration // deadline for one request
 	LoaderWait       time.Duration // how long loaders gather keys before a batch
@@ -51,6 +53,9 @@ func (o *Options) defaults() {
 	o.Limits.defaults()
 	if o.Metrics == nil {
 		o.Metrics = metrics.New()
+	}
+	if o.Planner == nil {
+		o.Planner = planner.New(o.Store)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/gap"
@@ -16,26 +17,34 @@ import (
 
 // Store is what the planner needs from the store.
 type Store interface {
-	SkillsByIDs(ctx context.Context, ids []string) ([]career.Skill, error)
-	CertificationsByIDs(ctx context.Context, ids []string) ([]career.Certification, error)
-	CertificationSkills(ctx context.Context, ids []string) (map[string][]career.Skill, error)
-	SkillCertifications(ctx context.Context, ids []string) (map[string][]career.Certification, error)
-	PrerequisiteChains(ctx context.Context, ids []string) (map[string][]career.Certification, error)
-	GraphVersion(ctx context.Context) (string, error)
+	Fingerprint(ctx context.Context) (string, error)
+	ReadPlannerGraph(ctx context.Context) (*store.PlannerGraph, error)
 	CareerPaths(ctx context.Context, q store.PathSearch) ([]store.Path, error)
 	ReachableRoles(ctx context.Context, q store.ReachSearch) ([]store.Reach, error)
-	Candidates(ctx context.Context) ([]store.Candidate, error)
-	NextRoles(ctx context.Context, ids []string) (map[string][]career.CareerMove, error)
 }
 
-// Planner answers path, reach and gap questions over a store.
+// Planner answers path, reach, gap and recommendation questions over a store, from a
+// snapshot of the graph it keeps in memory.
 type Planner struct {
 	store Store
-	cache candidateCache
+	opts  Options
+	snaps snapshots
 }
 
 // New returns a planner over st.
-func New(st Store) *Planner { return &Planner{store: st} }
+func New(st Store, opts ...Options) *Planner {
+	p := &Planner{store: st}
+	if len(opts) > 0 {
+		p.opts = opts[0]
+	}
+	if p.opts.RefreshEvery <= 0 {
+		p.opts.RefreshEvery = DefaultRefreshEvery
+	}
+	if p.opts.Now == nil {
+		p.opts.Now = time.Now
+	}
+	return p
+}
 
 // InputError is a question the planner cannot answer as asked; the message says what
 // to change.

@@ -1,8 +1,6 @@
 package planner
 
 import (
-	"context"
-	"maps"
 	"slices"
 
 	"github.com/careergraph/careergraph/career"
@@ -21,44 +19,29 @@ type Closing struct {
 // that none comes before the lower ones on its track that the person does not hold:
 // the certifications that prepare for it (PREPARES_FOR, followed back until one is
 // held), and, when the person holds no certification of its track (vendor and domain)
-// below its level, the lower-level ones of that track in the list. A missing prerequisite is added.
-func (p *Planner) rankCertifications(ctx context.Context, sf []gap.Shortfall, held map[string]bool) ([]Closing, error) {
+// below its level, the lower-level ones of that track in the list. A missing
+// prerequisite is added.
+func (s *snapshot) rankCertifications(sf []gap.Shortfall, held map[string]bool) []Closing {
 	out := []Closing{}
-	if len(sf) == 0 {
-		return out, nil
-	}
-	ids := make([]string, len(sf))
-	for i, s := range sf {
-		ids[i] = s.SkillID
-	}
-	bySkill, err := p.store.SkillCertifications(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	validates, certs := map[string][]string{}, map[string]career.Certification{}
-	for skill, cs := range bySkill {
-		for _, c := range cs {
-			validates[c.ID] = append(validates[c.ID], skill)
-			certs[c.ID] = c
+	validates := map[string][]string{}
+	for _, sh := range sf {
+		for _, c := range s.certsBySkill[sh.SkillID] {
+			validates[c] = append(validates[c], sh.SkillID)
 		}
 	}
 	ranked := gap.RankCertifications(sf, validates, held)
 	if len(ranked) == 0 {
-		return out, nil
+		return out
 	}
-	pre, err := p.prerequisites(ctx, ranked, certs)
-	if err != nil {
-		return nil, err
-	}
+	pre := func(id string) []string { return s.certs[id].Prerequisites }
 	var heldCerts []career.Certification
-	if len(held) > 0 {
-		if heldCerts, err = p.store.CertificationsByIDs(ctx, slices.Sorted(maps.Keys(held))); err != nil {
-			return nil, err
+	for id := range held {
+		if c, ok := s.certs[id]; ok {
+			heldCerts = append(heldCerts, c.Certification)
 		}
 	}
-	ranked = addMissing(ranked, pre, held, sf)
-	for _, c := range ranked {
-		out = append(out, Closing{Certification: certs[c.CertificationID], Closing: c})
+	for _, c := range addMissing(ranked, pre, held) {
+		out = append(out, Closing{Certification: s.certs[c.CertificationID].Certification, Closing: c})
 	}
 	before := map[string][]string{}
 	for i, c := range out {
@@ -71,40 +54,17 @@ func (p *Planner) rankCertifications(ctx context.Context, sf []gap.Shortfall, he
 		slices.Sort(first)
 		before[c.Certification.ID] = slices.Compact(first)
 		for _, id := range before[c.Certification.ID] {
-			out[i].TakeFirst = append(out[i].TakeFirst, certs[id])
+			out[i].TakeFirst = append(out[i].TakeFirst, s.certs[id].Certification)
 		}
 	}
-	return orderByProgression(out, before), nil
-}
-
-// prerequisites reads the PREPARES_FOR chains into the ranked certifications, adding the
-// certifications found to certs; it returns each certification's direct prerequisites.
-func (p *Planner) prerequisites(ctx context.Context, ranked []gap.Closing, certs map[string]career.Certification) (map[string][]string, error) {
-	ids := make([]string, len(ranked))
-	for i, c := range ranked {
-		ids[i] = c.CertificationID
-	}
-	found, err := p.store.PrerequisiteChains(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	pre := map[string][]string{}
-	for id, cs := range found {
-		for _, c := range cs {
-			pre[id] = append(pre[id], c.ID)
-			if _, seen := certs[c.ID]; !seen {
-				certs[c.ID] = c
-			}
-		}
-	}
-	return pre, nil
+	return orderByProgression(out, before)
 }
 
 // unheldChain is every prerequisite of id, and theirs, up to the ones the person holds.
-func unheldChain(id string, pre map[string][]string, held map[string]bool) []string {
+func unheldChain(id string, pre func(string) []string, held map[string]bool) []string {
 	var out []string
 	seen := map[string]bool{id: true}
-	queue := slices.Clone(pre[id])
+	queue := slices.Clone(pre(id))
 	for len(queue) > 0 {
 		c := queue[0]
 		queue = queue[1:]
@@ -113,14 +73,14 @@ func unheldChain(id string, pre map[string][]string, held map[string]bool) []str
 		}
 		seen[c] = true
 		out = append(out, c)
-		queue = append(queue, pre[c]...)
+		queue = append(queue, pre(c)...)
 	}
 	return out
 }
 
 // addMissing appends the unheld prerequisites of ranked certifications that are not in
 // the list, with what they close of the gap (often nothing).
-func addMissing(ranked []gap.Closing, pre map[string][]string, held map[string]bool, sf []gap.Shortfall) []gap.Closing {
+func addMissing(ranked []gap.Closing, pre func(string) []string, held map[string]bool) []gap.Closing {
 	in := map[string]bool{}
 	for _, c := range ranked {
 		in[c.CertificationID] = true

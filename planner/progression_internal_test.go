@@ -22,7 +22,8 @@ func TestOrderByProgressionKeepsRankExceptForPrerequisites(t *testing.T) {
 }
 
 func TestUnheldChainStopsAtHeldCertifications(t *testing.T) {
-	pre := map[string][]string{"expert": {"pro"}, "pro": {"associate"}, "associate": {"entry"}}
+	chains := map[string][]string{"expert": {"pro"}, "pro": {"associate"}, "associate": {"entry"}}
+	pre := func(id string) []string { return chains[id] }
 	if got := unheldChain("expert", pre, map[string]bool{"associate": true}); !slices.Equal(got, []string{"pro"}) {
 		t.Errorf("holding the associate level: take first %v, want [pro]", got)
 	}

@@ -83,18 +83,9 @@ func (p *Planner) Recommend(ctx context.Context, profile Profile, first int) (Re
 	if err != nil {
 		return Recommendations{}, err
 	}
-	moves, err := p.store.NextRoles(ctx, []string{start.Role.ID})
-	if err != nil {
-		return Recommendations{}, err
-	}
-	roles := snap.rank(start, profile.YearsOfExperience, moves[start.Role.ID], first)
-	if err := p.explainRecommendations(ctx, snap, start, roles); err != nil {
-		return Recommendations{}, err
-	}
-	certs, skills, err := p.closers(ctx, snap, start, roles)
-	if err != nil {
-		return Recommendations{}, err
-	}
+	roles := snap.rank(start, profile.YearsOfExperience, snap.moves[start.Role.ID], first)
+	snap.explain(start, roles)
+	certs, skills := snap.closers(start, roles)
 	return Recommendations{Start: start, Roles: roles, Certifications: certs, Skills: skills}, nil
 }
 
@@ -137,11 +128,10 @@ func (s *snapshot) rank(start Start, years *float64, moves []career.CareerMove, 
 	return out[:min(first, len(out))]
 }
 
-// explainRecommendations fills in, for the recommended roles only, the skills matched, missing and
+// explain fills in, for the recommended roles only, the skills matched, missing and
 // shared, and the one-line reason.
-func (p *Planner) explainRecommendations(ctx context.Context, s *snapshot, start Start, roles []RoleRecommendation) error {
+func (s *snapshot) explain(start Start, roles []RoleRecommendation) {
 	person := s.sim.person(start)
-	var shared []string
 	for i := range roles {
 		r := &roles[i]
 		target := needs(s.reqs[r.Role.ID])
@@ -154,29 +144,15 @@ func (p *Planner) explainRecommendations(ctx context.Context, s *snapshot, start
 		}
 		slices.Sort(r.MatchedSkills)
 		r.SharedSkills = sharedSkills(person, s.sim.vecs[r.Role.ID], sharedSkillsShown)
-		shared = append(shared, r.SharedSkills...)
+		r.Reason = reason(start.Role, *r, s.skillNames)
 	}
-	names := map[string]string{}
-	if len(shared) > 0 {
-		found, err := p.store.SkillsByIDs(ctx, unique(shared))
-		if err != nil {
-			return err
-		}
-		for _, sk := range found {
-			names[sk.ID] = sk.Name
-		}
-	}
-	for i := range roles {
-		roles[i].Reason = reason(start.Role, roles[i], names)
-	}
-	return nil
 }
 
 // closers finds the skills and certifications that close most of the gap to the
 // recommended roles, each role's gap counted in proportion to its score. An O*NET
 // occupation's gap is that of the curated role closest to it, whose skills
 // certifications validate, scaled by how close that role is.
-func (p *Planner) closers(ctx context.Context, s *snapshot, start Start, roles []RoleRecommendation) ([]CertificationRecommendation, []SkillRecommendation, error) {
+func (s *snapshot) closers(start Start, roles []RoleRecommendation) ([]CertificationRecommendation, []SkillRecommendation) {
 	weight, forRoles := map[string]float64{}, map[string][]career.Role{}
 	for _, r := range roles {
 		missing, scale := r.MissingSkills, r.Score
@@ -207,10 +183,7 @@ func (p *Planner) closers(ctx context.Context, s *snapshot, start Start, roles [
 	for _, sk := range combined[:min(skillsToSuggest, len(combined))] {
 		skills = append(skills, SkillRecommendation{SkillID: sk.SkillID, Weight: sk.Weight, ForRoles: forRoles[sk.SkillID]})
 	}
-	ranked, err := p.rankCertifications(ctx, combined, start.HeldCert)
-	if err != nil {
-		return nil, nil, err
-	}
+	ranked := s.rankCertifications(combined, start.HeldCert)
 	certs := []CertificationRecommendation{}
 	for _, c := range ranked {
 		var needing []career.Role
@@ -224,7 +197,7 @@ func (p *Planner) closers(ctx context.Context, s *snapshot, start Start, roles [
 		certs = append(certs, CertificationRecommendation{Certification: c.Certification, SkillIDs: c.SkillIDs,
 			Weight: c.Weight, Share: c.Share, ForRoles: needing, TakeFirst: c.TakeFirst})
 	}
-	return certs, skills, nil
+	return certs, skills
 }
 
 // skillsMet is the importance- and level-weighted share of the role's requirements

@@ -21,22 +21,16 @@ type SkillGap struct {
 
 // SkillGap measures the gap from start to the role with id to.
 func (p *Planner) SkillGap(ctx context.Context, start Start, to string) (SkillGap, error) {
-	roles, err := p.roles(ctx, to)
+	snap, err := p.snapshot(ctx)
 	if err != nil {
 		return SkillGap{}, err
 	}
-	reqs, err := p.requirements(ctx, to)
+	roles, err := snap.rolesByID(to)
 	if err != nil {
 		return SkillGap{}, err
 	}
-	target := needs(reqs[to])
+	target := needs(snap.reqs[to])
 	sf := gap.Shortfalls(start.Held, target)
-	out := SkillGap{Start: start, Target: roles[to], Skills: sf, Total: gap.Total(sf), Possible: gap.Possible(target),
-		Coverage: gap.Coverage(start.Held, target), Certifications: []Closing{}}
-	certs, err := p.rankCertifications(ctx, sf, start.HeldCert)
-	if err != nil {
-		return SkillGap{}, err
-	}
-	out.Certifications = certs
-	return out, nil
+	return SkillGap{Start: start, Target: roles[to], Skills: sf, Total: gap.Total(sf), Possible: gap.Possible(target),
+		Coverage: gap.Coverage(start.Held, target), Certifications: snap.rankCertifications(sf, start.HeldCert)}, nil
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 
@@ -160,56 +161,30 @@ func needsOf(h gap.Held) []gap.Need {
 // held: stated levels, and for each held certification the skills it validates at the
 // level the certification stands for (gap.CertificationLevel).
 func (p *Planner) profileHeld(ctx context.Context, pr Profile) (gap.Held, map[string]bool, error) {
+	snap, err := p.snapshot(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
 	held, heldCerts := gap.Held{}, map[string]bool{}
-	if len(pr.Skills) > 0 {
-		ids := make([]string, 0, len(pr.Skills))
-		for id, lvl := range pr.Skills {
-			if lvl < 0 || lvl > 7 {
-				return nil, nil, inputErr("profile skill %q has level %v; levels run from 0 to 7", id, lvl)
-			}
-			ids = append(ids, id)
-			held[id] = lvl
+	for _, id := range slices.Sorted(maps.Keys(pr.Skills)) {
+		lvl := pr.Skills[id]
+		if lvl < 0 || lvl > 7 {
+			return nil, nil, inputErr("profile skill %q has level %v; levels run from 0 to 7", id, lvl)
 		}
-		found, err := p.store.SkillsByIDs(ctx, ids)
-		if err != nil {
-			return nil, nil, err
+		if _, ok := snap.skillNames[id]; !ok {
+			return nil, nil, fmt.Errorf("no skill has id %q: %w", id, store.ErrNotFound)
 		}
-		if missing := missingIDs(ids, found, func(s career.Skill) string { return s.ID }); missing != "" {
-			return nil, nil, fmt.Errorf("no skill has id %q: %w", missing, store.ErrNotFound)
+		held[id] = lvl
+	}
+	for _, id := range pr.Certifications {
+		c, ok := snap.certs[id]
+		if !ok {
+			return nil, nil, fmt.Errorf("no certification has id %q: %w", id, store.ErrNotFound)
 		}
-	}
-	if len(pr.Certifications) == 0 {
-		return held, heldCerts, nil
-	}
-	certs, err := p.store.CertificationsByIDs(ctx, pr.Certifications)
-	if err != nil {
-		return nil, nil, err
-	}
-	if missing := missingIDs(pr.Certifications, certs, func(c career.Certification) string { return c.ID }); missing != "" {
-		return nil, nil, fmt.Errorf("no certification has id %q: %w", missing, store.ErrNotFound)
-	}
-	validated, err := p.store.CertificationSkills(ctx, pr.Certifications)
-	if err != nil {
-		return nil, nil, err
-	}
-	for _, c := range certs {
-		heldCerts[c.ID] = true
-		for _, s := range validated[c.ID] {
-			held[s.ID] = max(held[s.ID], gap.CertificationLevel(c.Level))
+		heldCerts[id] = true
+		for _, sk := range c.Validates {
+			held[sk] = max(held[sk], gap.CertificationLevel(c.Certification.Level))
 		}
 	}
 	return held, heldCerts, nil
-}
-
-func missingIDs[T any](ids []string, found []T, id func(T) string) string {
-	have := make(map[string]bool, len(found))
-	for _, f := range found {
-		have[id(f)] = true
-	}
-	for _, i := range ids {
-		if !have[i] {
-			return i
-		}
-	}
-	return ""
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -11,10 +12,16 @@ import (
 	"github.com/careergraph/careergraph/career"
 )
 
-//go:embed cypher/candidates.cypher
-var candidatesCypher string
+var (
+	//go:embed cypher/candidates.cypher
+	candidatesCypher string
+	//go:embed cypher/planner_skills.cypher
+	plannerSkillsCypher string
+	//go:embed cypher/planner_certifications.cypher
+	plannerCertificationsCypher string
+)
 
-// Candidate is a role with what it requires, values and uses.
+// Candidate is a role with what it requires, values and uses, and where it leads.
 type Candidate struct {
 	Role         career.Role
 	Occupation   bool // an O*NET occupation rather than a curated role
@@ -22,46 +29,136 @@ type Candidate struct {
 	Endorsements []career.Endorsement
 	Tech         []string // technologies used (O*NET occupations)
 	ClassifiedAs []string // the O*NET occupations a curated role is classified as
+	Moves        []career.Progression
 }
 
-// Candidates returns every role with its requirements and valued certifications.
-func (s *Store) Candidates(ctx context.Context) ([]Candidate, error) {
-	recs, err := s.read(ctx, candidatesCypher, nil)
-	if err != nil {
+// CertificationLinks is a certification with the skills it validates and the
+// certifications that prepare for it.
+type CertificationLinks struct {
+	Certification career.Certification
+	Validates     []string
+	Prerequisites []string
+}
+
+// PlannerGraph is everything the planner keeps in memory, read in one transaction.
+type PlannerGraph struct {
+	Fingerprint    string // see Fingerprint
+	Candidates     []Candidate
+	SkillNames     map[string]string
+	Certifications []CertificationLinks
+}
+
+// ReadPlannerGraph reads every role, skill name and certification the planner needs, in
+// one read transaction, with the graph's fingerprint at that moment.
+func (s *Store) ReadPlannerGraph(ctx context.Context) (*PlannerGraph, error) {
+	g := &PlannerGraph{SkillNames: map[string]string{}}
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead,
+		BookmarkManager: s.driver.ExecuteQueryBookmarkManager()})
+	defer session.Close(ctx)
+	version := ""
+	_, err := session.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		*g = PlannerGraph{SkillNames: map[string]string{}}
+		steps := []struct {
+			cypher string
+			decode func(*neo4j.Record) error
+		}{
+			{graphVersionCypher, func(rec *neo4j.Record) (err error) { version, err = value[string](rec, "version"); return err }},
+			{candidatesCypher, func(rec *neo4j.Record) error {
+				c, err := decodeCandidate(rec)
+				g.Candidates = append(g.Candidates, c)
+				return err
+			}},
+			{plannerSkillsCypher, func(rec *neo4j.Record) error {
+				id, err := value[string](rec, "id")
+				name, _, _ := neo4j.GetRecordValue[string](rec, "name")
+				g.SkillNames[id] = name
+				return err
+			}},
+			{plannerCertificationsCypher, func(rec *neo4j.Record) error {
+				c, err := decodeCertificationLinks(rec)
+				g.Certifications = append(g.Certifications, c)
+				return err
+			}},
+		}
+		for _, step := range steps {
+			s.statements.Add(1)
+			res, err := tx.Run(ctx, step.cypher, nil)
+			if err != nil {
+				return nil, err
+			}
+			for res.Next(ctx) {
+				if err := step.decode(res.Record()); err != nil {
+					return nil, err
+				}
+			}
+			if err := res.Err(); err != nil {
+				return nil, err
+			}
+		}
+		return nil, nil
+	}, neo4j.WithTxTimeout(s.txTimeout*6))
+	if err = translate(err); err != nil {
 		return nil, err
 	}
-	out := make([]Candidate, 0, len(recs))
-	for _, rec := range recs {
-		role, err := column(rec, "role", decodeRole)
-		if err != nil {
-			return nil, err
-		}
-		c := Candidate{Role: role}
-		if c.Requirements, err = requirementLists(rec, role.ID); err != nil {
-			return nil, err
-		}
-		occ, _ := rec.Get("occupation")
-		c.Occupation = occ == true
-		if c.Tech, err = stringList(rec, "tech"); err != nil {
-			return nil, err
-		}
-		if c.ClassifiedAs, err = stringList(rec, "classifiedAs"); err != nil {
-			return nil, err
-		}
-		vals, err := value[[]any](rec, "values")
-		if err != nil {
-			return nil, err
-		}
-		for _, v := range vals {
-			cert, relevance, _ := strings.Cut(fmt.Sprint(v), " ")
-			c.Endorsements = append(c.Endorsements, career.Endorsement{Role: role.ID, Certification: cert, Relevance: relevance})
-		}
-		out = append(out, c)
-	}
-	return out, nil
+	g.Fingerprint = version + " " + strings.Join(session.LastBookmarks(), ",")
+	return g, nil
 }
 
-// strings decodes a column holding a list of strings.
+func decodeCandidate(rec *neo4j.Record) (Candidate, error) {
+	role, err := column(rec, "role", decodeRole)
+	if err != nil {
+		return Candidate{}, err
+	}
+	c := Candidate{Role: role}
+	if c.Requirements, err = requirementLists(rec, role.ID); err != nil {
+		return Candidate{}, err
+	}
+	occ, _ := rec.Get("occupation")
+	c.Occupation = occ == true
+	if c.Tech, err = stringList(rec, "tech"); err != nil {
+		return Candidate{}, err
+	}
+	if c.ClassifiedAs, err = stringList(rec, "classifiedAs"); err != nil {
+		return Candidate{}, err
+	}
+	vals, err := stringList(rec, "values")
+	if err != nil {
+		return Candidate{}, err
+	}
+	for _, v := range vals {
+		cert, relevance, _ := strings.Cut(v, " ")
+		c.Endorsements = append(c.Endorsements, career.Endorsement{Role: role.ID, Certification: cert, Relevance: relevance})
+	}
+	moves, err := value[[]any](rec, "moves")
+	if err != nil {
+		return Candidate{}, err
+	}
+	for _, m := range moves {
+		f, ok := m.([]any)
+		if !ok || len(f) != 4 {
+			return Candidate{}, fmt.Errorf("store: column moves holds %v", m)
+		}
+		years, _ := strconv.ParseFloat(fmt.Sprint(f[2]), 64)
+		c.Moves = append(c.Moves, career.Progression{From: role.ID, To: fmt.Sprint(f[0]), Kind: fmt.Sprint(f[1]),
+			TypicalYears: years, SourceID: fmt.Sprint(f[3])})
+	}
+	return c, nil
+}
+
+func decodeCertificationLinks(rec *neo4j.Record) (CertificationLinks, error) {
+	c, err := column(rec, "node", decodeCertification)
+	if err != nil {
+		return CertificationLinks{}, err
+	}
+	out := CertificationLinks{Certification: c}
+	if out.Validates, err = stringList(rec, "validates"); err != nil {
+		return CertificationLinks{}, err
+	}
+	out.Prerequisites, err = stringList(rec, "prerequisites")
+	return out, err
+}
+
+// stringList decodes a column holding a list of strings.
 func stringList(rec *neo4j.Record, key string) ([]string, error) {
 	vals, err := value[[]any](rec, key)
 	if err != nil {

@@ -160,12 +160,9 @@ func (s *Store) RemoveEdge(ctx context.Context, kind, from, to string) (bool, er
 	return removed, err
 }
 
-// curate runs one curator edit in a write transaction and bumps the graph's version.
+// curate runs one curator edit in a write transaction, which also bumps the graph's version.
 func (s *Store) curate(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
-	if err := s.write(ctx, fn); err != nil {
-		return err
-	}
-	return s.bumpVersion(ctx)
+	return s.write(ctx, fn)
 }
 
 // mustExist fails with ErrNotFound unless every id names a node of kind.

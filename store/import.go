@@ -15,15 +15,15 @@ const importBatch = 500
 // EnsureSchema creates the constraints and indexes the graph relies on. It is idempotent.
 func (s *Store) EnsureSchema(ctx context.Context) error {
 	for _, stmt := range statements(schemaCypher) {
-		if _, err := s.write1(ctx, stmt, nil); err != nil {
+		// Schema changes cannot share a transaction with data writes such as the version bump.
+		if err := s.writeTx(ctx, func(tx neo4j.ManagedTransaction) error { return s.run(ctx, tx, stmt, nil) }); err != nil {
 			return fmt.Errorf("store: schema: %w", err)
 		}
 	}
 	return nil
 }
 
-// write1 runs a single statement in its own write transaction (schema changes cannot
-// share a transaction with data writes).
+// write1 runs a single statement in its own write transaction, with the version bump.
 func (s *Store) write1(ctx context.Context, cypher string, params map[string]any) (struct{}, error) {
 	return struct{}{}, s.write(ctx, func(tx neo4j.ManagedTransaction) error { return s.run(ctx, tx, cypher, params) })
 }
@@ -79,15 +79,13 @@ func (s *Store) Import(ctx context.Context, ds *career.Dataset) error {
 	if err != nil {
 		return fmt.Errorf("store: import: %w", err)
 	}
-	return s.bumpVersion(ctx)
+	return nil
 }
 
 // Wipe deletes the whole career graph. Tests use it; the service never does.
 func (s *Store) Wipe(ctx context.Context) error {
-	if _, err := s.write1(ctx, wipeCypher, nil); err != nil {
-		return err
-	}
-	return s.bumpVersion(ctx)
+	_, err := s.write1(ctx, wipeCypher, nil)
+	return err
 }
 
 func rows[T any](items []T, row func(T) map[string]any) []map[string]any {

@@ -113,9 +113,23 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 	return res.Records, nil
 }
 
-// write runs fn in one managed write transaction: all its statements land, or none.
+// write runs fn in one managed write transaction and bumps the graph's version in the
+// same transaction: all its statements land, or none, and every change announces itself
+// to the caches built from the graph. Writes and reads share the driver's bookmark
+// manager, so a read after a write sees it, on a cluster too.
 func (s *Store) write(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
-	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	return s.writeTx(ctx, func(tx neo4j.ManagedTransaction) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		return s.run(ctx, tx, bumpVersionCypher, nil)
+	})
+}
+
+// writeTx runs fn in one managed write transaction, chained through the bookmark manager.
+func (s *Store) writeTx(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite,
+		BookmarkManager: s.driver.ExecuteQueryBookmarkManager()})
 	defer session.Close(ctx)
 	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		return nil, fn(tx)

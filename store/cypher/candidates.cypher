@@ -1,6 +1,6 @@
 // Every role with what the planner keeps in memory, in one statement: its skill
 // requirements (as parallel lists), the certifications it values, the technologies it
-// uses and the O*NET occupations a curated role is classified as. Related occupations
+// uses, the O*NET occupations a curated role is classified as, and its career moves. Related occupations
 // and the moves derived from them are not read: recommendations are measured against them.
 MATCH (r:Role)
 CALL {
@@ -12,5 +12,7 @@ RETURN r {.*} AS role, r.origin = 'onet' AS occupation,
        skills, importance, levels,
        COLLECT { MATCH (r)-[e:VALUES]->(c:Certification) RETURN c.id + ' ' + e.relevance } AS values,
        COLLECT { MATCH (r)-[:USES]->(t:Skill) RETURN t.id } AS tech,
-       COLLECT { MATCH (r)-[:CLASSIFIED_AS]->(o:Role) RETURN o.id } AS classifiedAs
+       COLLECT { MATCH (r)-[:CLASSIFIED_AS]->(o:Role) RETURN o.id } AS classifiedAs,
+       COLLECT { MATCH (r)-[e:PROGRESSES_TO]->(t:Role)
+                 RETURN [t.id, e.kind, toString(e.typicalYears), coalesce(e.source, '')] } AS moves
 ORDER BY r.id

@@ -1,0 +1,110 @@
+package httpapi_test
+
+import (
+	"context"
+	"net/http/httptest"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/rs/zerolog"
+
+	"github.com/careergraph/careergraph/httpapi"
+	"github.com/careergraph/careergraph/internal/neo4jtest"
+	"github.com/careergraph/careergraph/planner"
+	"github.com/careergraph/careergraph/store"
+)
+
+// replica starts a second service on the same Neo4j, through neo4j:// routing, with its
+// own planner refreshing every refresh.
+func replica(t *testing.T, refresh time.Duration) *httptest.Server {
+	t.Helper()
+	uri := strings.Replace(neo4jtest.URI(), "bolt://", "neo4j://", 1)
+	st, err := store.Open(store.Config{URI: uri, User: os.Getenv("NEO4J_USER"), Password: os.Getenv("NEO4J_PASSWORD")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.Close(context.Background()) })
+	pl := planner.New(st, planner.Options{RefreshEvery: refresh})
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	go pl.KeepFresh(ctx)
+	srv := httptest.NewServer(httpapi.NewServer(httpapi.Options{Store: st, Planner: pl, Logger: zerolog.New(zerolog.NewTestWriter(t))}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+const gapDoc = `{ skillGap(from: "systems-administrator", to: "help-desk-technician") { skills { skill { id } } } }`
+
+// gapHas reports whether the gap from systems administrator to help desk technician,
+// as srv answers it, lists skill.
+func gapHas(t *testing.T, srv *httptest.Server, skill string) bool {
+	t.Helper()
+	var data struct {
+		SkillGap struct{ Skills []struct{ Skill struct{ ID string } } }
+	}
+	noErrors(t, query(t, srv, gapDoc, nil, &data))
+	return slices.ContainsFunc(data.SkillGap.Skills, func(s struct{ Skill struct{ ID string } }) bool { return s.Skill.ID == skill })
+}
+
+// waitUntil polls cond until it holds or within passes, and says how long it took.
+func waitUntil(t *testing.T, within time.Duration, what string, cond func() bool) time.Duration {
+	t.Helper()
+	start := time.Now()
+	for !cond() {
+		if time.Since(start) > within {
+			t.Fatalf("%s: not seen within %s", what, within)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return time.Since(start)
+}
+
+// Two replicas behind a load balancer: a curator's edit through one is seen by the other
+// within a second (its refresh interval here is 250 ms), and so is its removal.
+func TestReplicasSeeEachOthersEdits(t *testing.T) {
+	a := curatorServer(t)
+	b := replica(t, 250*time.Millisecond)
+	if gapHas(t, a, "terraform") || gapHas(t, b, "terraform") {
+		t.Fatal("the curated graph already asks Terraform of a help desk technician")
+	}
+	var out any
+	noErrors(t, as(t, a, curatorToken, `mutation { setRequirement(role: "help-desk-technician", skill: "terraform", importance: 4, level: 3) { id } }`, &out))
+	if !gapHas(t, a, "terraform") {
+		t.Error("the replica that made the edit does not answer with it")
+	}
+	took := waitUntil(t, time.Second, "the edit on the other replica", func() bool { return gapHas(t, b, "terraform") })
+	t.Logf("edit seen by the other replica after %s", took)
+	noErrors(t, as(t, a, curatorToken, `mutation { removeRequirement(role: "help-desk-technician", skill: "terraform") { deleted } }`, &out))
+	took = waitUntil(t, time.Second, "the removal on the other replica", func() bool { return !gapHas(t, b, "terraform") })
+	t.Logf("removal seen by the other replica after %s", took)
+}
+
+// A requirement written straight into Neo4j (not through the service) reaches a replica
+// running with the default refresh interval within the documented 10 s.
+func TestReplicaSeesDirectCypherEdits(t *testing.T) {
+	st := neo4jtest.Store(t)
+	ctx := context.Background()
+	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
+	b := replica(t, planner.DefaultRefreshEvery)
+	if gapHas(t, b, "bgp") {
+		t.Fatal("the curated graph already asks BGP of a help desk technician")
+	}
+	d, err := neo4j.NewDriverWithContext(neo4jtest.URI(), neo4j.NoAuth())
+	if u := os.Getenv("NEO4J_USER"); u != "" {
+		d, err = neo4j.NewDriverWithContext(neo4jtest.URI(), neo4j.BasicAuth(u, os.Getenv("NEO4J_PASSWORD"), ""))
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close(ctx)
+	if _, err := neo4j.ExecuteQuery(ctx, d, `MATCH (r:Role {id: 'help-desk-technician'}), (s:Skill {id: 'bgp'})
+		MERGE (r)-[e:REQUIRES]->(s) SET e.importance = 5.0, e.level = 6.0`, nil, neo4j.EagerResultTransformer); err != nil {
+		t.Fatal(err)
+	}
+	took := waitUntil(t, 10*time.Second, "the direct Cypher edit on the replica", func() bool { return gapHas(t, b, "bgp") })
+	t.Logf("direct edit seen after %s", took)
+}

@@ -1,0 +1,200 @@
+package planner
+
+import (
+	"context"
+	"fmt"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/sync/singleflight"
+
+	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/store"
+)
+
+// DefaultRefreshEvery is how often, by default, the planner checks whether the graph
+// changed under it.
+const DefaultRefreshEvery = 2 * time.Second
+
+// loadTimeout bounds one reload of the snapshot, which requests share.
+const loadTimeout = 2 * time.Minute
+
+// snapshot is every role with its requirements, moves and similarity vectors, every
+// skill's name and every certification, as the graph was at one fingerprint. It is built
+// once and never changed, so requests read it without a lock; a refresh swaps in a new one.
+type snapshot struct {
+	fingerprint  string
+	cands        []store.Candidate
+	byID         map[string]*store.Candidate
+	reqs         map[string][]career.Requirement
+	roles        map[string]career.Role
+	moves        map[string][]career.CareerMove
+	skillNames   map[string]string
+	certs        map[string]store.CertificationLinks
+	certsBySkill map[string][]string
+	sim          *similarityIndex
+}
+
+func newSnapshot(g *store.PlannerGraph) *snapshot {
+	s := &snapshot{fingerprint: g.Fingerprint, cands: g.Candidates, byID: make(map[string]*store.Candidate, len(g.Candidates)),
+		reqs: make(map[string][]career.Requirement, len(g.Candidates)), roles: make(map[string]career.Role, len(g.Candidates)),
+		moves: map[string][]career.CareerMove{}, skillNames: g.SkillNames, certs: map[string]store.CertificationLinks{},
+		certsBySkill: map[string][]string{}}
+	for i := range s.cands {
+		c := &s.cands[i]
+		s.byID[c.Role.ID] = c
+		s.reqs[c.Role.ID] = c.Requirements
+		s.roles[c.Role.ID] = c.Role
+	}
+	for _, c := range s.cands {
+		for _, m := range c.Moves {
+			if to, ok := s.roles[m.To]; ok {
+				s.moves[c.Role.ID] = append(s.moves[c.Role.ID], career.CareerMove{Role: to, TypicalYears: m.TypicalYears,
+					Kind: m.Kind, SourceID: m.SourceID})
+			}
+		}
+	}
+	for _, c := range g.Certifications {
+		s.certs[c.Certification.ID] = c
+		for _, sk := range c.Validates {
+			s.certsBySkill[sk] = append(s.certsBySkill[sk], c.Certification.ID)
+		}
+	}
+	s.sim = newSimilarityIndex(s.cands, s.byID)
+	return s
+}
+
+// Options tune how the planner keeps its snapshot of the graph fresh; zero values take
+// the defaults.
+type Options struct {
+	// RefreshEvery is how often the graph's fingerprint is checked. An edit made elsewhere
+	// (another replica, an import, Cypher straight into Neo4j) reaches answers within about
+	// this long plus one reload.
+	RefreshEvery time.Duration
+	// Now is the clock; tests replace it.
+	Now func() time.Time
+}
+
+// snapshots holds the current snapshot and coordinates its refreshes.
+type snapshots struct {
+	current    atomic.Pointer[snapshot]
+	checked    atomic.Int64 // when the fingerprint was last found current (Unix nanoseconds)
+	refreshing atomic.Bool
+	group      singleflight.Group
+}
+
+// snapshot returns the current snapshot. Only the first request waits for Neo4j; after
+// that a request gets the snapshot at hand and, when it has not been checked for longer
+// than RefreshEvery, starts a refresh in the background.
+func (p *Planner) snapshot(ctx context.Context) (*snapshot, error) {
+	if s := p.snaps.current.Load(); s != nil {
+		if p.opts.Now().Sub(time.Unix(0, p.snaps.checked.Load())) > p.opts.RefreshEvery &&
+			p.snaps.refreshing.CompareAndSwap(false, true) {
+			go func() {
+				defer p.snaps.refreshing.Store(false)
+				_, _ = p.load(context.Background())
+			}()
+		}
+		return s, nil
+	}
+	return p.load(ctx)
+}
+
+// Refresh checks the graph's fingerprint and reloads the snapshot if it changed, with a
+// check that starts after the call: a curator's edit calls it so that the next request in
+// this process sees the edit. A check already under way may have read the fingerprint
+// before the edit, so Refresh waits for it and then makes its own.
+func (p *Planner) Refresh(ctx context.Context) error {
+	if _, err := p.load(ctx); err != nil {
+		return err
+	}
+	_, err := p.load(ctx)
+	return err
+}
+
+// KeepFresh refreshes the snapshot every RefreshEvery until ctx ends, so that even an
+// idle replica answers from a graph no older than that.
+func (p *Planner) KeepFresh(ctx context.Context) {
+	t := time.NewTicker(p.opts.RefreshEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			_, _ = p.load(ctx)
+		}
+	}
+}
+
+// load is the shared refresh: one fingerprint read, and a full read only when it changed.
+// It runs detached from the caller's context, since other callers may be waiting on it.
+func (p *Planner) load(ctx context.Context) (*snapshot, error) {
+	ch := p.snaps.group.DoChan("load", func() (any, error) {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), loadTimeout)
+		defer cancel()
+		started := p.opts.Now()
+		cur := p.snaps.current.Load()
+		if cur != nil {
+			fp, err := p.store.Fingerprint(ctx)
+			if err != nil {
+				return nil, err
+			}
+			if fp == cur.fingerprint {
+				p.snaps.checked.Store(started.UnixNano())
+				return cur, nil
+			}
+		}
+		g, err := p.store.ReadPlannerGraph(ctx)
+		if err != nil {
+			return nil, err
+		}
+		s := newSnapshot(g)
+		p.snaps.current.Store(s)
+		p.snaps.checked.Store(started.UnixNano())
+		return s, nil
+	})
+	select {
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case r := <-ch:
+		if r.Err != nil {
+			return nil, r.Err
+		}
+		return r.Val.(*snapshot), nil
+	}
+}
+
+// roles returns roles by id, failing with ErrNotFound naming the first id that names no role.
+func (p *Planner) roles(ctx context.Context, ids ...string) (map[string]career.Role, error) {
+	s, err := p.snapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return s.rolesByID(ids...)
+}
+
+func (s *snapshot) rolesByID(ids ...string) (map[string]career.Role, error) {
+	out := make(map[string]career.Role, len(ids))
+	for _, id := range ids {
+		r, ok := s.roles[id]
+		if !ok {
+			return nil, fmt.Errorf("no role has id %q: %w", id, store.ErrNotFound)
+		}
+		out[id] = r
+	}
+	return out, nil
+}
+
+// requirements returns the requirements of the given roles.
+func (p *Planner) requirements(ctx context.Context, ids ...string) (map[string][]career.Requirement, error) {
+	s, err := p.snapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]career.Requirement, len(ids))
+	for _, id := range ids {
+		out[id] = s.reqs[id]
+	}
+	return out, nil
+}

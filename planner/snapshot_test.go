@@ -1,0 +1,139 @@
+package planner_test
+
+import (
+	"context"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/internal/neo4jtest"
+	"github.com/careergraph/careergraph/planner"
+	"github.com/careergraph/careergraph/store"
+)
+
+// clock is a settable clock for the planner.
+type clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+
+func (c *clock) advance(d time.Duration) { c.mu.Lock(); c.now = c.now.Add(d); c.mu.Unlock() }
+
+// cypher runs a statement straight against Neo4j, as an ETL job or cypher-shell would:
+// not through the service, so nothing but the database knows of it.
+func cypher(t *testing.T, stmt string, params map[string]any) {
+	t.Helper()
+	ctx := context.Background()
+	d, err := neo4j.NewDriverWithContext(neo4jtest.URI(), neo4j.BasicAuth(os.Getenv("NEO4J_USER"), os.Getenv("NEO4J_PASSWORD"), ""))
+	if os.Getenv("NEO4J_USER") == "" {
+		d, err = neo4j.NewDriverWithContext(neo4jtest.URI(), neo4j.NoAuth())
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close(ctx)
+	if _, err := neo4j.ExecuteQuery(ctx, d, stmt, params, neo4j.EagerResultTransformer); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// routed opens a second store on the same Neo4j through the neo4j:// routing scheme, as
+// a replica in a cluster deployment would.
+func routed(t *testing.T) *store.Store {
+	t.Helper()
+	uri := strings.Replace(neo4jtest.URI(), "bolt://", "neo4j://", 1)
+	st, err := store.Open(store.Config{URI: uri, User: os.Getenv("NEO4J_USER"), Password: os.Getenv("NEO4J_PASSWORD")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.Close(context.Background()) })
+	return st
+}
+
+func gapSkills(t *testing.T, pl *planner.Planner, from, to string) []string {
+	t.Helper()
+	ctx := context.Background()
+	start, err := pl.ResolveStart(ctx, from, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := pl.SkillGap(ctx, start, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, s := range g.Skills {
+		ids = append(ids, s.SkillID)
+	}
+	return ids
+}
+
+// A requirement written straight into Neo4j reaches a planner at its next refresh, and
+// a request after RefreshEvery has passed on the planner's clock starts that refresh
+// without waiting for it.
+func TestSnapshotSeesDirectCypherEdits(t *testing.T) {
+	st := neo4jtest.Store(t)
+	ctx := context.Background()
+	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
+	clk := &clock{now: time.Unix(1_800_000_000, 0)}
+	pl := planner.New(routed(t), planner.Options{RefreshEvery: time.Minute, Now: clk.Now})
+	if slices.Contains(gapSkills(t, pl, "systems-administrator", "help-desk-technician"), "bgp") {
+		t.Fatal("the curated graph already asks BGP of a help desk technician")
+	}
+	cypher(t, `MATCH (r:Role {id: 'help-desk-technician'}), (s:Skill {id: 'bgp'})
+	           MERGE (r)-[e:REQUIRES]->(s) SET e.importance = 5.0, e.level = 6.0`, nil)
+	if slices.Contains(gapSkills(t, pl, "systems-administrator", "help-desk-technician"), "bgp") {
+		t.Fatal("the planner reread the graph before RefreshEvery passed")
+	}
+	clk.advance(2 * time.Minute)
+	gapSkills(t, pl, "systems-administrator", "help-desk-technician") // starts the refresh
+	deadline := time.Now().Add(10 * time.Second)
+	for !slices.Contains(gapSkills(t, pl, "systems-administrator", "help-desk-technician"), "bgp") {
+		if time.Now().After(deadline) {
+			t.Fatal("the edit made straight in Neo4j was not seen within 10 s of the refresh starting")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// Two planners on one Neo4j, one over neo4j:// routing: an edit through the service's
+// store reaches the other planner at its next refresh, and so does its removal.
+func TestTwoPlannersAgree(t *testing.T) {
+	st := neo4jtest.Store(t)
+	ctx := context.Background()
+	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
+	a, b := planner.New(st), planner.New(routed(t))
+	for _, pl := range []*planner.Planner{a, b} {
+		if slices.Contains(gapSkills(t, pl, "systems-administrator", "help-desk-technician"), "terraform") {
+			t.Fatal("the curated graph already asks Terraform of a help desk technician")
+		}
+	}
+	if err := st.SetRequirement(ctx, career.Requirement{Role: "help-desk-technician", Skill: "terraform", Importance: 4, Level: 3, SourceID: "curators"}); err != nil {
+		t.Fatal(err)
+	}
+	for name, pl := range map[string]*planner.Planner{"a": a, "b": b} {
+		if err := pl.Refresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(gapSkills(t, pl, "systems-administrator", "help-desk-technician"), "terraform") {
+			t.Errorf("planner %s does not see the new requirement after a refresh", name)
+		}
+	}
+	if _, err := st.RemoveEdge(ctx, "requirement", "help-desk-technician", "terraform"); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(gapSkills(t, b, "systems-administrator", "help-desk-technician"), "terraform") {
+		t.Error("planner b still sees the removed requirement after a refresh")
+	}
+}
