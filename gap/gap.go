@@ -81,13 +81,20 @@ func Possible(needs []Need) float64 {
 }
 
 // Coverage is the share of needs' importance-weighted requirement that held already
-// meets, from 0 (nothing) to 1 (everything).
+// meets, from 0 (nothing) to 1 (everything). It is 1 - Total(Shortfalls)/Possible,
+// worked out without building the list.
 func Coverage(held Held, needs []Need) float64 {
-	p := Possible(needs)
-	if p == 0 {
+	possible, short := 0.0, 0.0
+	for _, n := range needs {
+		possible += n.Importance
+		if h := held[n.SkillID]; h < n.Level && n.Level > 0 {
+			short += n.Importance * (n.Level - h) / n.Level
+		}
+	}
+	if possible == 0 {
 		return 1
 	}
-	return 1 - Total(Shortfalls(held, needs))/p
+	return 1 - short/possible
 }
 
 // Closing says how much of a gap one certification closes: the shortfalls among the

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"slices"
+	"sort"
 
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/gap"
@@ -97,18 +98,18 @@ func (s *snapshot) rank(start Start, years *float64, moves []career.CareerMove, 
 	for _, id := range s.sim.same[start.Role.ID] {
 		skip[id] = true
 	}
-	out := make([]RoleRecommendation, 0, len(s.cands))
+	moveTo := make(map[string]*career.CareerMove, len(moves))
+	for j := range moves {
+		moveTo[moves[j].Role.ID] = &moves[j]
+	}
+	top := make([]RoleRecommendation, 0, first+1)
 	for i := range s.cands {
 		c := &s.cands[i]
 		if skip[c.Role.ID] {
 			continue
 		}
-		rec := RoleRecommendation{Role: c.Role, Similarity: s.sim.model.Similarity(person, s.sim.vecs[c.Role.ID])}
-		for j := range moves {
-			if moves[j].Role.ID == c.Role.ID {
-				rec.Move = &moves[j]
-			}
-		}
+		rec := RoleRecommendation{Role: c.Role, Similarity: s.sim.model.Similarity(person, s.sim.byIndex[i]),
+			Move: moveTo[c.Role.ID]}
 		rec.Parts = ScoreParts{
 			Similarity:     min(1, max(0, rec.Similarity.Total)),
 			Skills:         skillsMet(start.Held, c.Requirements),
@@ -120,12 +121,22 @@ func (s *snapshot) rank(start Start, years *float64, moves []career.CareerMove, 
 		rec.Score = weightSimilarity*rec.Parts.Similarity + weightSkills*rec.Parts.Skills +
 			weightCertifications*rec.Parts.Certifications + weightExperience*rec.Parts.Experience +
 			weightDirection*rec.Parts.Direction + weightSalary*rec.Parts.Salary
-		out = append(out, rec)
+		top = keepBest(top, rec, first)
 	}
-	slices.SortFunc(out, func(a, b RoleRecommendation) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Role.ID, b.Role.ID))
-	})
-	return out[:min(first, len(out))]
+	return top
+}
+
+// keepBest inserts rec into top, kept sorted best first (ties by role id) and at most n long.
+func keepBest(top []RoleRecommendation, rec RoleRecommendation, n int) []RoleRecommendation {
+	better := func(a, b *RoleRecommendation) bool {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Role.ID, b.Role.ID)) < 0
+	}
+	if len(top) == n && !better(&rec, &top[n-1]) {
+		return top
+	}
+	at := sort.Search(len(top), func(k int) bool { return better(&rec, &top[k]) })
+	top = slices.Insert(top, at, rec)
+	return top[:min(n, len(top))]
 }
 
 // explain fills in, for the recommended roles only, the skills matched, missing and
@@ -143,7 +154,7 @@ func (s *snapshot) explain(start Start, roles []RoleRecommendation) {
 			}
 		}
 		slices.Sort(r.MatchedSkills)
-		r.SharedSkills = sharedSkills(person, s.sim.vecs[r.Role.ID], sharedSkillsShown)
+		r.SharedSkills = sharedSkills(s.sim.model, person, s.sim.vecs[r.Role.ID], sharedSkillsShown)
 		r.Reason = reason(start.Role, *r, s.skillNames)
 	}
 }
@@ -201,12 +212,19 @@ func (s *snapshot) closers(start Start, roles []RoleRecommendation) ([]Certifica
 }
 
 // skillsMet is the importance- and level-weighted share of the role's requirements
-// held; 0.5 when the role lists none.
+// held (gap.Coverage); 0.5 when the role lists none.
 func skillsMet(held gap.Held, reqs []career.Requirement) float64 {
-	if len(reqs) == 0 {
+	possible, short := 0.0, 0.0
+	for _, r := range reqs {
+		possible += r.Importance
+		if h := held[r.Skill]; h < r.Level && r.Level > 0 {
+			short += r.Importance * (r.Level - h) / r.Level
+		}
+	}
+	if possible == 0 {
 		return 0.5
 	}
-	return max(0, gap.Coverage(held, needs(reqs)))
+	return max(0, 1-short/possible)
 }
 
 // certificationFit is the share of what the role values that the person holds, with
@@ -214,9 +232,12 @@ func skillsMet(held gap.Held, reqs []career.Requirement) float64 {
 func certificationFit(held map[string]bool, values []career.Endorsement) float64 {
 	total, got := 0.0, 0.0
 	for _, v := range values {
-		w := map[string]float64{"REQUIRED": 3, "PREFERRED": 2}[v.Relevance]
-		if w == 0 {
-			w = 1
+		w := 1.0
+		switch v.Relevance {
+		case "REQUIRED":
+			w = 3
+		case "PREFERRED":
+			w = 2
 		}
 		total += w
 		if held[v.Certification] {
@@ -249,7 +270,13 @@ func experienceFit(years *float64, want career.Years) float64 {
 // of one level up or at the same level scores best, then two up, one down, and the rest.
 func direction(from, to career.Role, move *career.CareerMove) float64 {
 	if move != nil {
-		return map[string]float64{career.KindPromotion: 1, career.KindSpecialization: 0.85, career.KindLateral: 0.6}[move.Kind]
+		switch move.Kind {
+		case career.KindPromotion:
+			return 1
+		case career.KindSpecialization:
+			return 0.85
+		}
+		return 0.6
 	}
 	switch d := career.LevelRank(to.Level) - career.LevelRank(from.Level); {
 	case d == 0, d == 1:

@@ -19,6 +19,7 @@ type similarityIndex struct {
 	model   *similarity.Model
 	feats   map[string]similarity.Features
 	vecs    map[string]similarity.Vector
+	byIndex []similarity.Vector // vecs in the order of the snapshot's candidates
 	same    map[string][]string // roles that are the same job: a curated role and its classification
 	nearest map[string]neighbour
 }
@@ -44,8 +45,10 @@ func newSimilarityIndex(cands []store.Candidate, byID map[string]*store.Candidat
 		}
 	}
 	ix.model = similarity.Fit(all, similarity.DefaultWeights)
-	for id, f := range ix.feats {
-		ix.vecs[id] = ix.model.Vector(f)
+	ix.byIndex = make([]similarity.Vector, len(cands))
+	for i := range cands {
+		v := ix.model.Vector(ix.feats[cands[i].Role.ID])
+		ix.vecs[cands[i].Role.ID], ix.byIndex[i] = v, v
 	}
 	ix.nearest = nearestCurated(cands, ix)
 	return ix
@@ -126,22 +129,22 @@ func (ix *similarityIndex) person(start Start) similarity.Vector {
 }
 
 // sharedSkills are the skills that add most to how alike the person and the role are.
-func sharedSkills(person, role similarity.Vector, n int) []string {
+func sharedSkills(model *similarity.Model, person, role similarity.Vector, n int) []string {
 	type contrib struct {
 		id string
 		w  float64
 	}
 	var out []contrib
 	a, b := person.Ratings, role.Ratings
-	for i, j := 0, 0; i < len(a.Keys) && j < len(b.Keys); {
+	for i, j := 0, 0; i < len(a.Index) && j < len(b.Index); {
 		switch {
-		case a.Keys[i] == b.Keys[j]:
+		case a.Index[i] == b.Index[j]:
 			if w := a.Values[i] * b.Values[j]; w > 0 && a.Values[i] > 0 {
-				out = append(out, contrib{a.Keys[i], w})
+				out = append(out, contrib{model.RatingKey(a.Index[i]), w})
 			}
 			i++
 			j++
-		case a.Keys[i] < b.Keys[j]:
+		case a.Index[i] < b.Index[j]:
 			i++
 		default:
 			j++

@@ -5,6 +5,7 @@
 package similarity
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
@@ -25,12 +26,29 @@ var DefaultWeights = Weights{Ratings: 0.3, Tech: 0.1, Text: 0.6}
 
 // Model holds what is learned from all roles: the average rating of each element (so
 // that what every role asks, such as reading comprehension, does not make all roles look
-// alike) and how rare each technology and word is.
+// alike) and how rare each technology and word is. Vectors index their keys by the
+// model's vocabularies; a Model is never changed after Fit, so it is safe to share.
 type Model struct {
-	mean    map[string]float64
-	techIDF map[string]float64
-	textIDF map[string]float64
-	weights Weights
+	ratings, tech, text vocabulary
+	mean                []float64 // by rating index
+	techIDF, textIDF    []float64 // by technology and term index
+	weights             Weights
+}
+
+// vocabulary numbers the keys seen by Fit.
+type vocabulary struct {
+	index map[string]int32
+	keys  []string
+}
+
+func (v *vocabulary) add(k string) int32 {
+	if i, ok := v.index[k]; ok {
+		return i
+	}
+	i := int32(len(v.keys))
+	v.index[k] = i
+	v.keys = append(v.keys, k)
+	return i
 }
 
 // Vector is one role's or person's features, weighted and normalised to unit length.
@@ -38,9 +56,10 @@ type Vector struct {
 	Ratings, Tech, Text Sparse
 }
 
-// Sparse is a unit-length sparse vector, keys sorted.
+// Sparse is a unit-length sparse vector over a model's vocabulary, indexes ascending.
+// Keys Fit never saw count towards the length but are left out, since no role has them.
 type Sparse struct {
-	Keys   []string
+	Index  []int32
 	Values []float64
 }
 
@@ -51,87 +70,111 @@ type Parts struct {
 
 // Fit learns a model from the features of every role.
 func Fit(all []Features, w Weights) *Model {
-	m := &Model{mean: map[string]float64{}, techIDF: map[string]float64{}, textIDF: map[string]float64{}, weights: w}
-	count := map[string]float64{}
+	m := &Model{weights: w, ratings: vocabulary{index: map[string]int32{}}, tech: vocabulary{index: map[string]int32{}},
+		text: vocabulary{index: map[string]int32{}}}
 	rated := 0.0
 	for _, f := range all {
 		if len(f.Ratings) > 0 {
 			rated++
 		}
 		for k, v := range f.Ratings {
-			m.mean[k] += v
-			count[k]++
+			i := m.ratings.add(k)
+			m.mean = grow(m.mean, i)
+			m.mean[i] += v
 		}
 		for _, t := range dedupe(f.Tech) {
-			m.techIDF[t]++
+			i := m.tech.add(t)
+			m.techIDF = grow(m.techIDF, i)
+			m.techIDF[i]++
 		}
 		for t := range terms(f) {
-			m.textIDF[t]++
+			i := m.text.add(t)
+			m.textIDF = grow(m.textIDF, i)
+			m.textIDF[i]++
 		}
 	}
-	for k := range m.mean {
-		m.mean[k] /= rated // elements a role does not list count as 0
+	for i := range m.mean {
+		m.mean[i] /= rated // elements a role does not list count as 0
 	}
 	n := float64(len(all))
-	for k, df := range m.techIDF {
-		m.techIDF[k] = math.Log(1 + n/df)
+	for i, df := range m.techIDF {
+		m.techIDF[i] = math.Log(1 + n/df)
 	}
-	for k, df := range m.textIDF {
-		m.textIDF[k] = math.Log(1 + n/df)
+	for i, df := range m.textIDF {
+		m.textIDF[i] = math.Log(1 + n/df)
 	}
 	return m
 }
+
+func grow(s []float64, i int32) []float64 {
+	for int(i) >= len(s) {
+		s = append(s, 0)
+	}
+	return s
+}
+
+// unseenIDF weighs a technology or term Fit never saw, as the rarest there can be.
+func (m *Model) unseenIDF(n int) float64 { return math.Log(1 + float64(n+1)) }
 
 // Vector weighs and normalises f.
 func (m *Model) Vector(f Features) Vector {
 	var v Vector
 	if len(f.Ratings) > 0 {
-		r := map[string]float64{}
-		for k, mu := range m.mean {
-			r[k] = f.Ratings[k] - mu
+		r := make(map[int32]float64, len(m.mean))
+		extra := 0.0
+		for i, mu := range m.mean {
+			r[int32(i)] = -mu
 		}
 		for k, x := range f.Ratings {
-			if _, ok := m.mean[k]; !ok {
-				r[k] = x
+			if i, ok := m.ratings.index[k]; ok {
+				r[i] += x
+			} else {
+				extra += x * x
 			}
 		}
-		v.Ratings = normalise(r)
+		v.Ratings = normalise(r, extra)
 	}
-	t := map[string]float64{}
+	t, extra := map[int32]float64{}, 0.0
 	for _, id := range dedupe(f.Tech) {
-		t[id] = idf(m.techIDF, id)
+		if i, ok := m.tech.index[id]; ok {
+			t[i] = m.techIDF[i]
+		} else {
+			w := m.unseenIDF(len(m.tech.keys))
+			extra += w * w
+		}
 	}
-	v.Tech = normalise(t)
-	x := map[string]float64{}
+	v.Tech = normalise(t, extra)
+	x := map[int32]float64{}
+	extra = 0
 	for term, tf := range terms(f) {
-		x[term] = (1 + math.Log(tf)) * idf(m.textIDF, term)
+		if i, ok := m.text.index[term]; ok {
+			x[i] = (1 + math.Log(tf)) * m.textIDF[i]
+		} else {
+			w := (1 + math.Log(tf)) * m.unseenIDF(len(m.text.keys))
+			extra += w * w
+		}
 	}
-	v.Text = normalise(x)
+	v.Text = normalise(x, extra)
 	return v
 }
 
-func idf(table map[string]float64, k string) float64 {
-	if w, ok := table[k]; ok {
-		return w
-	}
-	return math.Log(1 + float64(len(table)+1))
-}
+// RatingKey is the skill or knowledge id of a rating index.
+func (m *Model) RatingKey(i int32) string { return m.ratings.keys[i] }
 
 // Similarity compares two vectors signal by signal. A signal missing on either side
 // leaves its weight to the others.
 func (m *Model) Similarity(a, b Vector) Parts {
 	p := Parts{Ratings: Dot(a.Ratings, b.Ratings), Tech: Dot(a.Tech, b.Tech), Text: Dot(a.Text, b.Text)}
 	total, weight := 0.0, 0.0
-	for _, s := range []struct {
-		w    float64
-		x, y Sparse
-		v    float64
-	}{{m.weights.Ratings, a.Ratings, b.Ratings, p.Ratings}, {m.weights.Tech, a.Tech, b.Tech, p.Tech}, {m.weights.Text, a.Text, b.Text, p.Text}} {
-		if len(s.x.Keys) > 0 && len(s.y.Keys) > 0 {
-			total += s.w * s.v
-			weight += s.w
+	add := func(w float64, x, y Sparse, v float64) {
+		if len(x.Index) > 0 && len(y.Index) > 0 {
+			total += w * v
+			weight += w
 		}
 	}
+	add(m.weights.Ratings, a.Ratings, b.Ratings, p.Ratings)
+	add(m.weights.Tech, a.Tech, b.Tech, p.Tech)
+	add(m.weights.Text, a.Text, b.Text, p.Text)
 	if weight > 0 {
 		p.Total = total / weight
 	}
@@ -141,13 +184,13 @@ func (m *Model) Similarity(a, b Vector) Parts {
 // Dot is the dot product of two sparse vectors: their cosine, as both have unit length.
 func Dot(a, b Sparse) float64 {
 	s, i, j := 0.0, 0, 0
-	for i < len(a.Keys) && j < len(b.Keys) {
+	for i < len(a.Index) && j < len(b.Index) {
 		switch {
-		case a.Keys[i] == b.Keys[j]:
+		case a.Index[i] == b.Index[j]:
 			s += a.Values[i] * b.Values[j]
 			i++
 			j++
-		case a.Keys[i] < b.Keys[j]:
+		case a.Index[i] < b.Index[j]:
 			i++
 		default:
 			j++
@@ -156,8 +199,9 @@ func Dot(a, b Sparse) float64 {
 	return s
 }
 
-func normalise(m map[string]float64) Sparse {
-	norm := 0.0
+// normalise scales m to unit length, counting extra (the squared weight of keys left out).
+func normalise(m map[int32]float64, extra float64) Sparse {
+	norm := extra
 	for _, x := range m {
 		norm += x * x
 	}
@@ -165,18 +209,22 @@ func normalise(m map[string]float64) Sparse {
 		return Sparse{}
 	}
 	norm = math.Sqrt(norm)
-	keys := make([]string, 0, len(m))
-	for k, x := range m {
+	type entry struct {
+		i int32
+		x float64
+	}
+	entries := make([]entry, 0, len(m))
+	for i, x := range m {
 		if x != 0 {
-			keys = append(keys, k)
+			entries = append(entries, entry{i, x})
 		}
 	}
-	slices.Sort(keys)
-	vals := make([]float64, len(keys))
-	for i, k := range keys {
-		vals[i] = m[k] / norm
+	slices.SortFunc(entries, func(a, b entry) int { return cmp.Compare(a.i, b.i) })
+	out := Sparse{Index: make([]int32, len(entries)), Values: make([]float64, len(entries))}
+	for k, e := range entries {
+		out.Index[k], out.Values[k] = e.i, e.x/norm
 	}
-	return Sparse{Keys: keys, Values: vals}
+	return out
 }
 
 func dedupe(s []string) []string {

@@ -52,8 +52,8 @@ func TestTermsFoldPluralsAndDropCommonWords(t *testing.T) {
 }
 
 func TestDot(t *testing.T) {
-	a := Sparse{Keys: []string{"a", "c", "d"}, Values: []float64{0.5, 0.5, 0.7071}}
-	b := Sparse{Keys: []string{"b", "c", "d"}, Values: []float64{0.6, 0.8, 0}}
+	a := Sparse{Index: []int32{1, 3, 4}, Values: []float64{0.5, 0.5, 0.7071}}
+	b := Sparse{Index: []int32{2, 3, 4}, Values: []float64{0.6, 0.8, 0}}
 	if got := Dot(a, b); !near(got, 0.4) {
 		t.Errorf("Dot = %v, want 0.4", got)
 	}

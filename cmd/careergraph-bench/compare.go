@@ -27,8 +27,12 @@ func gqlRequest(url, query string) request {
 	return request{method: "POST", url: url, body: body}
 }
 
-// Workloads, asked of each server for the same data.
-var compareWorkloads = []string{"role detail", "role list", "career paths", "recommendations"}
+// Workloads, asked of each server for the same data. The O*NET pass adds two questions
+// about O*NET occupations.
+var (
+	compareWorkloads = []string{"role detail", "role list", "career paths", "recommendations"}
+	onetWorkloads    = []string{"role detail", "role list", "career paths", "recommendations", "career paths (O*NET)", "recommendations (O*NET)"}
+)
 
 func servers(neo4jURI string) []server {
 	ours := "http://127.0.0.1:18080"
@@ -52,6 +56,8 @@ func servers(neo4jURI string) []server {
 					"role list":       `{ roles(filter: {track: INFRASTRUCTURE}, orderBy: {field: TITLE}, first: 10) { totalCount nodes { id title level } } }`,
 					"career paths":    `{ careerPaths(from: "help-desk-technician", to: "senior-it-infrastructure-engineer", first: 3) { paths { totalYears roles { id } } } }`,
 					"recommendations": `{ recommendations(profile: {currentRole: "help-desk-technician"}, first: 5) { roles { role { id } score } } }`,
+					"career paths (O*NET)":    `{ careerPaths(from: "onet-15-1232-00", to: "onet-15-1299-08", first: 3) { paths { totalYears roles { id } } } }`,
+					"recommendations (O*NET)": `{ recommendations(profile: {currentRole: "onet-15-1244-00"}, first: 5) { roles { role { id } score } } }`,
 				}[w])
 			},
 		},
@@ -69,6 +75,8 @@ func servers(neo4jURI string) []server {
 					"role list":       `{ rolesConnection(where: {track: {eq: "INFRASTRUCTURE"}}, sort: [{title: ASC}], first: 10) { totalCount edges { node { id title level } } } }`,
 					"career paths":    `{ careerPaths(from: "help-desk-technician", to: "senior-it-infrastructure-engineer", first: 3) { totalYears roleIds } }`,
 					"recommendations": `{ recommendations(role: "help-desk-technician", first: 5) { roleId score } }`,
+					"career paths (O*NET)":    `{ careerPaths(from: "onet-15-1232-00", to: "onet-15-1299-08", first: 3) { totalYears roleIds } }`,
+					"recommendations (O*NET)": `{ recommendations(role: "onet-15-1244-00", first: 5) { roleId score } }`,
 				}[w])
 			},
 		},
@@ -86,6 +94,8 @@ func servers(neo4jURI string) []server {
 					"role list":       "/roles?track=INFRASTRUCTURE&first=10",
 					"career paths":    "/paths?from=help-desk-technician&to=senior-it-infrastructure-engineer&first=3",
 					"recommendations": "/recommend?role=help-desk-technician&first=5",
+					"career paths (O*NET)":    "/paths?from=onet-15-1232-00&to=onet-15-1299-08&first=3",
+					"recommendations (O*NET)": "/recommend?role=onet-15-1244-00&first=5",
 				}[w]}
 			},
 		},
@@ -97,17 +107,25 @@ func servers(neo4jURI string) []server {
 const warmUp = 4 * time.Second
 
 type row struct {
-	server, workload, mode string
-	res                    result
+	graph, server, workload, mode string
+	res                           result
 }
 
 type usage struct {
-	server       string
-	cpu, peakMiB float64
+	graph, server string
+	cpu, peakMiB  float64
 }
 
-// compare builds and starts each server in turn and measures every workload against it.
-func compare(out io.Writer, neo4jURI string, workers, rate int, d time.Duration) ([]row, []usage, error) {
+// pass is one graph the servers are measured over, and the workloads asked of it.
+type pass struct {
+	graph     string
+	workloads []string
+	prepare   func() error // loads the graph before the pass
+}
+
+// compare builds the servers, then for each pass prepares the graph and starts each
+// server in turn, measuring every workload against it.
+func compare(out io.Writer, neo4jURI string, passes []pass, workers, rate int, d time.Duration) ([]row, []usage, error) {
 	dir, err := os.MkdirTemp("", "careergraph-bench")
 	if err != nil {
 		return nil, nil, err
@@ -124,6 +142,24 @@ func compare(out io.Writer, neo4jURI string, workers, rate int, d time.Duration)
 	if order := os.Getenv("BENCH_ORDER"); order == "reverse" {
 		slices.Reverse(list)
 	}
+	for _, p := range passes {
+		fmt.Fprintf(out, "pass over the %s graph\n", p.graph)
+		if err := p.prepare(); err != nil {
+			return nil, nil, err
+		}
+		r, u, err := measurePass(out, p, list, dir, workers, rate, d)
+		if err != nil {
+			return nil, nil, err
+		}
+		rows, usages = append(rows, r...), append(usages, u...)
+	}
+	return rows, usages, nil
+}
+
+// measurePass measures every server over one graph.
+func measurePass(out io.Writer, p pass, list []server, dir string, workers, rate int, d time.Duration) ([]row, []usage, error) {
+	var rows []row
+	var usages []usage
 	// A first, unmeasured pass over every server warms Neo4j (its JIT and each server's
 	// query plans), so that the server measured first is not the one that pays for it.
 	for _, s := range list {
@@ -132,7 +168,7 @@ func compare(out io.Writer, neo4jURI string, workers, rate int, d time.Duration)
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, w := range compareWorkloads {
+		for _, w := range p.workloads {
 			closedLoop(s.request(w), workers, warmUp)
 		}
 		stop()
@@ -143,17 +179,17 @@ func compare(out io.Writer, neo4jURI string, workers, rate int, d time.Duration)
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, w := range compareWorkloads {
+		for _, w := range p.workloads {
 			closedLoop(s.request(w), workers, warmUp/2) // the server's own caches and JIT
 		}
 		cpu0, t0 := cpuSeconds(cmd.Process.Pid), time.Now()
-		for _, w := range compareWorkloads {
+		for _, w := range p.workloads {
 			req := s.request(w)
-			rows = append(rows, row{s.name, w, fmt.Sprintf("closed, %d clients", workers), closedLoop(req, workers, d)})
-			rows = append(rows, row{s.name, w, fmt.Sprintf("fixed %d/s", rate), fixedRate(req, rate, d)})
+			rows = append(rows, row{p.graph, s.name, w, fmt.Sprintf("closed, %d clients", workers), closedLoop(req, workers, d)})
+			rows = append(rows, row{p.graph, s.name, w, fmt.Sprintf("fixed %d/s", rate), fixedRate(req, rate, d)})
 		}
 		cpu := (cpuSeconds(cmd.Process.Pid) - cpu0) / time.Since(t0).Seconds()
-		usages = append(usages, usage{s.name, cpu * 100, peakRSS(cmd.Process.Pid)})
+		usages = append(usages, usage{p.graph, s.name, cpu * 100, peakRSS(cmd.Process.Pid)})
 		stop()
 	}
 	return rows, usages, nil
@@ -192,30 +228,40 @@ func waitReady(r request) error {
 	return fmt.Errorf("not ready after 60 s")
 }
 
-// report prints the table and the ratios the targets are about, and returns it as text.
-func report(rows []row, usages []usage) string {
+// report prints, for each pass, the table and the ratios the targets are about, and
+// returns it as text.
+func report(passes []pass, rows []row, usages []usage) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "| server | workload | load | req/s | p50 | p95 | p99 | errors |\n|---|---|---|---:|---:|---:|---:|---:|\n")
-	for _, r := range rows {
-		fmt.Fprintf(&b, "| %s | %s | %s | %.0f | %s | %s | %s | %d |\n", r.server, r.workload, r.mode, r.res.rps(),
-			ms(r.res.pct(50)), ms(r.res.pct(95)), ms(r.res.pct(99)), r.res.errors)
-	}
-	fmt.Fprintf(&b, "\n| server | CPU while measured (%% of one core) | peak memory (MiB) |\n|---|---:|---:|\n")
-	for _, u := range usages {
-		fmt.Fprintf(&b, "| %s | %.0f | %.0f |\n", u.server, u.cpu, u.peakMiB)
-	}
-	find := func(server, workload string) result {
+	for _, p := range passes {
+		fmt.Fprintf(&b, "### %s graph\n\n| server | workload | load | req/s | p50 | p95 | p99 | errors |\n|---|---|---|---:|---:|---:|---:|---:|\n", p.graph)
 		for _, r := range rows {
-			if r.server == server && r.workload == workload && strings.HasPrefix(r.mode, "closed") {
-				return r.res
+			if r.graph == p.graph {
+				fmt.Fprintf(&b, "| %s | %s | %s | %.0f | %s | %s | %s | %d |\n", r.server, r.workload, r.mode, r.res.rps(),
+					ms(r.res.pct(50)), ms(r.res.pct(95)), ms(r.res.pct(99)), r.res.errors)
 			}
 		}
-		return result{}
-	}
-	fmt.Fprintf(&b, "\n| workload | careergraph ÷ @neo4j/graphql throughput | p99 careergraph / peer | careergraph ÷ raw throughput |\n|---|---:|---:|---:|\n")
-	for _, w := range compareWorkloads {
-		o, p, r := find("careergraph", w), find("@neo4j/graphql", w), find("raw Go + Cypher", w)
-		fmt.Fprintf(&b, "| %s | %.2f× | %s / %s | %.0f%% |\n", w, o.rps()/p.rps(), ms(o.pct(99)), ms(p.pct(99)), 100*o.rps()/r.rps())
+		fmt.Fprintf(&b, "\n| server | CPU while measured (%% of one core) | peak memory (MiB) |\n|---|---:|---:|\n")
+		for _, u := range usages {
+			if u.graph == p.graph {
+				fmt.Fprintf(&b, "| %s | %.0f | %.0f |\n", u.server, u.cpu, u.peakMiB)
+			}
+		}
+		find := func(server, workload string) result {
+			for _, r := range rows {
+				if r.graph == p.graph && r.server == server && r.workload == workload && strings.HasPrefix(r.mode, "closed") {
+					return r.res
+				}
+			}
+			return result{}
+		}
+		detail := find("careergraph", "role detail")
+		fmt.Fprintf(&b, "\n| workload | careergraph ÷ @neo4j/graphql throughput | p99 careergraph / peer | careergraph ÷ raw throughput | careergraph ÷ its role detail |\n|---|---:|---:|---:|---:|\n")
+		for _, w := range p.workloads {
+			o, pe, r := find("careergraph", w), find("@neo4j/graphql", w), find("raw Go + Cypher", w)
+			fmt.Fprintf(&b, "| %s | %.2f× | %s / %s | %.0f%% | %.2f× |\n", w, o.rps()/pe.rps(), ms(o.pct(99)), ms(pe.pct(99)),
+				100*o.rps()/r.rps(), o.rps()/detail.rps())
+		}
+		b.WriteString("\n")
 	}
 	return b.String()
 }

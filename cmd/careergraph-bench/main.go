@@ -1,9 +1,10 @@
 // Command careergraph-bench measures the service on the real Neo4j. It is not a test.
 //
 // With -compare (make bench), it runs this service, @neo4j/graphql (bench/peer) and a raw
-// Go handler (bench/raw) one after another over the curated graph, under the same load
-// generator (closed loop and fixed rate), and prints a table with each server's CPU and
-// peak memory, also written to bench/results/latest.md.
+// Go handler (bench/raw) one after another over the curated graph, then imports O*NET
+// (unless -onet-pass=false) and measures them again over a thousand occupations, under
+// the same load generator (closed loop and fixed rate), and prints a table per graph with
+// each server's CPU and peak memory, also written to bench/results/latest.md.
 //
 // With -onet (make bench-import), it imports the full O*NET data, printing rows per second
 // and total time, then measures career paths and recommendations over the imported graph.
@@ -58,17 +59,29 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	workers := fs.Int("workers", 8, "with -compare: clients of the closed-loop runs")
 	rate := fs.Int("rate", 50, "with -compare: requests a second of the fixed-rate runs")
 	duration := fs.Duration("duration", 10*time.Second, "with -compare: length of each run")
+	onetPass := fs.Bool("onet-pass", true, "with -compare: after the curated graph, import O*NET from -dir and measure again")
 	cfg, err := config.LoadFlags(fs, args, getenv)
 	if err != nil {
 		return err
 	}
 	if *compareMode {
-		rows, usages, err := compare(out, cfg.Neo4j.URI, *workers, *rate, *duration)
+		passes := []pass{{graph: "curated", workloads: compareWorkloads, prepare: func() error { return nil }}}
+		if *onetPass {
+			passes = append(passes, pass{graph: "O*NET", workloads: onetWorkloads, prepare: func() error {
+				st, err := store.Open(cfg.Neo4j)
+				if err != nil {
+					return err
+				}
+				defer st.Close(ctx)
+				return importAll(ctx, st, *dir, out)
+			}})
+		}
+		rows, usages, err := compare(out, cfg.Neo4j.URI, passes, *workers, *rate, *duration)
 		if err != nil {
 			return err
 		}
 		table := fmt.Sprintf("careergraph benchmark, %s, %d CPUs; each run %s\n\n%s", time.Now().Format(time.RFC3339),
-			runtime.NumCPU(), *duration, report(rows, usages))
+			runtime.NumCPU(), *duration, report(passes, rows, usages))
 		fmt.Fprintln(out, "\n"+table)
 		if err := os.MkdirAll("bench/results", 0o755); err != nil {
 			return err
