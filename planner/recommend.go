@@ -93,7 +93,14 @@ func (p *Planner) Recommend(ctx context.Context, profile Profile, first int) (Re
 // rank scores every role but the person's own (and the same job under another name) and
 // returns the first best, not yet explained.
 func (s *snapshot) rank(start Start, years *float64, moves []career.CareerMove, first int) []RoleRecommendation {
-	person := s.sim.person(start)
+	person := s.sim.model.Dense(s.sim.person(start))
+	defer s.sim.model.Release(person)
+	held := make([]float64, len(s.required))
+	for id, lvl := range start.Held {
+		if k, ok := s.required[id]; ok {
+			held[k] = lvl
+		}
+	}
 	skip := map[string]bool{start.Role.ID: true}
 	for _, id := range s.sim.same[start.Role.ID] {
 		skip[id] = true
@@ -108,11 +115,11 @@ func (s *snapshot) rank(start Start, years *float64, moves []career.CareerMove, 
 		if skip[c.Role.ID] {
 			continue
 		}
-		rec := RoleRecommendation{Role: c.Role, Similarity: s.sim.model.Similarity(person, s.sim.byIndex[i]),
+		rec := RoleRecommendation{Role: c.Role, Similarity: s.sim.model.SimilarityTo(person, s.sim.byIndex[i]),
 			Move: moveTo[c.Role.ID]}
 		rec.Parts = ScoreParts{
 			Similarity:     min(1, max(0, rec.Similarity.Total)),
-			Skills:         skillsMet(start.Held, c.Requirements),
+			Skills:         skillsMet(held, s.needIndex[i]),
 			Certifications: certificationFit(start.HeldCert, c.Endorsements),
 			Experience:     experienceFit(years, c.Role.Experience),
 			Direction:      direction(start.Role, c.Role, rec.Move),
@@ -212,13 +219,13 @@ func (s *snapshot) closers(start Start, roles []RoleRecommendation) ([]Certifica
 }
 
 // skillsMet is the importance- and level-weighted share of the role's requirements
-// held (gap.Coverage); 0.5 when the role lists none.
-func skillsMet(held gap.Held, reqs []career.Requirement) float64 {
+// held (gap.Coverage, over numbered skills); 0.5 when the role lists none.
+func skillsMet(held []float64, reqs []indexedNeed) float64 {
 	possible, short := 0.0, 0.0
 	for _, r := range reqs {
-		possible += r.Importance
-		if h := held[r.Skill]; h < r.Level && r.Level > 0 {
-			short += r.Importance * (r.Level - h) / r.Level
+		possible += r.importance
+		if h := held[r.skill]; h < r.level && r.level > 0 {
+			short += r.importance * (r.level - h) / r.level
 		}
 	}
 	if possible == 0 {

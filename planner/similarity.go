@@ -17,7 +17,7 @@ const sharedSkillsShown = 3
 // those of the O*NET occupations it is classified as.
 type similarityIndex struct {
 	model   *similarity.Model
-	feats   map[string]similarity.Features
+	ratings map[string]map[string]float64 // each role's ratings, for people who hold more
 	vecs    map[string]similarity.Vector
 	byIndex []similarity.Vector // vecs in the order of the snapshot's candidates
 	same    map[string][]string // roles that are the same job: a curated role and its classification
@@ -31,13 +31,13 @@ type neighbour struct {
 }
 
 func newSimilarityIndex(cands []store.Candidate, byID map[string]*store.Candidate) *similarityIndex {
-	ix := &similarityIndex{feats: make(map[string]similarity.Features, len(cands)),
+	ix := &similarityIndex{ratings: make(map[string]map[string]float64, len(cands)),
 		vecs: make(map[string]similarity.Vector, len(cands)), same: map[string][]string{}, nearest: map[string]neighbour{}}
 	all := make([]similarity.Features, 0, len(cands))
 	for i := range cands {
 		c := &cands[i]
 		f := roleFeatures(c, byID)
-		ix.feats[c.Role.ID] = f
+		ix.ratings[c.Role.ID] = f.Ratings
 		all = append(all, f)
 		for _, o := range c.ClassifiedAs {
 			ix.same[c.Role.ID] = append(ix.same[c.Role.ID], o)
@@ -47,7 +47,7 @@ func newSimilarityIndex(cands []store.Candidate, byID map[string]*store.Candidat
 	ix.model = similarity.Fit(all, similarity.DefaultWeights)
 	ix.byIndex = make([]similarity.Vector, len(cands))
 	for i := range cands {
-		v := ix.model.Vector(ix.feats[cands[i].Role.ID])
+		v := ix.model.Vector(all[i])
 		ix.vecs[cands[i].Role.ID], ix.byIndex[i] = v, v
 	}
 	ix.nearest = nearestCurated(cands, ix)
@@ -109,23 +109,20 @@ func nearestCurated(cands []store.Candidate, ix *similarityIndex) map[string]nei
 // person is the vector of someone at start: the start role's features, raised by the
 // skills the person holds beyond it (a held skill counts as importance 3 at its level).
 func (ix *similarityIndex) person(start Start) similarity.Vector {
-	base := ix.feats[start.Role.ID]
-	extra := false
+	v := ix.vecs[start.Role.ID]
+	if !start.beyondRole {
+		return v
+	}
+	base := ix.ratings[start.Role.ID]
+	raised := maps.Clone(base)
+	if raised == nil {
+		raised = map[string]float64{}
+	}
 	for id, lvl := range start.Held {
-		if 3*lvl > base.Ratings[id] {
-			extra = true
-			break
-		}
+		raised[id] = max(raised[id], 3*lvl)
 	}
-	if !extra {
-		return ix.vecs[start.Role.ID]
-	}
-	f := base
-	f.Ratings = maps.Clone(base.Ratings)
-	for id, lvl := range start.Held {
-		f.Ratings[id] = max(f.Ratings[id], 3*lvl)
-	}
-	return ix.model.Vector(f)
+	v.Ratings = ix.model.RatingsVector(raised)
+	return v
 }
 
 // sharedSkills are the skills that add most to how alike the person and the role are.

@@ -33,6 +33,14 @@ type snapshot struct {
 	certs        map[string]store.CertificationLinks
 	certsBySkill map[string][]string
 	sim          *similarityIndex
+	required     map[string]int32 // every required skill, numbered
+	needIndex    [][]indexedNeed  // each candidate's requirements by skill number
+}
+
+// indexedNeed is a requirement with its skill numbered, for scoring every role quickly.
+type indexedNeed struct {
+	skill             int32
+	importance, level float64
 }
 
 func newSnapshot(g *store.PlannerGraph) *snapshot {
@@ -40,11 +48,20 @@ func newSnapshot(g *store.PlannerGraph) *snapshot {
 		reqs: make(map[string][]career.Requirement, len(g.Candidates)), roles: make(map[string]career.Role, len(g.Candidates)),
 		moves: map[string][]career.CareerMove{}, skillNames: g.SkillNames, certs: map[string]store.CertificationLinks{},
 		certsBySkill: map[string][]string{}}
+	s.required, s.needIndex = map[string]int32{}, make([][]indexedNeed, len(s.cands))
 	for i := range s.cands {
 		c := &s.cands[i]
 		s.byID[c.Role.ID] = c
 		s.reqs[c.Role.ID] = c.Requirements
 		s.roles[c.Role.ID] = c.Role
+		for _, r := range c.Requirements {
+			k, ok := s.required[r.Skill]
+			if !ok {
+				k = int32(len(s.required))
+				s.required[r.Skill] = k
+			}
+			s.needIndex[i] = append(s.needIndex[i], indexedNeed{k, r.Importance, r.Level})
+		}
 	}
 	for _, c := range s.cands {
 		for _, m := range c.Moves {

@@ -29,6 +29,8 @@ type Start struct {
 	Coverage float64 // share of the role's weighted requirements the person meets
 	Held     gap.Held
 	HeldCert map[string]bool
+	// beyondRole is set when the profile holds skills or certifications beyond its role's.
+	beyondRole bool
 }
 
 // ResolveStart turns "from a role" or "for this profile" into a Start. Exactly one of
@@ -74,6 +76,7 @@ func (p *Planner) profileStart(ctx context.Context, pr Profile) (Start, error) {
 		if err != nil {
 			return Start{}, err
 		}
+		start.beyondRole = len(held) > 0
 		held.Raise(needsOf(start.Held)) // someone in a role holds what it requires
 		start.Held, start.HeldCert = held, heldCerts
 		return start, nil
@@ -99,7 +102,7 @@ func (p *Planner) profileStart(ctx context.Context, pr Profile) (Start, error) {
 	}
 	best := chooseStart(cands, roles, pr.YearsOfExperience)
 	return Start{Role: roles[best.id], Matched: true, Coverage: gap.Coverage(held, needs(snap.reqs[best.id])),
-		Held: held, HeldCert: heldCerts}, nil
+		Held: held, HeldCert: heldCerts, beyondRole: true}, nil
 }
 
 type match struct {

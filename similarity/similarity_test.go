@@ -58,3 +58,23 @@ func TestDot(t *testing.T) {
 		t.Errorf("Dot = %v, want 0.4", got)
 	}
 }
+
+func TestSimilarityToMatchesSimilarity(t *testing.T) {
+	roles := []Features{
+		{Ratings: map[string]float64{"a": 20, "b": 5}, Tech: []string{"x"}, Title: "Network Administrator"},
+		{Ratings: map[string]float64{"a": 18, "c": 12}, Title: "Network Engineer", Text: []string{"routers"}},
+		{Tech: []string{"x", "y"}, Title: "Payroll Clerk"},
+	}
+	m := Fit(roles, DefaultWeights)
+	for _, a := range roles {
+		va := m.Vector(a)
+		d := m.Dense(va)
+		for _, b := range roles {
+			vb := m.Vector(b)
+			if got, want := m.SimilarityTo(d, vb), m.Similarity(va, vb); !near(got.Total, want.Total) || !near(got.Text, want.Text) {
+				t.Errorf("SimilarityTo = %+v, Similarity = %+v", got, want)
+			}
+		}
+		m.Release(d)
+	}
+}
