@@ -14,7 +14,7 @@ func TestDefaultsWorkLocally(t *testing.T) {
 		t.Fatal(err)
 	}
 	if c.Addr != "127.0.0.1:8080" || c.Neo4j.URI != "bolt://127.0.0.1:7687" || c.Neo4j.Database != "neo4j" ||
-		!c.Playground || c.RequestTimeout != 15*time.Second {
+		!c.Playground || c.RequestTimeout != 15*time.Second || c.SnapshotRefresh != 2*time.Second {
 		t.Errorf("defaults = %+v", c)
 	}
 }
@@ -36,6 +36,7 @@ func TestFlagsOverrideEnvironment(t *testing.T) {
 func TestInvalidSettingsAreNamed(t *testing.T) {
 	tests := map[string]string{
 		"NEO4J_URI": "localhost:7687", "NEO4J_TX_TIMEOUT": "-1s", "PLAYGROUND": "maybe", "LOG_FORMAT": "xml",
+		"SNAPSHOT_REFRESH": "0s",
 	}
 	for key, val := range tests {
 		_, err := config.Load("t", nil, func(k string) string {
