@@ -7137,7 +7137,7 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _ReachableRole_role(ctx context.Context, field graphql.CollectedField, obj *store.Reach) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReachableRole_role(ctx context.Context, field graphql.CollectedField, obj *planner.Reach) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7169,7 +7169,7 @@ func (ec *executionContext) fieldContext_ReachableRole_role(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _ReachableRole_shortestYears(ctx context.Context, field graphql.CollectedField, obj *store.Reach) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReachableRole_shortestYears(ctx context.Context, field graphql.CollectedField, obj *planner.Reach) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7192,7 +7192,7 @@ func (ec *executionContext) fieldContext_ReachableRole_shortestYears(_ context.C
 	return graphql.NewScalarFieldContext("ReachableRole", field, false, false, "Float")
 }
 
-func (ec *executionContext) _ReachableRole_fewestSteps(ctx context.Context, field graphql.CollectedField, obj *store.Reach) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReachableRole_fewestSteps(ctx context.Context, field graphql.CollectedField, obj *planner.Reach) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7215,7 +7215,7 @@ func (ec *executionContext) fieldContext_ReachableRole_fewestSteps(_ context.Con
 	return graphql.NewScalarFieldContext("ReachableRole", field, false, false, "Int")
 }
 
-func (ec *executionContext) _ReachableRole_paths(ctx context.Context, field graphql.CollectedField, obj *store.Reach) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReachableRole_paths(ctx context.Context, field graphql.CollectedField, obj *planner.Reach) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7282,8 +7282,8 @@ func (ec *executionContext) _ReachableRoles_roles(ctx context.Context, field gra
 			return obj.Roles, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []store.Reach) graphql.Marshaler {
-			return ec.marshalNReachableRole2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋstoreᚐReachᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []planner.Reach) graphql.Marshaler {
+			return ec.marshalNReachableRole2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐReachᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13334,7 +13334,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 var reachableRoleImplementors = []string{"ReachableRole"}
 
-func (ec *executionContext) _ReachableRole(ctx context.Context, sel ast.SelectionSet, obj *store.Reach) graphql.Marshaler {
+func (ec *executionContext) _ReachableRole(ctx context.Context, sel ast.SelectionSet, obj *planner.Reach) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, reachableRoleImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15424,15 +15424,15 @@ func (ec *executionContext) unmarshalNProfileInput2githubᚗcomᚋcareergraphᚋ
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNReachableRole2githubᚗcomᚋcareergraphᚋcareergraphᚋstoreᚐReach(ctx context.Context, sel ast.SelectionSet, v store.Reach) graphql.Marshaler {
+func (ec *executionContext) marshalNReachableRole2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐReach(ctx context.Context, sel ast.SelectionSet, v planner.Reach) graphql.Marshaler {
 	return ec._ReachableRole(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNReachableRole2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋstoreᚐReachᚄ(ctx context.Context, sel ast.SelectionSet, v []store.Reach) graphql.Marshaler {
+func (ec *executionContext) marshalNReachableRole2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐReachᚄ(ctx context.Context, sel ast.SelectionSet, v []planner.Reach) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNReachableRole2githubᚗcomᚋcareergraphᚋcareergraphᚋstoreᚐReach(ctx, sel, v[i])
+		return ec.marshalNReachableRole2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐReach(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

@@ -44,7 +44,9 @@ const gapDoc = `{ skillGap(from: "systems-administrator", to: "help-desk-technic
 func gapHas(t *testing.T, srv *httptest.Server, skill string) bool {
 	t.Helper()
 	var data struct {
-		SkillGap struct{ Skills []struct{ Skill struct{ ID string } } }
+		SkillGap struct {
+			Skills []struct{ Skill struct{ ID string } }
+		}
 	}
 	noErrors(t, query(t, srv, gapDoc, nil, &data))
 	return slices.ContainsFunc(data.SkillGap.Skills, func(s struct{ Skill struct{ ID string } }) bool { return s.Skill.ID == skill })

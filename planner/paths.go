@@ -8,7 +8,6 @@ import (
 
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/gap"
-	"github.com/careergraph/careergraph/store"
 )
 
 // Path rankings.
@@ -81,26 +80,27 @@ func (p *Planner) Paths(ctx context.Context, start Start, q PathQuery) (Paths, e
 	if q.Via != "" {
 		check = append(check, q.Via)
 	}
-	roles, err := p.roles(ctx, check...)
+	snap, err := p.snapshot(ctx)
 	if err != nil {
 		return Paths{}, err
 	}
-	search := store.PathSearch{From: start.Role.ID, To: q.To, MaxSteps: q.MaxSteps, Cost: q.RankBy, Limit: q.First,
+	roles, err := snap.rolesByID(check...)
+	if err != nil {
+		return Paths{}, err
+	}
+	search := pathSearch{From: start.Role.ID, To: q.To, MaxSteps: q.MaxSteps, Cost: q.RankBy, Limit: q.First,
 		PromotionsOnly: q.PromotionsOnly, Avoid: q.Avoid, Via: q.Via}
 	if q.RankBy == BySkillGap {
 		search.Cost, search.Limit = BySteps, candidateLimit+1
 	}
-	found, err := p.store.CareerPaths(ctx, search)
-	if err != nil {
-		return Paths{}, err
+	found, complete := snap.searchPaths(search)
+	if !complete {
+		return Paths{}, inputErr("too many ways lead there within %d steps to search them all; lower maxSteps or add roles to avoid", q.MaxSteps)
 	}
 	if len(found) > candidateLimit {
 		return Paths{}, inputErr("more than %d paths lead there within %d steps, too many to rank by skill gap; lower maxSteps or add roles to avoid", candidateLimit, q.MaxSteps)
 	}
-	paths, err := p.explain(ctx, start, found)
-	if err != nil {
-		return Paths{}, err
-	}
+	paths := snap.explainPaths(start, found)
 	if q.RankBy == BySkillGap {
 		slices.SortFunc(paths, func(a, b Path) int { return cmp.Or(cmp.Compare(a.SkillGap, b.SkillGap), strings.Compare(a.key, b.key)) })
 		paths = paths[:min(q.First, len(paths))]
@@ -117,8 +117,8 @@ func (q *PathQuery) check(from string) error {
 		return inputErr("rankBy must be YEARS, STEPS or SKILL_GAP")
 	case q.First < 1 || q.First > MaxPaths:
 		return inputErr("first must be between 1 and %d, got %d", MaxPaths, q.First)
-	case q.MaxSteps < 1 || q.MaxSteps > store.MaxPathSteps:
-		return inputErr("maxSteps must be between 1 and %d, got %d", store.MaxPathSteps, q.MaxSteps)
+	case q.MaxSteps < 1 || q.MaxSteps > MaxPathSteps:
+		return inputErr("maxSteps must be between 1 and %d, got %d", MaxPathSteps, q.MaxSteps)
 	case len(q.Avoid) > MaxAvoid:
 		return inputErr("avoid lists %d roles; at most %d are allowed", len(q.Avoid), MaxAvoid)
 	case q.To == from:
@@ -134,19 +134,10 @@ func (q *PathQuery) check(from string) error {
 	return nil
 }
 
-// explain works out every step's skills to gain, the totals and the salary change.
+// explainPaths works out every step's skills to gain, the totals and the salary change.
 // Skills carry forward: after a move, the person holds what the new role requires.
-func (p *Planner) explain(ctx context.Context, start Start, found []store.Path) ([]Path, error) {
-	var ids []string
-	for _, f := range found {
-		for _, r := range f.Roles[1:] {
-			ids = append(ids, r.ID)
-		}
-	}
-	reqs, err := p.requirements(ctx, unique(ids)...)
-	if err != nil {
-		return nil, err
-	}
+func (s *snapshot) explainPaths(start Start, found []foundPath) []Path {
+	reqs := s.reqs
 	out := make([]Path, len(found))
 	for i, f := range found {
 		held := start.Held.Clone()
@@ -164,7 +155,7 @@ func (p *Planner) explain(ctx context.Context, start Start, found []store.Path) 
 		path.key = Key(f.Roles)
 		out[i] = path
 	}
-	return out, nil
+	return out
 }
 
 // Key is a path's tie-breaking key: its role ids in order, each followed by '>', the

@@ -19,8 +19,6 @@ import (
 type Store interface {
 	Fingerprint(ctx context.Context) (string, error)
 	ReadPlannerGraph(ctx context.Context) (*store.PlannerGraph, error)
-	CareerPaths(ctx context.Context, q store.PathSearch) ([]store.Path, error)
-	ReachableRoles(ctx context.Context, q store.ReachSearch) ([]store.Reach, error)
 }
 
 // Planner answers path, reach, gap and recommendation questions over a store, from a

@@ -2,8 +2,6 @@ package planner
 
 import (
 	"context"
-
-	"github.com/careergraph/careergraph/store"
 )
 
 // ReachQuery asks where someone can get to within some years or moves.
@@ -17,35 +15,37 @@ type ReachQuery struct {
 // Reachable is the answer to a ReachQuery.
 type Reachable struct {
 	Start Start
-	Roles []store.Reach
+	Roles []Reach
 }
 
 // Reachable returns every role reachable from start, soonest first, with its shortest
 // time and how many paths lead there.
 func (p *Planner) Reachable(ctx context.Context, start Start, q ReachQuery) (Reachable, error) {
-	steps := store.MaxPathSteps
+	steps := MaxPathSteps
 	switch {
 	case q.WithinYears == nil && q.MaxSteps == nil:
 		return Reachable{}, inputErr("give withinYears, maxSteps or both")
 	case q.WithinYears != nil && (*q.WithinYears <= 0 || *q.WithinYears > 60):
 		return Reachable{}, inputErr("withinYears must be more than 0 and at most 60, got %v", *q.WithinYears)
-	case q.MaxSteps != nil && (*q.MaxSteps < 1 || *q.MaxSteps > store.MaxPathSteps):
-		return Reachable{}, inputErr("maxSteps must be between 1 and %d, got %d", store.MaxPathSteps, *q.MaxSteps)
+	case q.MaxSteps != nil && (*q.MaxSteps < 1 || *q.MaxSteps > MaxPathSteps):
+		return Reachable{}, inputErr("maxSteps must be between 1 and %d, got %d", MaxPathSteps, *q.MaxSteps)
 	case len(q.Avoid) > MaxAvoid:
 		return Reachable{}, inputErr("avoid lists %d roles; at most %d are allowed", len(q.Avoid), MaxAvoid)
 	}
 	if q.MaxSteps != nil {
 		steps = *q.MaxSteps
 	}
-	if len(q.Avoid) > 0 {
-		if _, err := p.roles(ctx, q.Avoid...); err != nil {
-			return Reachable{}, err
-		}
-	}
-	roles, err := p.store.ReachableRoles(ctx, store.ReachSearch{From: start.Role.ID, MaxSteps: steps,
-		WithinYears: q.WithinYears, PromotionsOnly: q.PromotionsOnly, Avoid: q.Avoid})
+	snap, err := p.snapshot(ctx)
 	if err != nil {
 		return Reachable{}, err
+	}
+	if _, err := snap.rolesByID(q.Avoid...); err != nil {
+		return Reachable{}, err
+	}
+	roles, complete := snap.reach(reachSearch{From: start.Role.ID, MaxSteps: steps,
+		WithinYears: q.WithinYears, PromotionsOnly: q.PromotionsOnly, Avoid: q.Avoid})
+	if !complete {
+		return Reachable{}, inputErr("too many paths lead out of %s to count them all; give a smaller withinYears or maxSteps", start.Role.Title)
 	}
 	return Reachable{Start: start, Roles: roles}, nil
 }

@@ -33,6 +33,7 @@ type snapshot struct {
 	certs        map[string]store.CertificationLinks
 	certsBySkill map[string][]string
 	sim          *similarityIndex
+	graph        graphView
 	required     map[string]int32 // every required skill, numbered
 	needIndex    [][]indexedNeed  // each candidate's requirements by skill number
 }
@@ -78,6 +79,7 @@ func newSnapshot(g *store.PlannerGraph) *snapshot {
 		}
 	}
 	s.sim = newSimilarityIndex(s.cands, s.byID)
+	s.graph = newGraphView(s.cands)
 	return s
 }
 

@@ -97,7 +97,7 @@ func (s *Store) ReadPlannerGraph(ctx context.Context) (*PlannerGraph, error) {
 		}
 		return nil, nil
 	}, neo4j.WithTxTimeout(s.txTimeout*6))
-	if err = translate(err); err != nil {
+	if err = translate(ctx, err); err != nil {
 		return nil, err
 	}
 	g.Fingerprint = version + " " + strings.Join(session.LastBookmarks(), ",")

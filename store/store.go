@@ -105,7 +105,7 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 		neo4j.ExecuteQueryWithDatabase(s.db),
 		neo4j.ExecuteQueryWithReadersRouting(),
 		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout)))
-	err = translate(err)
+	err = translate(ctx, err)
 	s.observe(time.Since(start), err)
 	if err != nil {
 		return nil, err
@@ -134,7 +134,7 @@ func (s *Store) writeTx(ctx context.Context, fn func(tx neo4j.ManagedTransaction
 	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		return nil, fn(tx)
 	}, neo4j.WithTxTimeout(s.txTimeout*6))
-	return translate(err)
+	return translate(ctx, err)
 }
 
 // run sends one statement inside a write transaction and drains its result.
@@ -149,10 +149,14 @@ func (s *Store) run(ctx context.Context, tx neo4j.ManagedTransaction, cypher str
 }
 
 // translate maps driver errors onto the store's sentinel errors, keeping the original
-// for the log.
-func translate(err error) error {
+// for the log. A statement cut short by the caller's deadline is a timeout, whatever the
+// driver calls it.
+func translate(ctx context.Context, err error) error {
 	if err == nil {
 		return nil
+	}
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("%w: %w", ErrTimeout, err)
 	}
 	if s := sentinel(err); s != nil {
 		return fmt.Errorf("%w: %w", s, err)

@@ -39,7 +39,7 @@ func (s *Store) Fingerprint(ctx context.Context) (string, error) {
 		}
 		return value[string](rec, "version")
 	}, neo4j.WithTxTimeout(s.txTimeout))
-	err = translate(err)
+	err = translate(ctx, err)
 	s.observe(time.Since(start), err)
 	if err != nil {
 		return "", err

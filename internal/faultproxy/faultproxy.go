@@ -1,12 +1,14 @@
 // Package faultproxy is a TCP proxy for fault tests: it sits between the service and the
 // real Neo4j and can play Neo4j going down (every connection cut, new ones refused) and
-// coming back, without disturbing the server other tests share.
+// coming back, or hanging (answers held back), without disturbing the server other tests
+// share.
 package faultproxy
 
 import (
 	"io"
 	"net"
 	"sync"
+	"sync/atomic"
 )
 
 // Proxy forwards connections from its address to a target while it is up.
@@ -16,6 +18,8 @@ type Proxy struct {
 	mu     sync.Mutex
 	down   bool
 	conns  map[net.Conn]struct{}
+	frozen chan struct{} // closed when not frozen; answers wait on it
+	held   atomic.Int64  // answers being held back
 }
 
 // Start listens on a free loopback port and forwards to target ("127.0.0.1:7687").
@@ -24,7 +28,8 @@ func Start(target string) (*Proxy, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Proxy{ln: ln, target: target, conns: map[net.Conn]struct{}{}}
+	p := &Proxy{ln: ln, target: target, conns: map[net.Conn]struct{}{}, frozen: make(chan struct{})}
+	close(p.frozen)
 	go p.serve()
 	return p, nil
 }
@@ -50,8 +55,34 @@ func (p *Proxy) Up() {
 	p.down = false
 }
 
+// Freeze holds back every answer from the target until Thaw: Neo4j seems to hang.
+func (p *Proxy) Freeze() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	select {
+	case <-p.frozen:
+		p.frozen = make(chan struct{})
+	default:
+	}
+}
+
+// Thaw delivers what Freeze held back and lets answers through again.
+func (p *Proxy) Thaw() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	select {
+	case <-p.frozen:
+	default:
+		close(p.frozen)
+	}
+}
+
+// Held is how many answers Freeze is holding back: a request is waiting on Neo4j.
+func (p *Proxy) Held() int64 { return p.held.Load() }
+
 // Close stops the proxy.
 func (p *Proxy) Close() error {
+	p.Thaw()
 	p.Down()
 	return p.ln.Close()
 }
@@ -83,8 +114,30 @@ func (p *Proxy) handle(client net.Conn) {
 		return
 	}
 	go func() { io.Copy(server, client); server.Close() }()
-	io.Copy(client, server)
+	io.Copy(client, gatedReader{server, p})
 	client.Close()
+}
+
+// gatedReader reads from the target, waiting while the proxy is frozen before handing
+// anything on.
+type gatedReader struct {
+	r io.Reader
+	p *Proxy
+}
+
+func (g gatedReader) Read(b []byte) (int, error) {
+	n, err := g.r.Read(b)
+	g.p.mu.Lock()
+	gate := g.p.frozen
+	g.p.mu.Unlock()
+	select {
+	case <-gate:
+	default:
+		g.p.held.Add(1)
+		<-gate
+		g.p.held.Add(-1)
+	}
+	return n, err
 }
 
 // track records a connection pair, unless the proxy went down meanwhile.
