@@ -10,9 +10,9 @@ import (
 	"github.com/careergraph/careergraph/store"
 )
 
-// searchBudget bounds the partial paths one search may expand, so that no question, on
+// searchBudget bounds the partial paths one search may create, so that no question, on
 // any graph, costs more than a few tens of milliseconds of CPU.
-const searchBudget = 200_000
+const searchBudget = 100_000
 
 // MaxPathSteps is the longest path a search may look for.
 const MaxPathSteps = 8
@@ -94,12 +94,24 @@ func (g graphView) stepsTo(target string, limit int, allowed func(from string, m
 	return dist
 }
 
-// partial is a path being extended by the search.
+// partial is a path being extended by the search: its last move and the path before it.
 type partial struct {
-	roles []string
-	moves []career.Progression
+	prev  *partial
+	role  string
+	move  career.Progression // into role; zero for the start
+	steps int
 	cost  float64
 	key   string
+}
+
+// has reports whether the path passes through id.
+func (p *partial) has(id string) bool {
+	for ; p != nil; p = p.prev {
+		if p.role == id {
+			return true
+		}
+	}
+	return false
 }
 
 type frontier []*partial
@@ -145,24 +157,22 @@ func (s *snapshot) searchPaths(q pathSearch) ([]foundPath, bool) {
 	if _, ok := toTarget[q.From]; !ok {
 		return nil, true
 	}
-	start := &partial{roles: []string{q.From}, key: q.From + ">"}
+	start := &partial{role: q.From, key: q.From + ">"}
 	h := &frontier{start}
 	var out []foundPath
-	for budget := searchBudget; h.Len() > 0 && len(out) < q.Limit; budget-- {
-		if budget == 0 {
-			return out, false
-		}
+	budget := searchBudget
+	for h.Len() > 0 && len(out) < q.Limit {
 		p := heap.Pop(h).(*partial)
-		last := p.roles[len(p.roles)-1]
+		last := p.role
 		if last == q.To {
-			if q.Via == "" || slices.Contains(p.roles, q.Via) {
+			if q.Via == "" || p.has(q.Via) {
 				out = append(out, s.storePath(p))
 			}
 			continue
 		}
-		used := len(p.moves)
+		used := p.steps
 		for _, m := range s.graph.out[last] {
-			if !allowed(last, m) || slices.Contains(p.roles, m.To) {
+			if !allowed(last, m) || p.has(m.To) {
 				continue
 			}
 			left := q.MaxSteps - used - 1
@@ -170,27 +180,32 @@ func (s *snapshot) searchPaths(q pathSearch) ([]foundPath, bool) {
 			if !ok || d > left {
 				continue
 			}
-			if q.Via != "" && !slices.Contains(p.roles, q.Via) && m.To != q.Via {
+			if q.Via != "" && m.To != q.Via && !p.has(q.Via) {
 				dv, ok := toVia[m.To]
 				if !ok || dv+viaToTarget > left {
 					continue
 				}
 			}
+			if budget--; budget == 0 {
+				return out, false
+			}
 			step := m.TypicalYears
 			if q.Cost != ByYears {
 				step = 1
 			}
-			heap.Push(h, &partial{roles: append(slices.Clip(p.roles), m.To), moves: append(slices.Clip(p.moves), m),
-				cost: p.cost + step, key: p.key + m.To + ">"})
+			heap.Push(h, &partial{prev: p, role: m.To, move: m, steps: p.steps + 1, cost: p.cost + step, key: p.key + m.To + ">"})
 		}
 	}
 	return out, true
 }
 
 func (s *snapshot) storePath(p *partial) foundPath {
-	out := foundPath{Roles: make([]career.Role, len(p.roles)), Moves: p.moves}
-	for i, id := range p.roles {
-		out.Roles[i] = s.roles[id]
+	out := foundPath{Roles: make([]career.Role, p.steps+1), Moves: make([]career.Progression, p.steps)}
+	for q := p; q != nil; q = q.prev {
+		out.Roles[q.steps] = s.roles[q.role]
+		if q.steps > 0 {
+			out.Moves[q.steps-1] = q.move
+		}
 	}
 	return out
 }
