@@ -1,7 +1,13 @@
 // One page of roles matching the filters, with the total count. $text is lower-case.
-MATCH (n:Role)
-WHERE ($track IS NULL OR n.track = $track)
-  AND ($level IS NULL OR n.level = $level)
+// A track filter is a separate branch so that it seeks the track index instead of
+// scanning every role.
+CALL {
+  MATCH (n:Role) WHERE $track IS NOT NULL AND n.track = $track RETURN n
+  UNION
+  MATCH (n:Role) WHERE $track IS NULL RETURN n
+}
+WITH n
+WHERE ($level IS NULL OR n.level = $level)
   AND ($text IS NULL OR toLower(n.title) CONTAINS $text
        OR toLower(coalesce(n.alternateTitlesText, '')) CONTAINS $text)
 WITH n
