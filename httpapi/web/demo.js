@@ -18,11 +18,22 @@
     return body.data;
   }
 
+  // allCertifications reads every certification, a page of 100 at a time.
+  async function allCertifications() {
+    const out = [];
+    let after = null;
+    for (;;) {
+      const data = await gql(`query($after: String) {
+        certifications(first: 100, after: $after) { nodes { id name } pageInfo { hasNextPage endCursor } } }`, { after });
+      out.push(...data.certifications.nodes);
+      if (!data.certifications.pageInfo.hasNextPage) return out;
+      after = data.certifications.pageInfo.endCursor;
+    }
+  }
+
   async function init() {
-    const data = await gql(`{
-      certifications(first: 100) { nodes { id name } }
-      attributions { attribution }
-    }`);
+    const data = await gql(`{ attributions { attribution } }`);
+    const certifications = await allCertifications();
     $("attribution").textContent = data.attributions.map((a) => a.attribution).join(" ");
     typeahead($("role"), "Role", () => {});
     typeahead($("target"), "Role", () => {});
@@ -30,7 +41,7 @@
       addSkill(id, name);
       $("skill-search").value = "";
     });
-    $("certifications").innerHTML = data.certifications.nodes.map((c) =>
+    $("certifications").innerHTML = certifications.map((c) =>
       `<label><input type="checkbox" name="certification" value="${esc(c.id)}"> ${esc(c.name)}</label>`).join("");
     $("profile").dataset.ready = "true";
   }
