@@ -16,6 +16,10 @@ const (
 
 const cursorPrefix = "offset:"
 
+// maxOffset is the furthest position a cursor may point at: far beyond any list in the
+// graph, and far from where skip + limit could overflow.
+const maxOffset = 10_000_000
+
 // cursor encodes a position in a list. Cursors are opaque to clients.
 func cursor(offset int) string {
 	return base64.StdEncoding.EncodeToString([]byte(cursorPrefix + strconv.Itoa(offset)))
@@ -35,7 +39,7 @@ func page(first *int, after *string) (skip, limit int, err error) {
 	}
 	raw, err := base64.StdEncoding.DecodeString(*after)
 	n, convErr := strconv.Atoi(strings.TrimPrefix(string(raw), cursorPrefix))
-	if err != nil || convErr != nil || !strings.HasPrefix(string(raw), cursorPrefix) || n < 0 {
+	if err != nil || convErr != nil || !strings.HasPrefix(string(raw), cursorPrefix) || n < 0 || n > maxOffset {
 		return 0, 0, badInput("after %q is not a cursor this API issued; pass an endCursor or cursor from an earlier page", *after)
 	}
 	return n + 1, limit, nil

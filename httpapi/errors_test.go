@@ -18,6 +18,7 @@ func TestErrorsCarryCodes(t *testing.T) {
 		{"page too large", `{ roles(first: 1000) { totalCount } }`, "BAD_USER_INPUT", "first must be between 0 and 100"},
 		{"negative page", `{ skills(first: -1) { totalCount } }`, "BAD_USER_INPUT", "first must be between"},
 		{"bad cursor", `{ roles(after: "not-a-cursor") { totalCount } }`, "BAD_USER_INPUT", "not a cursor"},
+		{"cursor past any list", `{ roles(after: "b2Zmc2V0OjkyMjMzNzIwMzY4NTQ3NzU4MDY=") { totalCount } }`, "BAD_USER_INPUT", "not a cursor"},
 		{"empty search", `{ search(text: "  ") { score } }`, "BAD_USER_INPUT", "at least one word"},
 		{"unknown enum", `{ roles(filter: {track: ASTRONAUTS}) { totalCount } }`, "GRAPHQL_VALIDATION_FAILED", "ASTRONAUTS"},
 		{"unknown field", `{ role(id: "x") { colour } }`, "GRAPHQL_VALIDATION_FAILED", "colour"},
