@@ -30,7 +30,7 @@ func graphqlHandler(o Options, limiter **rateLimiter) http.Handler {
 		Resolvers:  resolver,
 		Directives: graph.DirectiveRoot{Curator: resolver.CuratorDirective},
 	})
-	srv := handler.New(costModel{ExecutableSchema: es, listCost: o.Limits.ListCost})
+	srv := handler.New(costModel{ExecutableSchema: es, listCost: o.Limits.ListCost, bound: o.Planner.ListBound})
 	srv.AddTransport(transport.GET{UseGrapQLResponseJsonByDefault: true})
 	srv.AddTransport(transport.POST{UseGrapQLResponseJsonByDefault: true})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))

@@ -14,6 +14,7 @@ import (
 
 	"github.com/careergraph/careergraph/httpapi"
 	"github.com/careergraph/careergraph/internal/neo4jtest"
+	"github.com/careergraph/careergraph/planner"
 	"github.com/careergraph/careergraph/store"
 )
 
@@ -26,8 +27,14 @@ func newServer(t *testing.T) (*httptest.Server, *store.Store) {
 
 func serve(t *testing.T, st *store.Store) *httptest.Server {
 	t.Helper()
+	return serveWith(t, st, nil)
+}
+
+// serveWith is serve with the given planner (nil: one with default options).
+func serveWith(t *testing.T, st *store.Store, pl *planner.Planner) *httptest.Server {
+	t.Helper()
 	srv := httptest.NewServer(httpapi.NewServer(httpapi.Options{
-		Store: st, Logger: zerolog.New(zerolog.NewTestWriter(t)), Playground: true, Introspection: true,
+		Store: st, Planner: pl, Logger: zerolog.New(zerolog.NewTestWriter(t)), Playground: true, Introspection: true,
 		PlaygroundAssets: filepath.Join(neo4jtest.RepoRoot(), "playground", "node_modules"),
 		// A generous wait keeps batching deterministic on a slow, shared machine.
 		LoaderWait: 20 * time.Millisecond,

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -33,13 +34,20 @@ func (l *Limits) defaults() {
 	def(&l.ListCost, 10)
 }
 
-// costModel prices a field for the complexity limit: a field with a first argument costs
-// first times its children, another list field ListCost times; the edges and nodes of a
-// connection are counted once, since its first already multiplied them.
+// costModel prices a field for the complexity limit, before anything runs: a field with a
+// first argument costs first times its children; another list field costs its real
+// largest length in the graph (bound, from the planner's degree statistics) times its
+// children, or ListCost times when the graph says nothing of it; the edges and nodes of a
+// connection are counted once, since its first already multiplied them. The planner's
+// questions add a fixed price for the search they run.
 type costModel struct {
 	graphql.ExecutableSchema
 	listCost int
+	bound    func(ctx context.Context, typeName, field string) (int, bool)
 }
+
+// searchCost is what a planner question costs on top of its answer's fields.
+var searchCost = map[string]int{"careerPaths": 200, "reachableRoles": 200, "recommendations": 100, "skillGap": 20}
 
 func (c costModel) Complexity(ctx context.Context, typeName, field string, child int, args map[string]any) (int, bool) {
 	def := c.Schema().Types[typeName]
@@ -50,18 +58,30 @@ func (c costModel) Complexity(ctx context.Context, typeName, field string, child
 	if f == nil {
 		return 0, false
 	}
+	base := 0
+	if typeName == "Query" {
+		base = searchCost[field]
+	}
 	n := 1
-	switch first, ok := intArg(args["first"]); {
-	case ok:
+	first, hasFirst := intArg(args["first"])
+	switch {
+	case hasFirst:
 		n = max(first, 1)
 	case f.Type.Elem != nil && !strings.HasSuffix(typeName, "Connection"):
 		n = c.listCost
-	default:
+		if c.bound != nil {
+			if b, ok := c.bound(ctx, typeName, field); ok {
+				n = b
+			}
+		}
+	case base == 0:
 		return 0, false
 	}
-	return n * (1 + child), true
+	return base + n*(1+child), true
 }
 
+// intArg reads an integer argument, also when a variable gave it as a string ("100"),
+// which Int coercion accepts.
 func intArg(v any) (int, bool) {
 	switch n := v.(type) {
 	case int:
@@ -70,6 +90,9 @@ func intArg(v any) (int, bool) {
 		return int(n), true
 	case float64:
 		return int(n), true
+	case string:
+		i, err := strconv.Atoi(n)
+		return i, err == nil
 	}
 	return 0, false
 }

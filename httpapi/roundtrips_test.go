@@ -4,19 +4,28 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/internal/neo4jtest"
+	"github.com/careergraph/careergraph/planner"
 )
 
 // A query three levels deep over a page of 50 roles costs a fixed number of Cypher
 // statements, one per nested field and level, however many roles the page holds.
 func TestNestedQueriesAreBatched(t *testing.T) {
-	srv, st := newServer(t)
+	st := neo4jtest.Store(t)
 	ctx := context.Background()
 	if err := neo4jtest.Reset(ctx, st, syntheticGraph(60)); err != nil {
 		t.Fatal(err)
 	}
+	// The planner's snapshot (which prices nested lists) is loaded once, up front, and not
+	// refreshed while statements are counted.
+	pl := planner.New(st, planner.Options{RefreshEvery: time.Hour})
+	if err := pl.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	srv := serveWith(t, st, pl)
 	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
 
 	doc := `query($n: Int) { roles(first: $n) { nodes { id

@@ -34,6 +34,7 @@ type snapshot struct {
 	certsBySkill map[string][]string
 	sim          *similarityIndex
 	graph        graphView
+	degrees      map[string]int // see store.PlannerGraph.Degrees
 	required     map[string]int32 // every required skill, numbered
 	needIndex    [][]indexedNeed  // each candidate's requirements by skill number
 }
@@ -48,7 +49,7 @@ func newSnapshot(g *store.PlannerGraph) *snapshot {
 	s := &snapshot{fingerprint: g.Fingerprint, cands: g.Candidates, byID: make(map[string]*store.Candidate, len(g.Candidates)),
 		reqs: make(map[string][]career.Requirement, len(g.Candidates)), roles: make(map[string]career.Role, len(g.Candidates)),
 		moves: map[string][]career.CareerMove{}, skillNames: g.SkillNames, certs: map[string]store.CertificationLinks{},
-		certsBySkill: map[string][]string{}}
+		certsBySkill: map[string][]string{}, degrees: g.Degrees}
 	s.required, s.needIndex = map[string]int32{}, make([][]indexedNeed, len(s.cands))
 	for i := range s.cands {
 		c := &s.cands[i]
@@ -131,9 +132,10 @@ func (p *Planner) Refresh(ctx context.Context) error {
 	return err
 }
 
-// KeepFresh refreshes the snapshot every RefreshEvery until ctx ends, so that even an
-// idle replica answers from a graph no older than that.
+// KeepFresh loads the snapshot at once, then refreshes it every RefreshEvery until ctx
+// ends, so that even an idle replica answers from a graph no older than that.
 func (p *Planner) KeepFresh(ctx context.Context) {
+	_, _ = p.load(ctx)
 	t := time.NewTicker(p.opts.RefreshEvery)
 	defer t.Stop()
 	for {

@@ -19,6 +19,8 @@ var (
 	plannerSkillsCypher string
 	//go:embed cypher/planner_certifications.cypher
 	plannerCertificationsCypher string
+	//go:embed cypher/degrees.cypher
+	degreesCypher string
 )
 
 // Candidate is a role with what it requires, values and uses, and where it leads.
@@ -46,6 +48,9 @@ type PlannerGraph struct {
 	Candidates     []Candidate
 	SkillNames     map[string]string
 	Certifications []CertificationLinks
+	// Degrees is the most edges of each kind one node has (roleSkills, skillRoles, ...; see
+	// cypher/degrees.cypher), for pricing nested lists.
+	Degrees map[string]int
 }
 
 // ReadPlannerGraph reads every role, skill name and certification the planner needs, in
@@ -57,7 +62,7 @@ func (s *Store) ReadPlannerGraph(ctx context.Context) (*PlannerGraph, error) {
 	defer session.Close(ctx)
 	version := ""
 	_, err := session.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		*g = PlannerGraph{SkillNames: map[string]string{}}
+		*g = PlannerGraph{SkillNames: map[string]string{}, Degrees: map[string]int{}}
 		steps := []struct {
 			cypher string
 			decode func(*neo4j.Record) error
@@ -77,6 +82,14 @@ func (s *Store) ReadPlannerGraph(ctx context.Context) (*PlannerGraph, error) {
 			{plannerCertificationsCypher, func(rec *neo4j.Record) error {
 				c, err := decodeCertificationLinks(rec)
 				g.Certifications = append(g.Certifications, c)
+				return err
+			}},
+			{degreesCypher, func(rec *neo4j.Record) error {
+				m, err := value[map[string]any](rec, "degrees")
+				for k, v := range m {
+					n, _ := v.(int64) // null on an empty graph: 0
+					g.Degrees[k] = int(n)
+				}
 				return err
 			}},
 		}
