@@ -34,7 +34,7 @@ type snapshot struct {
 	certsBySkill map[string][]string
 	sim          *similarityIndex
 	graph        graphView
-	degrees      map[string]int // see store.PlannerGraph.Degrees
+	degrees      map[string]int   // see store.PlannerGraph.Degrees
 	required     map[string]int32 // every required skill, numbered
 	needIndex    [][]indexedNeed  // each candidate's requirements by skill number
 }
