@@ -49,12 +49,13 @@ func Load(name string, args []string, getenv func(string) string) (Config, error
 // LoadFlags is Load for a program with flags of its own: it adds the configuration's
 // flags to fs and parses args with all of them.
 func LoadFlags(fs *flag.FlagSet, args []string, getenv func(string) string) (Config, error) {
+	// Flags show their built-in defaults; the environment is applied after parsing to the
+	// settings no flag gave, so help and flag errors never print what the environment holds.
+	fromEnv := map[string]*string{}
 	env := func(key, def, usage string) *string {
-		v := getenv(key)
-		if v == "" {
-			v = def
-		}
-		return fs.String(key, v, usage+" (env "+key+")")
+		p := fs.String(key, def, usage+" (env "+key+")")
+		fromEnv[key] = p
+		return p
 	}
 	addr := env("ADDR", "127.0.0.1:8080", "address the HTTP server listens on")
 	uri := env("NEO4J_URI", "bolt://127.0.0.1:7687", "Neo4j server (bolt://, neo4j://, +s or +ssc variants)")
@@ -82,10 +83,17 @@ func LoadFlags(fs *flag.FlagSet, args []string, getenv func(string) string) (Con
 	}
 	rate := env("RATE_LIMIT", "50", "requests a second each client (API key or IP) may make on average; 0 turns limiting off")
 	burst := env("RATE_BURST", "200", "requests a client may make at once after a pause")
-	curator := env("CURATOR_TOKEN", "", "bearer token that allows the curator API's mutations; empty turns them off")
+	curator := env("CURATOR_TOKEN", "", "bearer token (at least 32 characters) that allows the curator API's mutations; empty turns them off")
 	trusted := env("TRUSTED_DOCUMENTS", "", "JSON file of the only GraphQL documents the service runs; empty runs any")
 	if err := fs.Parse(args); err != nil {
 		return Config{}, err
+	}
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	for key, p := range fromEnv {
+		if v := getenv(key); v != "" && !given[key] {
+			*p = v
+		}
 	}
 
 	c := Config{Addr: *addr, CuratorToken: *curator, TrustedDocuments: *trusted, LogFormat: *logFormat, LogLevel: *logLevel, PlaygroundAssets: *assets, Dataset: *ds,
@@ -144,7 +152,11 @@ func LoadFlags(fs *flag.FlagSet, args []string, getenv func(string) string) (Con
 	boolean("PLAYGROUND", *playground, &c.Playground)
 	boolean("INTROSPECTION", *introspection, &c.Introspection)
 	if u, err := url.Parse(c.Neo4j.URI); err != nil || !validScheme(u.Scheme) {
-		errs = append(errs, fmt.Sprintf("NEO4J_URI=%q must be a bolt://, neo4j:// (or +s, +ssc) URI", c.Neo4j.URI))
+		errs = append(errs, fmt.Sprintf("NEO4J_URI=%q must be a bolt://, neo4j:// (or +s, +ssc) URI", redactURI(c.Neo4j.URI)))
+	}
+	if t := c.CuratorToken; t != "" && len(t) < minTokenLength {
+		errs = append(errs, fmt.Sprintf("CURATOR_TOKEN has %d characters; use at least %d (for example the output of `openssl rand -hex 32`)",
+			len(t), minTokenLength))
 	}
 	if c.LogFormat != "json" && c.LogFormat != "console" {
 		errs = append(errs, fmt.Sprintf("LOG_FORMAT=%q must be json or console", c.LogFormat))
@@ -162,6 +174,20 @@ func mask(secret string) string {
 	return "****"
 }
 
+// minTokenLength is the shortest curator token accepted: long enough not to be guessed.
+const minTokenLength = 32
+
+// redactURI hides a password written into a URI (bolt://user:secret@host).
+func redactURI(uri string) string {
+	if u, err := url.Parse(uri); err == nil {
+		return u.Redacted()
+	}
+	if at := strings.LastIndex(uri, "@"); at >= 0 {
+		return "****" + uri[at:]
+	}
+	return uri
+}
+
 func validScheme(s string) bool {
 	switch s {
 	case "bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc":
@@ -177,7 +203,7 @@ func (c Config) Fields() map[string]any {
 		pw = "****"
 	}
 	return map[string]any{
-		"ADDR": c.Addr, "NEO4J_URI": c.Neo4j.URI, "NEO4J_USER": c.Neo4j.User, "NEO4J_PASSWORD": pw,
+		"ADDR": c.Addr, "NEO4J_URI": redactURI(c.Neo4j.URI), "NEO4J_USER": c.Neo4j.User, "NEO4J_PASSWORD": pw,
 		"NEO4J_DATABASE": c.Neo4j.Database, "NEO4J_TX_TIMEOUT": c.Neo4j.TxTimeout.String(),
 		"REQUEST_TIMEOUT": c.RequestTimeout.String(), "SNAPSHOT_REFRESH": c.SnapshotRefresh.String(), "SHUTDOWN_TIMEOUT": c.ShutdownTimeout.String(),
 		"LOG_FORMAT": c.LogFormat, "LOG_LEVEL": c.LogLevel, "PLAYGROUND": c.Playground,

@@ -1,6 +1,8 @@
 package config_test
 
 import (
+	"flag"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -48,5 +50,49 @@ func TestInvalidSettingsAreNamed(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), key) {
 			t.Errorf("%s=%s: got %v", key, val, err)
 		}
+	}
+}
+
+// Secrets given in the environment appear in no output: not in flag help, not in the
+// error a bad flag prints, not in setting errors, not in the start-up fields.
+func TestSecretsAreNeverPrinted(t *testing.T) {
+	env := map[string]string{"NEO4J_PASSWORD": "hunter2-password", "CURATOR_TOKEN": "token-0123456789abcdef0123456789abcdef",
+		"NEO4J_URI": "bolt://neo:uri-secret@db.example.com:7687"}
+	getenv := func(k string) string { return env[k] }
+	for _, args := range [][]string{{"-h"}, {"-NO_SUCH_FLAG=1"}, {"-MAX_DEPTH=x"}} {
+		var out strings.Builder
+		fs := flag.NewFlagSet("t", flag.ContinueOnError)
+		fs.SetOutput(&out)
+		_, err := config.LoadFlags(fs, args, getenv)
+		text := out.String()
+		if err != nil {
+			text += err.Error()
+		}
+		for _, secret := range []string{"hunter2-password", "token-0123456789abcdef", "uri-secret"} {
+			if strings.Contains(text, secret) {
+				t.Errorf("%v printed %q:\n%s", args, secret, text)
+			}
+		}
+	}
+	c, err := config.Load("t", nil, getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Neo4j.Password != "hunter2-password" || c.CuratorToken != env["CURATOR_TOKEN"] {
+		t.Errorf("secrets from the environment were not read: %+v", c.Neo4j)
+	}
+	for k, v := range c.Fields() {
+		if s := fmt.Sprint(v); strings.Contains(s, "hunter2") || strings.Contains(s, "token-0123") || strings.Contains(s, "uri-secret") {
+			t.Errorf("start-up field %s = %s", k, s)
+		}
+	}
+}
+
+func TestShortCuratorTokensAreRefused(t *testing.T) {
+	_, err := config.Load("t", nil, func(k string) string {
+		return map[string]string{"CURATOR_TOKEN": "letmein"}[k]
+	})
+	if err == nil || !strings.Contains(err.Error(), "at least 32") || strings.Contains(err.Error(), "letmein") {
+		t.Errorf("a 7-character curator token: %v", err)
 	}
 }
