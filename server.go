@@ -46,6 +46,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		return err
 	}
 	log.Info().Fields(cfg.Fields()).Msg("starting")
+	if (cfg.Playground || cfg.Introspection) && !config.Loopback(cfg.Addr) {
+		log.Warn().Bool("PLAYGROUND", cfg.Playground).Bool("INTROSPECTION", cfg.Introspection).Str("ADDR", cfg.Addr).
+			Msg("the playground or introspection is on while listening beyond loopback: anyone who reaches this address can read the whole schema; set PLAYGROUND=false and INTROSPECTION=false in production")
+	}
 
 	m := metrics.New()
 	cfg.Neo4j.OnStatement = m.Statement

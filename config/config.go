@@ -3,6 +3,7 @@
 package config
 
 import (
+	"net"
 	"flag"
 	"fmt"
 	"net/url"
@@ -68,9 +69,9 @@ func LoadFlags(fs *flag.FlagSet, args []string, getenv func(string) string) (Con
 	shutdown := env("SHUTDOWN_TIMEOUT", "20s", "how long in-flight requests may drain on SIGTERM")
 	logFormat := env("LOG_FORMAT", "json", "json or console")
 	logLevel := env("LOG_LEVEL", "info", "debug, info, warn or error")
-	playground := env("PLAYGROUND", "true", "serve the GraphQL playground at /")
+	playground := env("PLAYGROUND", "", "serve the GraphQL playground at / (default: on when ADDR is a loopback address)")
 	assets := env("PLAYGROUND_ASSETS", "playground/node_modules", "folder with the playground npm packages")
-	introspection := env("INTROSPECTION", "true", "allow schema introspection")
+	introspection := env("INTROSPECTION", "", "allow schema introspection (default: on when ADDR is a loopback address)")
 	ds := env("DATASET", "dataset/it-infrastructure.yaml", "curated dataset file the importer loads")
 	origins := env("CORS_ALLOWED_ORIGINS", "", "comma-separated origins whose pages may call the API, or *")
 	limits := map[string]*string{
@@ -149,8 +150,16 @@ func LoadFlags(fs *flag.FlagSet, args []string, getenv func(string) string) (Con
 		}
 		*v.into = f
 	}
-	boolean("PLAYGROUND", *playground, &c.Playground)
-	boolean("INTROSPECTION", *introspection, &c.Introspection)
+	// The playground and introspection help local development; on an address others can
+	// reach they are off unless asked for.
+	local := Loopback(c.Addr)
+	c.Playground, c.Introspection = local, local
+	if *playground != "" {
+		boolean("PLAYGROUND", *playground, &c.Playground)
+	}
+	if *introspection != "" {
+		boolean("INTROSPECTION", *introspection, &c.Introspection)
+	}
 	if u, err := url.Parse(c.Neo4j.URI); err != nil || !validScheme(u.Scheme) {
 		errs = append(errs, fmt.Sprintf("NEO4J_URI=%q must be a bolt://, neo4j:// (or +s, +ssc) URI", redactURI(c.Neo4j.URI)))
 	}
@@ -172,6 +181,19 @@ func mask(secret string) string {
 		return ""
 	}
 	return "****"
+}
+
+// Loopback reports whether addr (host:port) listens on a loopback address only.
+func Loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // minTokenLength is the shortest curator token accepted: long enough not to be guessed.

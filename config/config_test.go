@@ -96,3 +96,26 @@ func TestShortCuratorTokensAreRefused(t *testing.T) {
 		t.Errorf("a 7-character curator token: %v", err)
 	}
 }
+
+// The playground and introspection are on for a loopback address and off for one others
+// can reach, unless set.
+func TestPlaygroundDefaultsFollowTheAddress(t *testing.T) {
+	for _, tt := range []struct {
+		env  map[string]string
+		want bool
+	}{
+		{map[string]string{}, true},
+		{map[string]string{"ADDR": "[::1]:8080"}, true},
+		{map[string]string{"ADDR": "0.0.0.0:8080"}, false},
+		{map[string]string{"ADDR": ":8080"}, false},
+		{map[string]string{"ADDR": "0.0.0.0:8080", "PLAYGROUND": "true", "INTROSPECTION": "true"}, true},
+	} {
+		c, err := config.Load("t", nil, func(k string) string { return tt.env[k] })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Playground != tt.want || c.Introspection != tt.want {
+			t.Errorf("%v: playground %v, introspection %v; want %v", tt.env, c.Playground, c.Introspection, tt.want)
+		}
+	}
+}
