@@ -3,9 +3,9 @@
 package config
 
 import (
-	"net"
 	"flag"
 	"fmt"
+	"net"
 	"net/url"
 	"strconv"
 	"strings"
