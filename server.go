@@ -74,7 +74,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	handler := httpapi.NewServer(httpapi.Options{
 		Store: st, Planner: pl, Logger: log, RequestTimeout: cfg.RequestTimeout, Playground: cfg.Playground,
 		PlaygroundAssets: cfg.PlaygroundAssets, Introspection: cfg.Introspection, AllowedOrigins: cfg.AllowedOrigins,
-		MaxBodyBytes: cfg.Limits.BodyBytes, CuratorToken: cfg.CuratorToken, TrustedDocuments: trusted, Metrics: m, RateLimit: httpapi.RateLimit{Rate: cfg.RateLimit, Burst: cfg.RateBurst},
+		MaxBodyBytes: cfg.Limits.BodyBytes, CuratorToken: cfg.CuratorToken, TrustedDocuments: trusted, Metrics: m,
+		MetricsElsewhere: cfg.MetricsAddr != "", RateLimit: httpapi.RateLimit{Rate: cfg.RateLimit, Burst: cfg.RateBurst},
 		Limits: httpapi.Limits{MaxDepth: cfg.Limits.Depth, MaxComplexity: cfg.Limits.Complexity, MaxTokens: cfg.Limits.Tokens,
 			MaxAliases: cfg.Limits.Aliases, MaxRootFields: cfg.Limits.RootFields},
 	})
@@ -86,8 +87,18 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	// within the request's deadline plus 10 s: a slow client cannot hold a connection open.
 	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: cfg.RequestTimeout + 10*time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
-	errc := make(chan error, 1)
+	errc := make(chan error, 2)
 	go func() { errc <- srv.Serve(ln) }()
+	if cfg.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			return fmt.Errorf("listen for metrics: %w", err)
+		}
+		msrv := &http.Server{Handler: m.Handler(), ReadHeaderTimeout: 5 * time.Second, WriteTimeout: 30 * time.Second}
+		defer msrv.Close()
+		go func() { errc <- msrv.Serve(mln) }()
+		log.Info().Str("addr", mln.Addr().String()).Msg("serving /metrics on its own listener")
+	}
 	log.Info().Str("addr", ln.Addr().String()).Msgf("serving: playground http://%s/ API http://%s/graphql", ln.Addr(), ln.Addr())
 	if ready != nil {
 		ready <- ln.Addr().String()

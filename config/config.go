@@ -17,6 +17,7 @@ import (
 // Config is every setting of the service. Defaults work on a developer's machine.
 type Config struct {
 	Addr             string        // ADDR: where the HTTP server listens
+	MetricsAddr      string        // METRICS_ADDR: a listener of its own for /metrics (empty: on ADDR)
 	Neo4j            store.Config  // NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, NEO4J_TX_TIMEOUT
 	RequestTimeout   time.Duration // REQUEST_TIMEOUT: deadline for one request
 	SnapshotRefresh  time.Duration // SNAPSHOT_REFRESH: how often the planner checks the graph for changes
@@ -59,6 +60,7 @@ func LoadFlags(fs *flag.FlagSet, args []string, getenv func(string) string) (Con
 		return p
 	}
 	addr := env("ADDR", "127.0.0.1:8080", "address the HTTP server listens on")
+	metricsAddr := env("METRICS_ADDR", "", "address of a listener of its own for /metrics; empty serves /metrics on ADDR")
 	uri := env("NEO4J_URI", "bolt://127.0.0.1:7687", "Neo4j server (bolt://, neo4j://, +s or +ssc variants)")
 	user := env("NEO4J_USER", "", "Neo4j user; empty for a server without authentication")
 	password := env("NEO4J_PASSWORD", "", "Neo4j password")
@@ -97,7 +99,7 @@ func LoadFlags(fs *flag.FlagSet, args []string, getenv func(string) string) (Con
 		}
 	}
 
-	c := Config{Addr: *addr, CuratorToken: *curator, TrustedDocuments: *trusted, LogFormat: *logFormat, LogLevel: *logLevel, PlaygroundAssets: *assets, Dataset: *ds,
+	c := Config{Addr: *addr, MetricsAddr: *metricsAddr, CuratorToken: *curator, TrustedDocuments: *trusted, LogFormat: *logFormat, LogLevel: *logLevel, PlaygroundAssets: *assets, Dataset: *ds,
 		Neo4j: store.Config{URI: *uri, User: *user, Password: *password, Database: *database}}
 	for _, o := range strings.Split(*origins, ",") {
 		if o = strings.TrimSpace(o); o != "" {
@@ -225,7 +227,7 @@ func (c Config) Fields() map[string]any {
 		pw = "****"
 	}
 	return map[string]any{
-		"ADDR": c.Addr, "NEO4J_URI": redactURI(c.Neo4j.URI), "NEO4J_USER": c.Neo4j.User, "NEO4J_PASSWORD": pw,
+		"ADDR": c.Addr, "METRICS_ADDR": c.MetricsAddr, "NEO4J_URI": redactURI(c.Neo4j.URI), "NEO4J_USER": c.Neo4j.User, "NEO4J_PASSWORD": pw,
 		"NEO4J_DATABASE": c.Neo4j.Database, "NEO4J_TX_TIMEOUT": c.Neo4j.TxTimeout.String(),
 		"REQUEST_TIMEOUT": c.RequestTimeout.String(), "SNAPSHOT_REFRESH": c.SnapshotRefresh.String(), "SHUTDOWN_TIMEOUT": c.ShutdownTimeout.String(),
 		"LOG_FORMAT": c.LogFormat, "LOG_LEVEL": c.LogLevel, "PLAYGROUND": c.Playground,

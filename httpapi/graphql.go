@@ -36,6 +36,7 @@ func graphqlHandler(o Options, limiter **rateLimiter) http.Handler {
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(o.Limits.MaxTokens)
 	if o.TrustedDocuments != nil {
+		o.Metrics.RegisterOperations(o.TrustedDocuments.OperationNames()...)
 		srv.Use(o.TrustedDocuments)
 	} else {
 		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})

@@ -12,7 +12,9 @@ func addRoutes(mux *http.ServeMux, o Options) {
 		api = limiter.middleware(api)
 	}
 	mux.Handle("/graphql", withCORS(o.AllowedOrigins, withDeadline(o.RequestTimeout, api)))
-	mux.Handle("GET /metrics", o.Metrics.Handler())
+	if !o.MetricsElsewhere {
+		mux.Handle("GET /metrics", o.Metrics.Handler())
+	}
 	mux.Handle("GET /widget.js", serveWeb("widget.js", "text/javascript; charset=utf-8"))
 	mux.Handle("GET /demo", serveWeb("demo.html", "text/html; charset=utf-8"))
 	mux.Handle("GET /demo.js", serveWeb("demo.js", "text/javascript; charset=utf-8"))

@@ -9,7 +9,9 @@ import (
 	"os"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+	"github.com/vektah/gqlparser/v2/parser"
 )
 
 // TrustedDocuments is the set of operations a deployment allows, keyed by the SHA-256
@@ -33,6 +35,23 @@ func LoadTrustedDocuments(path string) (TrustedDocuments, error) {
 		out[hash(d)] = d
 	}
 	return out, nil
+}
+
+// OperationNames are the names of the operations the documents define.
+func (t TrustedDocuments) OperationNames() []string {
+	var out []string
+	for _, d := range t {
+		doc, err := parser.ParseQuery(&ast.Source{Input: d})
+		if err != nil {
+			continue
+		}
+		for _, op := range doc.Operations {
+			if op.Name != "" {
+				out = append(out, op.Name)
+			}
+		}
+	}
+	return out
 }
 
 func hash(doc string) string {

@@ -4,6 +4,7 @@ package metrics
 import (
 	"errors"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -22,12 +23,21 @@ type Metrics struct {
 	stmtErrors  *prometheus.CounterVec
 	batchSizes  *prometheus.HistogramVec
 	rateLimited prometheus.Counter
+
+	mu         sync.Mutex
+	registered map[string]bool // operation names that always get a label of their own
+	seen       map[string]bool // other names given a label, first come, up to maxOperationNames
 }
+
+// maxOperationNames bounds the operation names that get a label of their own besides
+// the registered ones; any other name is counted as "other", so clients cannot grow the
+// metrics without bound by naming their operations.
+const maxOperationNames = 100
 
 // New creates and registers the collectors.
 func New() *Metrics {
 	m := &Metrics{
-		reg: prometheus.NewRegistry(),
+		reg: prometheus.NewRegistry(), registered: map[string]bool{}, seen: map[string]bool{},
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "careergraph_graphql_requests_total",
 			Help: "GraphQL operations by operation name and outcome (ok, or an error code)."}, []string{"operation", "outcome"}),
 		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "careergraph_graphql_duration_seconds",
@@ -49,13 +59,41 @@ func New() *Metrics {
 // Handler serves the metrics in Prometheus' text format.
 func (m *Metrics) Handler() http.Handler { return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{}) }
 
-// Operation records one GraphQL operation.
-func (m *Metrics) Operation(name, outcome string, took time.Duration) {
-	if name == "" {
-		name = "anonymous"
+// RegisterOperations gives these operation names labels of their own whatever else is
+// seen (the trusted documents' names, say).
+func (m *Metrics) RegisterOperations(names ...string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, n := range names {
+		m.registered[n] = true
 	}
-	m.requests.WithLabelValues(name, outcome).Inc()
-	m.latency.WithLabelValues(name).Observe(took.Seconds())
+}
+
+// Operation records one GraphQL operation under a bounded label: its name when registered
+// or among the first names seen, "anonymous" without one, else "other".
+func (m *Metrics) Operation(name, outcome string, took time.Duration) {
+	label := m.label(name)
+	m.requests.WithLabelValues(label, outcome).Inc()
+	m.latency.WithLabelValues(label).Observe(took.Seconds())
+}
+
+func (m *Metrics) label(name string) string {
+	if name == "" {
+		return "anonymous"
+	}
+	if len(name) > 64 {
+		return "other"
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	switch {
+	case m.registered[name], m.seen[name]:
+		return name
+	case len(m.seen) < maxOperationNames:
+		m.seen[name] = true
+		return name
+	}
+	return "other"
 }
 
 // Statement records one Cypher statement; it fits store.Config.OnStatement.
