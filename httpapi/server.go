@@ -36,7 +36,7 @@ type Options struct {
 	Limits           Limits        // bounds on one GraphQL request
 	RateLimit        RateLimit     // per-client token bucket; zero Rate turns it off
 	Metrics          *metrics.Metrics
-	MetricsElsewhere bool // /metrics is served on a listener of its own, not here
+	MetricsElsewhere bool             // /metrics is served on a listener of its own, not here
 	CuratorToken     string           // bearer token for the curator API's mutations; empty turns them off
 	TrustedDocuments TrustedDocuments // when set, only these operations run
 }
