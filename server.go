@@ -62,6 +62,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		log.Warn().Err(err).Msg("neo4j is not answering yet; /readyz reports unavailable until it does")
 	}
 
+	var apiKeys map[string]httpapi.KeyLimit
+	if cfg.APIKeysFile != "" {
+		if apiKeys, err = httpapi.LoadAPIKeys(cfg.APIKeysFile); err != nil {
+			return err
+		}
+		log.Info().Int("keys", len(apiKeys)).Msg("API keys loaded: only these identify clients")
+	}
 	var trusted httpapi.TrustedDocuments
 	if cfg.TrustedDocuments != "" {
 		if trusted, err = httpapi.LoadTrustedDocuments(cfg.TrustedDocuments); err != nil {
@@ -75,7 +82,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		Store: st, Planner: pl, Logger: log, RequestTimeout: cfg.RequestTimeout, Playground: cfg.Playground,
 		PlaygroundAssets: cfg.PlaygroundAssets, Introspection: cfg.Introspection, AllowedOrigins: cfg.AllowedOrigins,
 		MaxBodyBytes: cfg.Limits.BodyBytes, CuratorToken: cfg.CuratorToken, TrustedDocuments: trusted, Metrics: m,
-		MetricsElsewhere: cfg.MetricsAddr != "", RateLimit: httpapi.RateLimit{Rate: cfg.RateLimit, Burst: cfg.RateBurst},
+		MetricsElsewhere: cfg.MetricsAddr != "", RateLimit: httpapi.RateLimit{Rate: cfg.RateLimit, Burst: cfg.RateBurst, Keys: apiKeys, TrustedProxies: cfg.TrustedProxies},
 		Limits: httpapi.Limits{MaxDepth: cfg.Limits.Depth, MaxComplexity: cfg.Limits.Complexity, MaxTokens: cfg.Limits.Tokens,
 			MaxAliases: cfg.Limits.Aliases, MaxRootFields: cfg.Limits.RootFields},
 	})

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -16,24 +17,26 @@ import (
 
 // Config is every setting of the service. Defaults work on a developer's machine.
 type Config struct {
-	Addr             string        // ADDR: where the HTTP server listens
-	MetricsAddr      string        // METRICS_ADDR: a listener of its own for /metrics (empty: on ADDR)
-	Neo4j            store.Config  // NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, NEO4J_TX_TIMEOUT
-	RequestTimeout   time.Duration // REQUEST_TIMEOUT: deadline for one request
-	SnapshotRefresh  time.Duration // SNAPSHOT_REFRESH: how often the planner checks the graph for changes
-	ShutdownTimeout  time.Duration // SHUTDOWN_TIMEOUT: how long in-flight requests may drain
-	LogFormat        string        // LOG_FORMAT: json or console
-	LogLevel         string        // LOG_LEVEL: debug, info, warn, error
-	Playground       bool          // PLAYGROUND: serve the GraphQL playground at /
-	PlaygroundAssets string        // PLAYGROUND_ASSETS: folder holding the playground's npm packages
-	Introspection    bool          // INTROSPECTION: allow schema introspection
-	Dataset          string        // DATASET: the curated dataset file, for the importer
-	AllowedOrigins   []string      // CORS_ALLOWED_ORIGINS: comma-separated origins allowed to call the API
-	Limits           Limits        // MAX_*: bounds on one request
-	RateLimit        float64       // RATE_LIMIT: tokens a second per client (0: off)
-	RateBurst        float64       // RATE_BURST: most tokens a client can save up
-	CuratorToken     string        // CURATOR_TOKEN: bearer token for the curator API (empty: off)
-	TrustedDocuments string        // TRUSTED_DOCUMENTS: JSON file of the only operations allowed (empty: any)
+	Addr             string         // ADDR: where the HTTP server listens
+	MetricsAddr      string         // METRICS_ADDR: a listener of its own for /metrics (empty: on ADDR)
+	Neo4j            store.Config   // NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, NEO4J_TX_TIMEOUT
+	RequestTimeout   time.Duration  // REQUEST_TIMEOUT: deadline for one request
+	SnapshotRefresh  time.Duration  // SNAPSHOT_REFRESH: how often the planner checks the graph for changes
+	ShutdownTimeout  time.Duration  // SHUTDOWN_TIMEOUT: how long in-flight requests may drain
+	LogFormat        string         // LOG_FORMAT: json or console
+	LogLevel         string         // LOG_LEVEL: debug, info, warn, error
+	Playground       bool           // PLAYGROUND: serve the GraphQL playground at /
+	PlaygroundAssets string         // PLAYGROUND_ASSETS: folder holding the playground's npm packages
+	Introspection    bool           // INTROSPECTION: allow schema introspection
+	Dataset          string         // DATASET: the curated dataset file, for the importer
+	AllowedOrigins   []string       // CORS_ALLOWED_ORIGINS: comma-separated origins allowed to call the API
+	Limits           Limits         // MAX_*: bounds on one request
+	RateLimit        float64        // RATE_LIMIT: tokens a second per client (0: off)
+	APIKeysFile      string         // API_KEYS_FILE: the API keys that identify clients (see httpapi.LoadAPIKeys)
+	TrustedProxies   []netip.Prefix // TRUSTED_PROXIES: proxies whose X-Forwarded-For is believed
+	RateBurst        float64        // RATE_BURST: most tokens a client can save up
+	CuratorToken     string         // CURATOR_TOKEN: bearer token for the curator API (empty: off)
+	TrustedDocuments string         // TRUSTED_DOCUMENTS: JSON file of the only operations allowed (empty: any)
 }
 
 // Limits bound one request; see httpapi.Limits for what each counts.
@@ -86,6 +89,8 @@ func LoadFlags(fs *flag.FlagSet, args []string, getenv func(string) string) (Con
 	}
 	rate := env("RATE_LIMIT", "50", "requests a second each client (API key or IP) may make on average; 0 turns limiting off")
 	burst := env("RATE_BURST", "200", "requests a client may make at once after a pause")
+	apiKeys := env("API_KEYS_FILE", "", "file of the API keys that identify clients for rate limiting, one \"name sha256 [rate [burst]]\" a line; unknown keys count as their address")
+	proxies := env("TRUSTED_PROXIES", "", "comma-separated addresses or CIDRs of proxies whose X-Forwarded-For is believed")
 	curator := env("CURATOR_TOKEN", "", "bearer token (at least 32 characters) that allows the curator API's mutations; empty turns them off")
 	trusted := env("TRUSTED_DOCUMENTS", "", "JSON file of the only GraphQL documents the service runs; empty runs any")
 	if err := fs.Parse(args); err != nil {
@@ -99,7 +104,7 @@ func LoadFlags(fs *flag.FlagSet, args []string, getenv func(string) string) (Con
 		}
 	}
 
-	c := Config{Addr: *addr, MetricsAddr: *metricsAddr, CuratorToken: *curator, TrustedDocuments: *trusted, LogFormat: *logFormat, LogLevel: *logLevel, PlaygroundAssets: *assets, Dataset: *ds,
+	c := Config{Addr: *addr, MetricsAddr: *metricsAddr, APIKeysFile: *apiKeys, CuratorToken: *curator, TrustedDocuments: *trusted, LogFormat: *logFormat, LogLevel: *logLevel, PlaygroundAssets: *assets, Dataset: *ds,
 		Neo4j: store.Config{URI: *uri, User: *user, Password: *password, Database: *database}}
 	for _, o := range strings.Split(*origins, ",") {
 		if o = strings.TrimSpace(o); o != "" {
@@ -107,6 +112,21 @@ func LoadFlags(fs *flag.FlagSet, args []string, getenv func(string) string) (Con
 		}
 	}
 	var errs []string
+	for _, p := range strings.Split(*proxies, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		prefix, err := netip.ParsePrefix(p)
+		if err != nil {
+			addr, aerr := netip.ParseAddr(p)
+			if aerr != nil {
+				errs = append(errs, fmt.Sprintf("TRUSTED_PROXIES entry %q is not an address or CIDR such as 10.0.0.0/8", p))
+				continue
+			}
+			prefix = netip.PrefixFrom(addr, addr.BitLen())
+		}
+		c.TrustedProxies = append(c.TrustedProxies, prefix.Masked())
+	}
 	for _, o := range c.AllowedOrigins {
 		if u, err := url.Parse(o); o != "*" && (err != nil || u.Scheme == "" || u.Host == "" || u.Path != "") {
 			errs = append(errs, fmt.Sprintf("CORS_ALLOWED_ORIGINS entry %q must be an origin such as https://careers.example.com", o))
@@ -235,7 +255,7 @@ func (c Config) Fields() map[string]any {
 		"CORS_ALLOWED_ORIGINS": strings.Join(c.AllowedOrigins, ","), "MAX_DEPTH": c.Limits.Depth,
 		"MAX_COMPLEXITY": c.Limits.Complexity, "MAX_TOKENS": c.Limits.Tokens, "MAX_ALIASES": c.Limits.Aliases,
 		"MAX_ROOT_FIELDS": c.Limits.RootFields, "MAX_BODY_BYTES": c.Limits.BodyBytes,
-		"RATE_LIMIT": c.RateLimit, "RATE_BURST": c.RateBurst, "CURATOR_TOKEN": mask(c.CuratorToken),
+		"RATE_LIMIT": c.RateLimit, "RATE_BURST": c.RateBurst, "API_KEYS_FILE": c.APIKeysFile, "TRUSTED_PROXIES": fmt.Sprint(c.TrustedProxies), "CURATOR_TOKEN": mask(c.CuratorToken),
 		"TRUSTED_DOCUMENTS": c.TrustedDocuments,
 	}
 }

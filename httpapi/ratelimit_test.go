@@ -2,6 +2,9 @@ package httpapi_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -17,6 +20,16 @@ import (
 	"github.com/careergraph/careergraph/store"
 )
 
+// keyed configures API keys by name: each key is its name.
+func keyed(names ...string) map[string]httpapi.KeyLimit {
+	out := map[string]httpapi.KeyLimit{}
+	for _, n := range names {
+		sum := sha256.Sum256([]byte(n))
+		out[hex.EncodeToString(sum[:])] = httpapi.KeyLimit{Name: n}
+	}
+	return out
+}
+
 // A client that spends its bucket gets 429 with Retry-After; another client (another API
 // key) is unaffected; expensive queries spend the bucket faster; /metrics counts it all.
 func TestRateLimitAndMetrics(t *testing.T) {
@@ -28,7 +41,7 @@ func TestRateLimitAndMetrics(t *testing.T) {
 	}
 	defer st.Close(context.Background())
 	srv := httptest.NewServer(httpapi.NewServer(httpapi.Options{Store: st, Logger: zerolog.Nop(), Metrics: m,
-		RateLimit: httpapi.RateLimit{Rate: 0.5, Burst: 5, CostUnit: 100}}))
+		RateLimit: httpapi.RateLimit{Rate: 0.5, Burst: 5, CostUnit: 100, Keys: keyed("a", "b", "c")}}))
 	defer srv.Close()
 	post := func(key, doc string) *http.Response {
 		req, _ := http.NewRequest("POST", srv.URL+"/graphql", strings.NewReader(`{"query":"`+doc+`"}`))
@@ -88,6 +101,57 @@ func TestRateLimitAndMetrics(t *testing.T) {
 			if n, _ := strconv.Atoi(v); n < 2 {
 				t.Errorf("statements observed: %s, want at least 2", v)
 			}
+		}
+	}
+}
+
+// Made-up API keys identify no one: their requests share their address's bucket, so a
+// client minting keys gets no more than the anonymous rate. A configured key has its own
+// bucket, and its own rate.
+func TestMadeUpKeysGetTheAnonymousRate(t *testing.T) {
+	neo4jtest.Store(t)
+	st, err := store.Open(store.Config{URI: neo4jtest.URI()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close(context.Background())
+	keys := keyed("partner")
+	for sum, k := range keys {
+		k.Rate, k.Burst = 100, 50
+		keys[sum] = k
+	}
+	srv := httptest.NewServer(httpapi.NewServer(httpapi.Options{Store: st, Logger: zerolog.Nop(),
+		RateLimit: httpapi.RateLimit{Rate: 0.5, Burst: 5, Keys: keys}}))
+	defer srv.Close()
+	post := func(key string) int {
+		req, _ := http.NewRequest("POST", srv.URL+"/graphql", strings.NewReader(`{"query":"{ __typename }"}`))
+		req.Header.Set("Content-Type", "application/json")
+		if key != "" {
+			req.Header.Set("X-API-Key", key)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	passed := 0
+	for i := range 20 {
+		if post(fmt.Sprintf("made-up-%d", i)) == 200 {
+			passed++
+		}
+	}
+	if passed > 5 {
+		t.Errorf("20 requests with made-up keys: %d passed, want at most the anonymous burst of 5", passed)
+	}
+	if code := post(""); code != 429 {
+		t.Errorf("without a key after the made-up ones: %d, want 429 (the same bucket)", code)
+	}
+	for i := range 20 {
+		if code := post("partner"); code != 200 {
+			t.Fatalf("configured key, request %d: %d, want its own bucket of 50", i, code)
 		}
 	}
 }
