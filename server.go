@@ -81,7 +81,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	handler := httpapi.NewServer(httpapi.Options{
 		Store: st, Planner: pl, Logger: log, RequestTimeout: cfg.RequestTimeout, Playground: cfg.Playground,
 		PlaygroundAssets: cfg.PlaygroundAssets, Introspection: cfg.Introspection, AllowedOrigins: cfg.AllowedOrigins,
-		MaxBodyBytes: cfg.Limits.BodyBytes, CuratorToken: cfg.CuratorToken, TrustedDocuments: trusted, Metrics: m,
+		MaxBodyBytes: cfg.Limits.BodyBytes, MaxResponseBytes: cfg.Limits.ResponseBytes, MaxInFlight: cfg.Limits.InFlight,
+		MaxHeavyInFlight: cfg.Limits.HeavyInFlight, CuratorToken: cfg.CuratorToken, TrustedDocuments: trusted, Metrics: m,
 		MetricsElsewhere: cfg.MetricsAddr != "", RateLimit: httpapi.RateLimit{Rate: cfg.RateLimit, Burst: cfg.RateBurst, Keys: apiKeys, TrustedProxies: cfg.TrustedProxies},
 		Limits: httpapi.Limits{MaxDepth: cfg.Limits.Depth, MaxComplexity: cfg.Limits.Complexity, MaxTokens: cfg.Limits.Tokens,
 			MaxAliases: cfg.Limits.Aliases, MaxRootFields: cfg.Limits.RootFields},

@@ -43,6 +43,7 @@ type Config struct {
 type Limits struct {
 	Depth, Complexity, Tokens, Aliases, RootFields int
 	BodyBytes                                      int64
+	ResponseBytes, InFlight, HeavyInFlight         int
 }
 
 // Load reads the configuration from getenv and then from args (flags named like the
@@ -80,12 +81,15 @@ func LoadFlags(fs *flag.FlagSet, args []string, getenv func(string) string) (Con
 	ds := env("DATASET", "dataset/it-infrastructure.yaml", "curated dataset file the importer loads")
 	origins := env("CORS_ALLOWED_ORIGINS", "", "comma-separated origins whose pages may call the API, or *")
 	limits := map[string]*string{
-		"MAX_DEPTH":       env("MAX_DEPTH", "10", "deepest selection nesting a query may have"),
-		"MAX_COMPLEXITY":  env("MAX_COMPLEXITY", "100000", "largest estimated query cost (lists multiplied by first, or 10)"),
-		"MAX_TOKENS":      env("MAX_TOKENS", "10000", "most tokens the GraphQL parser accepts"),
-		"MAX_ALIASES":     env("MAX_ALIASES", "30", "most aliased fields in one query"),
-		"MAX_ROOT_FIELDS": env("MAX_ROOT_FIELDS", "15", "most root fields in one operation"),
-		"MAX_BODY_BYTES":  env("MAX_BODY_BYTES", "1048576", "largest request body in bytes"),
+		"MAX_DEPTH":           env("MAX_DEPTH", "10", "deepest selection nesting a query may have"),
+		"MAX_COMPLEXITY":      env("MAX_COMPLEXITY", "100000", "largest estimated query cost (lists multiplied by first, or 10)"),
+		"MAX_TOKENS":          env("MAX_TOKENS", "10000", "most tokens the GraphQL parser accepts"),
+		"MAX_ALIASES":         env("MAX_ALIASES", "30", "most aliased fields in one query"),
+		"MAX_ROOT_FIELDS":     env("MAX_ROOT_FIELDS", "15", "most root fields in one operation"),
+		"MAX_BODY_BYTES":      env("MAX_BODY_BYTES", "1048576", "largest request body in bytes"),
+		"MAX_RESPONSE_BYTES":  env("MAX_RESPONSE_BYTES", "8388608", "largest response body in bytes; a larger answer is replaced by RESPONSE_TOO_LARGE"),
+		"MAX_IN_FLIGHT":       env("MAX_IN_FLIGHT", "256", "GraphQL requests handled at once; more are answered 503 with Retry-After"),
+		"MAX_HEAVY_IN_FLIGHT": env("MAX_HEAVY_IN_FLIGHT", "4", "of those, queries priced 10,000 or more; more are answered 503 with Retry-After"),
 	}
 	rate := env("RATE_LIMIT", "50", "requests a second each client (API key or IP) may make on average; 0 turns limiting off")
 	burst := env("RATE_BURST", "200", "requests a client may make at once after a pause")
@@ -161,7 +165,8 @@ func LoadFlags(fs *flag.FlagSet, args []string, getenv func(string) string) (Con
 		return n
 	}
 	c.Limits = Limits{Depth: positive("MAX_DEPTH"), Complexity: positive("MAX_COMPLEXITY"), Tokens: positive("MAX_TOKENS"),
-		Aliases: positive("MAX_ALIASES"), RootFields: positive("MAX_ROOT_FIELDS"), BodyBytes: int64(positive("MAX_BODY_BYTES"))}
+		Aliases: positive("MAX_ALIASES"), RootFields: positive("MAX_ROOT_FIELDS"), BodyBytes: int64(positive("MAX_BODY_BYTES")),
+		ResponseBytes: positive("MAX_RESPONSE_BYTES"), InFlight: positive("MAX_IN_FLIGHT"), HeavyInFlight: positive("MAX_HEAVY_IN_FLIGHT")}
 	for key, v := range map[string]struct {
 		text string
 		into *float64
@@ -255,6 +260,7 @@ func (c Config) Fields() map[string]any {
 		"CORS_ALLOWED_ORIGINS": strings.Join(c.AllowedOrigins, ","), "MAX_DEPTH": c.Limits.Depth,
 		"MAX_COMPLEXITY": c.Limits.Complexity, "MAX_TOKENS": c.Limits.Tokens, "MAX_ALIASES": c.Limits.Aliases,
 		"MAX_ROOT_FIELDS": c.Limits.RootFields, "MAX_BODY_BYTES": c.Limits.BodyBytes,
+		"MAX_RESPONSE_BYTES": c.Limits.ResponseBytes, "MAX_IN_FLIGHT": c.Limits.InFlight, "MAX_HEAVY_IN_FLIGHT": c.Limits.HeavyInFlight,
 		"RATE_LIMIT": c.RateLimit, "RATE_BURST": c.RateBurst, "API_KEYS_FILE": c.APIKeysFile, "TRUSTED_PROXIES": fmt.Sprint(c.TrustedProxies), "CURATOR_TOKEN": mask(c.CuratorToken),
 		"TRUSTED_DOCUMENTS": c.TrustedDocuments,
 	}

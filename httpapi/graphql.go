@@ -24,7 +24,7 @@ import (
 // unless the client asks for application/json), with per-request loaders.
 // When o asks for rate limiting, *limiter receives the limiter, for the HTTP middleware
 // that charges each request's entry.
-func graphqlHandler(o Options, limiter **rateLimiter) http.Handler {
+func graphqlHandler(o Options, limiter **rateLimiter, shed *loadShedder) http.Handler {
 	resolver := &graph.Resolver{Store: o.Store, Planner: o.Planner}
 	es := graph.NewExecutableSchema(graph.Config{
 		Resolvers:  resolver,
@@ -50,7 +50,10 @@ func graphqlHandler(o Options, limiter **rateLimiter) http.Handler {
 		*limiter = newRateLimiter(o.RateLimit, o.Metrics.RateLimited)
 		srv.Use(costCharge{*limiter})
 	}
+	srv.AroundOperations(answerLateRequests)
 	srv.AroundOperations(nameOperation)
+	srv.AroundOperations(shed.aroundOperation)
+	srv.AroundFields(stopAtDeadline)
 	srv.AroundResponses(observeResponse(o.Metrics))
 	srv.SetErrorPresenter(graph.ErrorPresenter)
 	srv.SetRecoverFunc(graph.Recover)

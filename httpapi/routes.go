@@ -7,7 +7,8 @@ import (
 // addRoutes is the map of the service: every route it serves is here.
 func addRoutes(mux *http.ServeMux, o Options) {
 	var limiter *rateLimiter
-	api := guardGraphQLRequest(o.MaxBodyBytes, graphqlHandler(o, &limiter))
+	shed := newLoadShedder(o.MaxInFlight, o.MaxHeavyInFlight, HeavyCost, o.MaxResponseBytes)
+	api := shed.middleware(guardGraphQLRequest(o.MaxBodyBytes, graphqlHandler(o, &limiter, shed)))
 	if limiter != nil {
 		api = limiter.middleware(api)
 	}

@@ -29,6 +29,9 @@ type Options struct {
 	RequestTimeout   time.Duration // deadline for one request
 	LoaderWait       time.Duration // how long loaders gather keys before a batch
 	MaxBodyBytes     int64         // largest request body accepted
+	MaxResponseBytes int           // largest response body sent (default 8 MiB)
+	MaxInFlight      int           // GraphQL requests handled at once (default 256); more get 503
+	MaxHeavyInFlight int           // of those, with a price of HeavyCost or more (default 4)
 	Playground       bool          // serve the playground at /
 	PlaygroundAssets string        // folder with the playground's npm packages
 	Introspection    bool          // allow schema introspection
@@ -50,6 +53,15 @@ func (o *Options) defaults() {
 	}
 	if o.MaxBodyBytes <= 0 {
 		o.MaxBodyBytes = 1 << 20
+	}
+	if o.MaxResponseBytes <= 0 {
+		o.MaxResponseBytes = 8 << 20
+	}
+	if o.MaxInFlight <= 0 {
+		o.MaxInFlight = 256
+	}
+	if o.MaxHeavyInFlight <= 0 {
+		o.MaxHeavyInFlight = 4
 	}
 	o.Limits.defaults()
 	if o.Metrics == nil {
