@@ -9,6 +9,7 @@ GO    ?= go
 export GOFLAGS ?= -mod=mod
 
 PLAYGROUND_STAMP := playground/node_modules/.installed
+AUDIT_STAMP := httpapi/audit/node_modules/.installed
 
 .DEFAULT_GOAL := help
 
@@ -18,7 +19,7 @@ help: ## list the targets
 run: neo4j playground import ## start Neo4j (unless NEO4J_URI is set), import the dataset, serve on 127.0.0.1:8080
 	$(GO) run . -LOG_FORMAT=$${LOG_FORMAT:-console}
 
-test: neo4j playground browser ## run every test, integration tests against the real Neo4j included, with the race detector
+test: neo4j playground audit browser ## run every test, integration tests against the real Neo4j included, with the race detector
 	$(GO) test -race -count=1 ./...
 
 neo4j: ## start the local Neo4j in the background; returns once Bolt answers (log: .state/neo4j.log)
@@ -64,6 +65,12 @@ check-dataset: ## check the dataset file without touching Neo4j
 
 playground: $(PLAYGROUND_STAMP) ## install the playground's GraphiQL from the npm registry
 
+audit: $(AUDIT_STAMP) ## install graphql-http's GraphQL-over-HTTP audit from the npm registry (make test runs it)
+
+$(AUDIT_STAMP): httpapi/audit/package.json httpapi/audit/package-lock.json
+	cd httpapi/audit && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 $(PLAYGROUND_STAMP): playground/package.json playground/package-lock.json
 	cd playground && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
@@ -91,4 +98,4 @@ build: ## build the binaries into bin/
 clean: neo4j-stop ## stop Neo4j and remove local state and build output
 	rm -rf .state bin neo4j/target
 
-.PHONY: help run test browser onet eval bench bench-import loadtest fuzz neo4j neo4j-stop import check-dataset playground generate check-generate lint build clean
+.PHONY: help run test audit browser onet eval bench bench-import loadtest fuzz neo4j neo4j-stop import check-dataset playground generate check-generate lint build clean

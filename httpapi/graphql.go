@@ -20,8 +20,8 @@ import (
 	"github.com/careergraph/careergraph/loaders"
 )
 
-// graphqlHandler serves GraphQL over HTTP (GET and POST, application/graphql-response+json
-// unless the client asks for application/json), with per-request loaders.
+// graphqlHandler serves GraphQL over HTTP (GET and POST, application/json unless the
+// client asks for application/graphql-response+json), with per-request loaders.
 // When o asks for rate limiting, *limiter receives the limiter, for the HTTP middleware
 // that charges each request's entry.
 func graphqlHandler(o Options, limiter **rateLimiter, shed *loadShedder) http.Handler {
@@ -31,8 +31,10 @@ func graphqlHandler(o Options, limiter **rateLimiter, shed *loadShedder) http.Ha
 		Directives: graph.DirectiveRoot{Curator: resolver.CuratorDirective},
 	})
 	srv := handler.New(costModel{ExecutableSchema: es, listCost: o.Limits.ListCost, bound: o.Planner.ListBound})
-	srv.AddTransport(transport.GET{UseGrapQLResponseJsonByDefault: true})
-	srv.AddTransport(transport.POST{UseGrapQLResponseJsonByDefault: true})
+	// application/json unless the client asks for application/graphql-response+json, as
+	// the GraphQL over HTTP specification says for clients that do not say (or say */*).
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(o.Limits.MaxTokens)
 	if o.TrustedDocuments != nil {

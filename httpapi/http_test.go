@@ -23,8 +23,9 @@ func TestGraphQLOverHTTP(t *testing.T) {
 		{"wrong content type", "POST", "text/plain", `{"query":"{ __typename }"}`, 415, "UNSUPPORTED_MEDIA_TYPE"},
 		{"wrong method", "PUT", "application/json", `{"query":"{ __typename }"}`, 405, "METHOD_NOT_ALLOWED"},
 		{"too large", "POST", "application/json", big, 413, "REQUEST_TOO_LARGE"},
-		{"parse error", "POST", "application/json", `{"query":"{ role("}`, 400, "GRAPHQL_PARSE_FAILED"},
-		{"validation error", "POST", "application/json", `{"query":"{ nope }"}`, 400, "GRAPHQL_VALIDATION_FAILED"},
+		// In application/json (what a client that does not say gets), request errors answer 200.
+		{"parse error", "POST", "application/json", `{"query":"{ role("}`, 200, "GRAPHQL_PARSE_FAILED"},
+		{"validation error", "POST", "application/json", `{"query":"{ nope }"}`, 200, "GRAPHQL_VALIDATION_FAILED"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -36,22 +37,36 @@ func TestGraphQLOverHTTP(t *testing.T) {
 	}
 }
 
+// application/json unless the client asks for application/graphql-response+json; in the
+// latter a request error answers 400 with no data entry.
 func TestResponseMediaType(t *testing.T) {
 	srv, _ := newServer(t)
 	r := query(t, srv, `{ __typename }`, nil, nil)
-	if ct := r.header.Get("Content-Type"); ct != "application/graphql-response+json" {
-		t.Errorf("Content-Type = %q, want application/graphql-response+json", ct)
+	if ct := r.header.Get("Content-Type"); ct != "application/json" {
+		t.Errorf("without Accept, Content-Type = %q, want application/json", ct)
 	}
-	req, _ := http.NewRequest("POST", srv.URL+"/graphql", strings.NewReader(`{"query":"{ __typename }"}`))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "application/json")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
+	post := func(accept, doc string) (*http.Response, string) {
+		req, _ := http.NewRequest("POST", srv.URL+"/graphql", strings.NewReader(`{"query":"`+doc+`"}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept", accept)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp, string(b)
 	}
-	resp.Body.Close()
-	if ct := resp.Header.Get("Content-Type"); ct != "application/json" {
-		t.Errorf("with Accept: application/json, Content-Type = %q", ct)
+	if resp, _ := post("*/*", "{ __typename }"); resp.Header.Get("Content-Type") != "application/json" {
+		t.Errorf("with Accept: */*, Content-Type = %q", resp.Header.Get("Content-Type"))
+	}
+	resp, body := post("application/graphql-response+json", "{ __typename }")
+	if ct := resp.Header.Get("Content-Type"); ct != "application/graphql-response+json" {
+		t.Errorf("asking for application/graphql-response+json, Content-Type = %q", ct)
+	}
+	resp, body = post("application/graphql-response+json", "{ nope }")
+	if resp.StatusCode != 400 || strings.Contains(body, `"data"`) {
+		t.Errorf("a validation error in application/graphql-response+json: %d %s; want 400 without data", resp.StatusCode, body)
 	}
 }
 

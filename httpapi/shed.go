@@ -2,6 +2,8 @@ package httpapi
 
 import (
 	"context"
+	"encoding/json"
+	"mime"
 	"net/http"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -140,7 +142,32 @@ func (w *shedWriter) flush() {
 		if w.status == 0 {
 			w.status = http.StatusOK
 		}
+		w.status, w.body = conform(w.ResponseWriter.Header().Get("Content-Type"), w.status, w.body)
 		w.ResponseWriter.WriteHeader(w.status)
 		_, _ = w.ResponseWriter.Write(w.body)
 	}
+}
+
+// conform applies the GraphQL over HTTP rules gqlgen leaves out: a request error (a
+// document that does not parse or validate, variables that do not coerce) answers 200 in
+// application/json, and in application/graphql-response+json carries no data entry.
+func conform(contentType string, status int, body []byte) (int, []byte) {
+	mt, _, _ := mime.ParseMediaType(contentType)
+	switch {
+	case mt == "application/json" && status == http.StatusUnprocessableEntity:
+		return http.StatusOK, body
+	case mt == "application/graphql-response+json" && status >= 400:
+		var fields map[string]json.RawMessage
+		if json.Unmarshal(body, &fields) != nil {
+			return status, body
+		}
+		if _, ok := fields["data"]; !ok {
+			return status, body
+		}
+		delete(fields, "data")
+		if b, err := json.Marshal(fields); err == nil {
+			return status, b
+		}
+	}
+	return status, body
 }
