@@ -52,7 +52,7 @@ $(PEER_STAMP): bench/peer/package.json bench/peer/package-lock.json
 bench-import: neo4j import ## import the full O*NET data (rows/s, total time), then time paths and recommendations over it
 	$(GO) run ./cmd/careergraph-bench -onet -dir "$(ONET_DIR)"
 
-loadtest: neo4j import ## load the service on 127.0.0.1 with vegeta (LOADTEST_RATE, LOADTEST_DURATION); fails on any error
+loadtest: neo4j import ## load the service on 127.0.0.1 with vegeta, normal and abusive traffic together (LOADTEST_RATE, LOADTEST_ABUSE_RATE, LOADTEST_DURATION); fails on any normal request's error
 	@loadtest/run.sh
 
 FUZZTIME ?= 15s

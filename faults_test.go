@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -267,5 +269,23 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 			t.Fatalf("waiting for %s: gave up after 15 s", what)
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// A client that sends its headers and then trickles its body cannot hold a connection
+// past the request's deadline.
+func TestSlowBodiesAreCutOff(t *testing.T) {
+	base, _, _, _ := startBehindProxy(t, map[string]string{"REQUEST_TIMEOUT": "1s"})
+	conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"query\":")
+	start := time.Now()
+	conn.SetReadDeadline(time.Now().Add(15 * time.Second))
+	io.Copy(io.Discard, conn) // until the server answers and closes, or gives up on us
+	if took := time.Since(start); took > 10*time.Second {
+		t.Errorf("the server held a trickling client for %s", took)
 	}
 }

@@ -91,9 +91,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	// A client gets 5 s for its headers and 30 s for its body, and its answer must be written
-	// within the request's deadline plus 10 s: a slow client cannot hold a connection open.
-	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second,
+	// A client gets 5 s for its headers and the request's deadline for its whole request,
+	// and its answer must be written within the deadline plus 10 s: a slow client cannot
+	// hold a connection open.
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: cfg.RequestTimeout,
 		WriteTimeout: cfg.RequestTimeout + 10*time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
 	errc := make(chan error, 2)
 	go func() { errc <- srv.Serve(ln) }()

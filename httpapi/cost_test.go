@@ -49,4 +49,51 @@ func TestCostFollowsTheGraphsShape(t *testing.T) {
 	}
 	noErrors(t, query(t, srv, `{ recommendations(profile: {currentRole: "onet-15-1244-00"}, first: 10) {
 		roles { role { title } missingSkills { skill { name } } } certifications { certification { name } closes { name } } } }`, nil, nil))
+
+	// A flood: 16 clients sending the fan-out shape over and over; a cheap query sent
+	// meanwhile is answered, and every copy is refused, none run.
+	stop := make(chan struct{})
+	refused := make(chan int, 16)
+	for range 16 {
+		go func() {
+			n := 0
+			for {
+				select {
+				case <-stop:
+					refused <- n
+					return
+				default:
+				}
+				if r := query(t, srv, fanOut, map[string]any{"n": 100}, nil); r.code(0) == "COMPLEXITY_LIMIT_EXCEEDED" {
+					n++
+				} else {
+					t.Errorf("fan-out during the flood: %d %+v", r.status, r.Errors)
+				}
+			}
+		}()
+	}
+	for range 5 {
+		start := time.Now()
+		noErrors(t, query(t, srv, `{ role(id: "onet-15-1244-00") { title } }`, nil, nil))
+		if took := time.Since(start); took > 5*time.Second {
+			t.Errorf("a cheap query during the flood took %s", took)
+		}
+	}
+	close(stop)
+	total := 0
+	for range 16 {
+		total += <-refused
+	}
+	t.Logf("%d fan-out copies refused during the flood", total)
+
+	// Huge variables: a list of 20,000 roles to avoid is refused with a clear error.
+	avoid := make([]string, 20000)
+	for i := range avoid {
+		avoid[i] = "onet-15-1244-00"
+	}
+	r := query(t, srv, `query($avoid: [ID!]) { careerPaths(from: "help-desk-technician", to: "onet-15-1241-00", avoid: $avoid) { paths { rank } } }`,
+		map[string]any{"avoid": avoid}, nil)
+	if r.status >= 500 || len(r.Errors) == 0 {
+		t.Errorf("20,000 roles to avoid: %d %+v", r.status, r.Errors)
+	}
 }
