@@ -77,6 +77,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		log.Info().Int("documents", len(trusted)).Msg("trusted-documents mode: only registered operations run")
 	}
 	pl := planner.New(st, planner.Options{RefreshEvery: cfg.SnapshotRefresh})
+	defer pl.Close() // before the store closes: a refresh may still be reading
 	go pl.KeepFresh(ctx)
 	handler := httpapi.NewServer(httpapi.Options{
 		Store: st, Planner: pl, Logger: log, RequestTimeout: cfg.RequestTimeout, Playground: cfg.Playground,

@@ -29,6 +29,7 @@ func replica(t *testing.T, refresh time.Duration) *httptest.Server {
 	}
 	t.Cleanup(func() { _ = st.Close(context.Background()) })
 	pl := planner.New(st, planner.Options{RefreshEvery: refresh})
+	t.Cleanup(pl.Close) // runs before the store closes
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	go pl.KeepFresh(ctx)

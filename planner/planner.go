@@ -27,11 +27,14 @@ type Planner struct {
 	store Store
 	opts  Options
 	snaps snapshots
+	alive context.Context // ended by Close
+	stop  context.CancelFunc
 }
 
 // New returns a planner over st.
 func New(st Store, opts ...Options) *Planner {
 	p := &Planner{store: st}
+	p.alive, p.stop = context.WithCancel(context.Background())
 	if len(opts) > 0 {
 		p.opts = opts[0]
 	}

@@ -2,7 +2,9 @@ package planner
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -101,6 +103,20 @@ type snapshots struct {
 	checked    atomic.Int64 // when the fingerprint was last found current (Unix nanoseconds)
 	refreshing atomic.Bool
 	group      singleflight.Group
+	life       sync.RWMutex // loads hold it shared; Close takes it to wait for them
+	closed     bool
+}
+
+// errClosed is what a refresh asked of a closed planner answers.
+var errClosed = errors.New("planner: closed")
+
+// Close stops any refresh under way, waits for it, and starts no other, so that the store
+// can be closed after it.
+func (p *Planner) Close() {
+	p.stop()
+	p.snaps.life.Lock()
+	defer p.snaps.life.Unlock()
+	p.snaps.closed = true
 }
 
 // snapshot returns the current snapshot. Only the first request waits for Neo4j; after
@@ -149,10 +165,16 @@ func (p *Planner) KeepFresh(ctx context.Context) {
 }
 
 // load is the shared refresh: one fingerprint read, and a full read only when it changed.
-// It runs detached from the caller's context, since other callers may be waiting on it.
+// It runs detached from the caller's context, since other callers may be waiting on it,
+// until the planner closes.
 func (p *Planner) load(ctx context.Context) (*snapshot, error) {
 	ch := p.snaps.group.DoChan("load", func() (any, error) {
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), loadTimeout)
+		p.snaps.life.RLock()
+		defer p.snaps.life.RUnlock()
+		if p.snaps.closed {
+			return nil, errClosed
+		}
+		ctx, cancel := context.WithTimeout(p.alive, loadTimeout)
 		defer cancel()
 		started := p.opts.Now()
 		cur := p.snaps.current.Load()

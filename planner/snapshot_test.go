@@ -85,6 +85,7 @@ func TestSnapshotSeesDirectCypherEdits(t *testing.T) {
 	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
 	clk := &clock{now: time.Unix(1_800_000_000, 0)}
 	pl := planner.New(routed(t), planner.Options{RefreshEvery: time.Minute, Now: clk.Now})
+	t.Cleanup(pl.Close)
 	if slices.Contains(gapSkills(t, pl, "systems-administrator", "help-desk-technician"), "bgp") {
 		t.Fatal("the curated graph already asks BGP of a help desk technician")
 	}
@@ -111,6 +112,7 @@ func TestTwoPlannersAgree(t *testing.T) {
 	ctx := context.Background()
 	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
 	a, b := planner.New(st), planner.New(routed(t))
+	t.Cleanup(b.Close)
 	for _, pl := range []*planner.Planner{a, b} {
 		if slices.Contains(gapSkills(t, pl, "systems-administrator", "help-desk-technician"), "terraform") {
 			t.Fatal("the curated graph already asks Terraform of a help desk technician")
