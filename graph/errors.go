@@ -7,7 +7,6 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/rs/zerolog"
-	"github.com/rs/zerolog/hlog"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vikstrous/dataloadgen"
 
@@ -65,10 +64,23 @@ func ErrorPresenter(ctx context.Context, err error) *gqlerror.Error {
 	}
 	gqlErr.Message = msg
 	gqlErr.Extensions = map[string]any{"code": code}
-	if id, ok := hlog.IDFromCtx(ctx); ok {
-		gqlErr.Extensions["requestId"] = id.String()
+	if id := RequestID(ctx); id != "" {
+		gqlErr.Extensions["requestId"] = id
 	}
 	return gqlErr
+}
+
+type requestIDKey struct{}
+
+// WithRequestID records the request's id, for errors to quote.
+func WithRequestID(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, requestIDKey{}, id)
+}
+
+// RequestID is the id WithRequestID recorded, or "".
+func RequestID(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey{}).(string)
+	return id
 }
 
 // Recover turns a resolver panic into an internal error, logged with its stack.

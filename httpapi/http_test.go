@@ -81,15 +81,32 @@ func TestGet(t *testing.T) {
 	}
 }
 
+// A client's valid X-Request-Id is the request's id: echoed back and quoted by errors; an
+// invalid one is replaced by a new id.
 func TestRequestIDIsEchoed(t *testing.T) {
 	srv, _ := newServer(t)
-	resp, err := http.Get(srv.URL + "/healthz")
-	if err != nil {
-		t.Fatal(err)
+	get := func(id string) (*http.Response, string) {
+		req, _ := http.NewRequest("GET", srv.URL+"/graphql?query="+url.QueryEscape(`{ role(id: "nope") { id } }`), nil)
+		if id != "" {
+			req.Header.Set("X-Request-Id", id)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp, string(b)
 	}
-	resp.Body.Close()
-	if resp.Header.Get("X-Request-Id") == "" {
-		t.Error("no X-Request-Id on the response")
+	resp, body := get("abc123-client")
+	if got := resp.Header.Get("X-Request-Id"); got != "abc123-client" || !strings.Contains(body, `"requestId":"abc123-client"`) {
+		t.Errorf("client id abc123-client: header %q, body %s", got, body)
+	}
+	for _, bad := range []string{"", "has spaces", strings.Repeat("x", 65), "a/b&c"} {
+		resp, _ := get(bad)
+		if got := resp.Header.Get("X-Request-Id"); got == "" || got == bad {
+			t.Errorf("client id %q: header %q, want a new id", bad, got)
+		}
 	}
 }
 
