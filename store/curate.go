@@ -2,7 +2,7 @@ package store
 
 import (
 	"context"
-	"embed"
+	_ "embed"
 	"errors"
 	"fmt"
 	"strings"
@@ -15,16 +15,46 @@ import (
 // ErrReadOnly is returned when a curator edit targets data imported from O*NET.
 var ErrReadOnly = errors.New("imported O*NET data is read-only; correct it at the source and import it again")
 
-//go:embed cypher/upsert_*.cypher cypher/delete_*.cypher cypher/set_*.cypher cypher/remove_*.cypher cypher/nodes_exist.cypher cypher/replace_certification_links.cypher
-var curateFiles embed.FS
+// The curator's statements, each a file of its own; a missing file breaks the build.
+var (
+	//go:embed cypher/upsert_role.cypher
+	upsertRoleCypher string
+	//go:embed cypher/upsert_skill.cypher
+	upsertSkillCypher string
+	//go:embed cypher/upsert_certification.cypher
+	upsertCertificationCypher string
+	//go:embed cypher/replace_certification_links.cypher
+	replaceCertificationLinksCypher string
+	//go:embed cypher/delete_role.cypher
+	deleteRoleCypher string
+	//go:embed cypher/delete_skill.cypher
+	deleteSkillCypher string
+	//go:embed cypher/delete_certification.cypher
+	deleteCertificationCypher string
+	//go:embed cypher/set_requirement.cypher
+	setRequirementCypher string
+	//go:embed cypher/set_endorsement.cypher
+	setEndorsementCypher string
+	//go:embed cypher/set_progression.cypher
+	setProgressionCypher string
+	//go:embed cypher/remove_requirement.cypher
+	removeRequirementCypher string
+	//go:embed cypher/remove_endorsement.cypher
+	removeEndorsementCypher string
+	//go:embed cypher/remove_progression.cypher
+	removeProgressionCypher string
+	//go:embed cypher/nodes_exist.cypher
+	nodesExistCypher string
+)
 
-func curateCypher(name string) string {
-	b, err := curateFiles.ReadFile("cypher/" + name + ".cypher")
-	if err != nil {
-		panic(err) // the embed pattern above lists every file this package asks for
-	}
-	return string(b)
-}
+// deleteNodeCypher and removeEdgeCypher name the statement for each kind the curator
+// API deletes or removes.
+var (
+	deleteNodeCypher = map[string]string{"Role": deleteRoleCypher, "Skill": deleteSkillCypher,
+		"Certification": deleteCertificationCypher}
+	removeEdgeCypher = map[string]string{"requirement": removeRequirementCypher,
+		"endorsement": removeEndorsementCypher, "progression": removeProgressionCypher}
+)
 
 // Each curator edit runs in one write transaction: references are checked in it, and an
 // edit that fails any check writes nothing. Every edit bumps the graph's version, so
@@ -38,12 +68,12 @@ func (s *Store) UpsertRole(ctx context.Context, r career.Role) (career.Role, err
 			row[k] = nil // SET += with null removes what an earlier version had
 		}
 	}
-	return upsert(ctx, s, "upsert_role", row, decodeRole)
+	return upsert(ctx, s, upsertRoleCypher, row, decodeRole)
 }
 
 // UpsertSkill creates or replaces a skill's properties.
 func (s *Store) UpsertSkill(ctx context.Context, sk career.Skill) (career.Skill, error) {
-	return upsert(ctx, s, "upsert_skill", skillRow(sk), decodeSkill)
+	return upsert(ctx, s, upsertSkillCypher, skillRow(sk), decodeSkill)
 }
 
 // UpsertCertification creates or replaces a certification, with the skills it validates
@@ -58,29 +88,29 @@ func (s *Store) UpsertCertification(ctx context.Context, c career.Certification)
 			return err
 		}
 		var err error
-		if out, err = upsertIn(ctx, s, tx, "upsert_certification", certificationRow(c), decodeCertification); err != nil {
+		if out, err = upsertIn(ctx, s, tx, upsertCertificationCypher, certificationRow(c), decodeCertification); err != nil {
 			return err
 		}
-		return s.run(ctx, tx, curateCypher("replace_certification_links"), map[string]any{
+		return s.run(ctx, tx, replaceCertificationLinksCypher, map[string]any{
 			"id": c.ID, "validates": nonNil(c.Validates), "preparesFor": nonNil(c.PreparesFor)})
 	})
 	return out, err
 }
 
-func upsert[T any](ctx context.Context, s *Store, name string, row map[string]any, decode func(map[string]any) (T, error)) (T, error) {
+func upsert[T any](ctx context.Context, s *Store, cypher string, row map[string]any, decode func(map[string]any) (T, error)) (T, error) {
 	var out T
 	err := s.curate(ctx, func(tx neo4j.ManagedTransaction) error {
 		var err error
-		out, err = upsertIn(ctx, s, tx, name, row, decode)
+		out, err = upsertIn(ctx, s, tx, cypher, row, decode)
 		return err
 	})
 	return out, err
 }
 
-func upsertIn[T any](ctx context.Context, s *Store, tx neo4j.ManagedTransaction, name string, row map[string]any, decode func(map[string]any) (T, error)) (T, error) {
+func upsertIn[T any](ctx context.Context, s *Store, tx neo4j.ManagedTransaction, cypher string, row map[string]any, decode func(map[string]any) (T, error)) (T, error) {
 	var zero T
 	delete(row, "origin") // a new node is marked curated-api; an existing one keeps its origin
-	recs, err := s.query(ctx, tx, curateCypher(name), map[string]any{"row": row})
+	recs, err := s.query(ctx, tx, cypher, map[string]any{"row": row})
 	if err != nil {
 		return zero, err
 	}
@@ -95,7 +125,11 @@ func upsertIn[T any](ctx context.Context, s *Store, tx neo4j.ManagedTransaction,
 func (s *Store) DeleteNode(ctx context.Context, kind, id string) (bool, error) {
 	deleted := false
 	err := s.curate(ctx, func(tx neo4j.ManagedTransaction) error {
-		recs, err := s.query(ctx, tx, curateCypher("delete_"+strings.ToLower(kind)), map[string]any{"id": id})
+		stmt, ok := deleteNodeCypher[kind]
+		if !ok {
+			return fmt.Errorf("store: cannot delete a %q", kind)
+		}
+		recs, err := s.query(ctx, tx, stmt, map[string]any{"id": id})
 		if err != nil || len(recs) == 0 {
 			return err
 		}
@@ -110,23 +144,23 @@ func (s *Store) DeleteNode(ctx context.Context, kind, id string) (bool, error) {
 
 // SetRequirement creates or updates a role's required skill.
 func (s *Store) SetRequirement(ctx context.Context, e career.Requirement) error {
-	return s.setEdge(ctx, "set_requirement", map[string]any{"role": e.Role, "skill": e.Skill,
+	return s.setEdge(ctx, setRequirementCypher, map[string]any{"role": e.Role, "skill": e.Skill,
 		"importance": e.Importance, "level": e.Level, "source": e.SourceID}, "Role", e.Role, "Skill", e.Skill)
 }
 
 // SetEndorsement creates or updates a certification a role values.
 func (s *Store) SetEndorsement(ctx context.Context, e career.Endorsement) error {
-	return s.setEdge(ctx, "set_endorsement", map[string]any{"role": e.Role, "certification": e.Certification,
+	return s.setEdge(ctx, setEndorsementCypher, map[string]any{"role": e.Role, "certification": e.Certification,
 		"relevance": e.Relevance, "source": e.SourceID}, "Role", e.Role, "Certification", e.Certification)
 }
 
 // SetProgression creates or updates a career move.
 func (s *Store) SetProgression(ctx context.Context, e career.Progression) error {
-	return s.setEdge(ctx, "set_progression", map[string]any{"from": e.From, "to": e.To,
+	return s.setEdge(ctx, setProgressionCypher, map[string]any{"from": e.From, "to": e.To,
 		"typicalYears": e.TypicalYears, "kind": e.Kind, "source": e.SourceID}, "Role", e.From, "Role", e.To)
 }
 
-func (s *Store) setEdge(ctx context.Context, name string, row map[string]any, fromKind, from, toKind, to string) error {
+func (s *Store) setEdge(ctx context.Context, cypher string, row map[string]any, fromKind, from, toKind, to string) error {
 	return s.curate(ctx, func(tx neo4j.ManagedTransaction) error {
 		if err := s.mustExist(ctx, tx, fromKind, from); err != nil {
 			return err
@@ -137,7 +171,7 @@ func (s *Store) setEdge(ctx context.Context, name string, row map[string]any, fr
 		if err := s.writable(ctx, tx, from); err != nil {
 			return err
 		}
-		return s.run(ctx, tx, curateCypher(name), map[string]any{"row": row})
+		return s.run(ctx, tx, cypher, map[string]any{"row": row})
 	})
 }
 
@@ -149,7 +183,11 @@ func (s *Store) RemoveEdge(ctx context.Context, kind, from, to string) (bool, er
 		if err := s.writable(ctx, tx, from); err != nil {
 			return err
 		}
-		recs, err := s.query(ctx, tx, curateCypher("remove_"+kind), map[string]any{"from": from, "to": to})
+		stmt, ok := removeEdgeCypher[kind]
+		if !ok {
+			return fmt.Errorf("store: cannot remove a %q", kind)
+		}
+		recs, err := s.query(ctx, tx, stmt, map[string]any{"from": from, "to": to})
 		if err != nil || len(recs) == 0 {
 			return err
 		}
@@ -198,7 +236,7 @@ func (s *Store) nodes(ctx context.Context, tx neo4j.ManagedTransaction, ids []st
 	if len(ids) == 0 {
 		return out, nil
 	}
-	recs, err := s.query(ctx, tx, curateCypher("nodes_exist"), map[string]any{"ids": ids})
+	recs, err := s.query(ctx, tx, nodesExistCypher, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
