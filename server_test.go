@@ -70,19 +70,8 @@ func TestMetricsOnTheirOwnListener(t *testing.T) {
 	metricsAddr := l.Addr().String()
 	l.Close()
 	env := map[string]string{"ADDR": "127.0.0.1:0", "METRICS_ADDR": metricsAddr, "NEO4J_URI": neo4jtest.URI(), "LOG_LEVEL": "warn"}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	ready, done := make(chan string, 1), make(chan error, 1)
-	go func() { done <- run(ctx, nil, func(k string) string { return env[k] }, io.Discard, ready) }()
-	var addr string
-	select {
-	case addr = <-ready:
-	case err := <-done:
-		t.Fatalf("run returned early: %v", err)
-	case <-time.After(30 * time.Second):
-		t.Fatal("server did not start")
-	}
-	resp, err := http.Get("http://" + addr + "/metrics")
+	base, _, _, _ := startService(t, env, nil)
+	resp, err := http.Get(base + "/metrics")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -176,8 +176,3 @@ func salaryChange(from, to career.Role) *SalaryChange {
 	}
 	return &SalaryChange{Currency: a.Currency, MinChange: b.Min - a.Min, MaxChange: b.Max - a.Max, From: *a, To: *b}
 }
-
-func unique(ids []string) []string {
-	slices.Sort(ids)
-	return slices.Compact(ids)
-}

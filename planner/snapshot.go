@@ -208,15 +208,7 @@ func (p *Planner) load(ctx context.Context) (*snapshot, error) {
 	}
 }
 
-// roles returns roles by id, failing with ErrNotFound naming the first id that names no role.
-func (p *Planner) roles(ctx context.Context, ids ...string) (map[string]career.Role, error) {
-	s, err := p.snapshot(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return s.rolesByID(ids...)
-}
-
+// rolesByID returns roles by id, failing with ErrNotFound naming the first id that names no role.
 func (s *snapshot) rolesByID(ids ...string) (map[string]career.Role, error) {
 	out := make(map[string]career.Role, len(ids))
 	for _, id := range ids {
@@ -225,19 +217,6 @@ func (s *snapshot) rolesByID(ids ...string) (map[string]career.Role, error) {
 			return nil, fmt.Errorf("no role has id %q: %w", id, store.ErrNotFound)
 		}
 		out[id] = r
-	}
-	return out, nil
-}
-
-// requirements returns the requirements of the given roles.
-func (p *Planner) requirements(ctx context.Context, ids ...string) (map[string][]career.Requirement, error) {
-	s, err := p.snapshot(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string][]career.Requirement, len(ids))
-	for _, id := range ids {
-		out[id] = s.reqs[id]
 	}
 	return out, nil
 }

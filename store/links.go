@@ -80,12 +80,6 @@ func (s *Store) CertificationPrerequisites(ctx context.Context, certIDs []string
 	return links(ctx, s, certificationPrerequisitesCypher, certIDs, certificationAtEnd)
 }
 
-// PrerequisiteChains returns, for each certification and every certification that
-// prepares for it (up to four steps back), the certifications that prepare for it directly.
-func (s *Store) PrerequisiteChains(ctx context.Context, certIDs []string) (map[string][]career.Certification, error) {
-	return links(ctx, s, prerequisiteChainsCypher, certIDs, certificationAtEnd)
-}
-
 // CertificationPreparesFor returns the certifications each certification prepares for.
 func (s *Store) CertificationPreparesFor(ctx context.Context, certIDs []string) (map[string][]career.Certification, error) {
 	return links(ctx, s, certificationPreparesForCypher, certIDs, certificationAtEnd)

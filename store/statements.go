@@ -64,8 +64,6 @@ var (
 	skillCertificationsCypher string
 	//go:embed cypher/certification_prerequisites.cypher
 	certificationPrerequisitesCypher string
-	//go:embed cypher/prerequisite_chains.cypher
-	prerequisiteChainsCypher string
 	//go:embed cypher/certification_prepares_for.cypher
 	certificationPreparesForCypher string
 

@@ -1,7 +1,8 @@
 // Every role with what the planner keeps in memory, in one statement: its skill
 // requirements (as parallel lists), the certifications it values, the technologies it
-// uses, the O*NET occupations a curated role is classified as, and its career moves. Related occupations
-// and the moves derived from them are not read: recommendations are measured against them.
+// uses, the O*NET occupations a curated role is classified as, and its career moves
+// (derived ones included; the held-out evaluation deletes those before it asks anything).
+// Related occupations are not read: recommendations are measured against them.
 MATCH (r:Role)
 CALL {
   WITH r
