@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 )
 
 var slug = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -27,7 +27,7 @@ func (c *checker) fail(at, field, format string, args ...any) {
 
 // check returns every problem in ds: bad or duplicate ids, dangling references,
 // unknown enum values and impossible numbers.
-func check(ds *career.Dataset) []error {
+func check(ds *domain.Dataset) []error {
 	c := &checker{ids: map[string]string{}, sources: map[string]bool{}}
 	for i, s := range ds.Sources {
 		at := fmt.Sprintf("sources[%d] %q", i, s.ID)
@@ -53,7 +53,7 @@ func check(ds *career.Dataset) []error {
 	return c.problems
 }
 
-func (c *checker) registerIDs(ds *career.Dataset) {
+func (c *checker) registerIDs(ds *domain.Dataset) {
 	add := func(kind string, i int, id string) {
 		at := fmt.Sprintf("%s[%d] %q", kind, i, id)
 		switch prev, seen := c.ids[id]; {
@@ -78,12 +78,12 @@ func (c *checker) registerIDs(ds *career.Dataset) {
 	}
 }
 
-func (c *checker) role(r career.Role) {
+func (c *checker) role(r domain.Role) {
 	at := fmt.Sprintf("roles %q", r.ID)
 	c.text(at, "title", r.Title)
 	c.text(at, "summary", r.Summary)
-	c.enum(at, "track", r.Track, career.Tracks)
-	c.enum(at, "level", r.Level, career.RoleLevels)
+	c.enum(at, "track", r.Track, domain.Tracks)
+	c.enum(at, "level", r.Level, domain.RoleLevels)
 	c.sourceList(at, r.SourceIDs)
 	for _, code := range r.SocCodes {
 		if !socCode.MatchString(code) {
@@ -114,20 +114,20 @@ func (c *checker) role(r career.Role) {
 	}
 }
 
-func (c *checker) skill(s career.Skill) {
+func (c *checker) skill(s domain.Skill) {
 	at := fmt.Sprintf("skills %q", s.ID)
 	c.text(at, "name", s.Name)
-	c.enum(at, "category", s.Category, career.SkillCategories)
+	c.enum(at, "category", s.Category, domain.SkillCategories)
 	c.text(at, "description", s.Description)
 	c.sourceList(at, s.SourceIDs)
 }
 
-func (c *checker) certification(cert career.Certification) {
+func (c *checker) certification(cert domain.Certification) {
 	at := fmt.Sprintf("certifications %q", cert.ID)
 	c.text(at, "name", cert.Name)
 	c.text(at, "vendor", cert.Vendor)
 	c.text(at, "domain", cert.Domain)
-	c.enum(at, "level", cert.Level, career.CertificationLevels)
+	c.enum(at, "level", cert.Level, domain.CertificationLevels)
 	c.sourceList(at, cert.SourceIDs)
 	if len(cert.Validates) == 0 {
 		c.fail(at, "validates", "a certification must validate at least one skill")
@@ -139,7 +139,7 @@ func (c *checker) certification(cert career.Certification) {
 	}
 }
 
-func (c *checker) edges(ds *career.Dataset) {
+func (c *checker) edges(ds *domain.Dataset) {
 	seen := map[string]bool{}
 	dup := func(key string) bool { d := seen[key]; seen[key] = true; return d }
 	for _, e := range ds.Requirements {
@@ -159,7 +159,7 @@ func (c *checker) edges(ds *career.Dataset) {
 	for _, e := range ds.Endorsements {
 		at := fmt.Sprintf("roles %q: certifications %q", e.Role, e.Certification)
 		c.ref(at, "certification", e.Certification, "certifications")
-		c.enum(at, "relevance", e.Relevance, career.Relevances)
+		c.enum(at, "relevance", e.Relevance, domain.Relevances)
 		if dup("values " + e.Role + " " + e.Certification) {
 			c.fail(at, "certification", "listed twice")
 		}
@@ -174,7 +174,7 @@ func (c *checker) edges(ds *career.Dataset) {
 		if e.TypicalYears <= 0 || e.TypicalYears > 40 {
 			c.fail(at, "typicalYears", "%v is outside (0, 40]", e.TypicalYears)
 		}
-		c.enum(at, "kind", e.Kind, career.ProgressionKinds)
+		c.enum(at, "kind", e.Kind, domain.ProgressionKinds)
 		if dup("progresses " + e.From + " " + e.To) {
 			c.fail(at, "to", "listed twice")
 		}

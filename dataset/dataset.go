@@ -10,7 +10,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 )
 
 // DefaultPath is the curated dataset shipped with the service, relative to the repo root.
@@ -20,14 +20,14 @@ const DefaultPath = "dataset/it-infrastructure.yaml"
 // how a curator thinks of them.
 type file struct {
 	DefaultSource  string                 `yaml:"defaultSource"`
-	Sources        []career.Source        `yaml:"sources"`
-	Skills         []career.Skill         `yaml:"skills"`
-	Certifications []career.Certification `yaml:"certifications"`
+	Sources        []domain.Source        `yaml:"sources"`
+	Skills         []domain.Skill         `yaml:"skills"`
+	Certifications []domain.Certification `yaml:"certifications"`
 	Roles          []roleEntry            `yaml:"roles"`
 }
 
 type roleEntry struct {
-	career.Role    `yaml:",inline"`
+	domain.Role    `yaml:",inline"`
 	Skills         []skillNeed `yaml:"skills"`
 	Certifications []certValue `yaml:"certifications"`
 	NextRoles      []nextRole  `yaml:"nextRoles"`
@@ -54,7 +54,7 @@ type nextRole struct {
 }
 
 // Load reads and checks the dataset file at path.
-func Load(path string) (*career.Dataset, error) {
+func Load(path string) (*domain.Dataset, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("dataset: %w", err)
@@ -64,7 +64,7 @@ func Load(path string) (*career.Dataset, error) {
 
 // Parse reads and checks a dataset held in memory; name is used in error messages.
 // Every problem found is reported, each naming the file, the entry and the field.
-func Parse(name string, data []byte) (*career.Dataset, error) {
+func Parse(name string, data []byte) (*domain.Dataset, error) {
 	var f file
 	dec := yaml.NewDecoder(bytes.NewReader(data), yaml.Strict())
 	if err := dec.Decode(&f); err != nil {
@@ -88,7 +88,7 @@ func (e *InvalidError) Error() string {
 }
 
 // flatten turns the file's nested shape into the flat dataset, filling in default sources.
-func (f *file) flatten() *career.Dataset {
+func (f *file) flatten() *domain.Dataset {
 	src := func(s string) string {
 		if s == "" {
 			return f.DefaultSource
@@ -101,7 +101,7 @@ func (f *file) flatten() *career.Dataset {
 		}
 		return s
 	}
-	ds := &career.Dataset{Sources: f.Sources}
+	ds := &domain.Dataset{Sources: f.Sources}
 	for _, s := range f.Skills {
 		s.SourceIDs = srcs(s.SourceIDs)
 		ds.Skills = append(ds.Skills, s)
@@ -118,15 +118,15 @@ func (f *file) flatten() *career.Dataset {
 		}
 		ds.Roles = append(ds.Roles, role)
 		for _, s := range r.Skills {
-			ds.Requirements = append(ds.Requirements, career.Requirement{
+			ds.Requirements = append(ds.Requirements, domain.Requirement{
 				Role: role.ID, Skill: s.Skill, Importance: s.Importance, Level: s.Level, SourceID: src(s.Source)})
 		}
 		for _, c := range r.Certifications {
-			ds.Endorsements = append(ds.Endorsements, career.Endorsement{
+			ds.Endorsements = append(ds.Endorsements, domain.Endorsement{
 				Role: role.ID, Certification: c.Certification, Relevance: c.Relevance, SourceID: src(c.Source)})
 		}
 		for _, n := range r.NextRoles {
-			ds.Progressions = append(ds.Progressions, career.Progression{
+			ds.Progressions = append(ds.Progressions, domain.Progression{
 				From: role.ID, To: n.To, TypicalYears: n.TypicalYears, Kind: n.Kind, SourceID: src(n.Source)})
 		}
 	}

@@ -3,7 +3,7 @@ package dataset
 import (
 	"fmt"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 )
 
 // The single-entry checks apply the importer's rules to one entry written through the
@@ -11,33 +11,33 @@ import (
 // against the graph inside the same transaction as the write.
 
 // CheckRole checks one role.
-func CheckRole(r career.Role) error {
+func CheckRole(r domain.Role) error {
 	return single(func(c *checker) { c.id("role", r.ID); c.role(r) })
 }
 
 // CheckSkill checks one skill.
-func CheckSkill(s career.Skill) error {
+func CheckSkill(s domain.Skill) error {
 	return single(func(c *checker) { c.id("skill", s.ID); c.skill(s) })
 }
 
 // CheckCertification checks one certification.
-func CheckCertification(cert career.Certification) error {
+func CheckCertification(cert domain.Certification) error {
 	return single(func(c *checker) { c.id("certification", cert.ID); c.certification(cert) })
 }
 
 // CheckRequirement checks one required skill.
-func CheckRequirement(e career.Requirement) error {
-	return single(func(c *checker) { c.edges(&career.Dataset{Requirements: []career.Requirement{e}}) })
+func CheckRequirement(e domain.Requirement) error {
+	return single(func(c *checker) { c.edges(&domain.Dataset{Requirements: []domain.Requirement{e}}) })
 }
 
 // CheckEndorsement checks one valued certification.
-func CheckEndorsement(e career.Endorsement) error {
-	return single(func(c *checker) { c.edges(&career.Dataset{Endorsements: []career.Endorsement{e}}) })
+func CheckEndorsement(e domain.Endorsement) error {
+	return single(func(c *checker) { c.edges(&domain.Dataset{Endorsements: []domain.Endorsement{e}}) })
 }
 
 // CheckProgression checks one career move.
-func CheckProgression(e career.Progression) error {
-	return single(func(c *checker) { c.edges(&career.Dataset{Progressions: []career.Progression{e}}) })
+func CheckProgression(e domain.Progression) error {
+	return single(func(c *checker) { c.edges(&domain.Dataset{Progressions: []domain.Progression{e}}) })
 }
 
 func single(check func(c *checker)) error {

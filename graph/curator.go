@@ -6,7 +6,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/dataset"
 	"github.com/careergraph/careergraph/graph/model"
 )
@@ -51,23 +51,23 @@ func sourcesOr(ids []string) []string {
 	return ids
 }
 
-func roleFromInput(in model.RoleInput) career.Role {
-	r := career.Role{ID: in.ID, Title: in.Title, AlternateTitles: in.AlternateTitles, Track: in.Track, Level: in.Level,
-		Experience: career.Years{Min: in.ExperienceMin, Max: in.ExperienceMax}, Education: deref(in.Education),
+func roleFromInput(in model.RoleInput) domain.Role {
+	r := domain.Role{ID: in.ID, Title: in.Title, AlternateTitles: in.AlternateTitles, Track: in.Track, Level: in.Level,
+		Experience: domain.Years{Min: in.ExperienceMin, Max: in.ExperienceMax}, Education: deref(in.Education),
 		Summary: in.Summary, Duties: in.Duties, SocCodes: in.SocCodes, SourceIDs: sourcesOr(in.Sources)}
 	if s := in.Salary; s != nil {
-		r.Salary = &career.Salary{Min: s.Min, Max: s.Max, Currency: s.Currency, Note: deref(s.Note),
+		r.Salary = &domain.Salary{Min: s.Min, Max: s.Max, Currency: s.Currency, Note: deref(s.Note),
 			SourceID: or(s.Source, defaultCuratorSource)}
 	}
 	return r
 }
 
-func skillFromInput(in model.SkillInput) career.Skill {
-	return career.Skill{ID: in.ID, Name: in.Name, Category: in.Category, Description: in.Description, SourceIDs: sourcesOr(in.Sources)}
+func skillFromInput(in model.SkillInput) domain.Skill {
+	return domain.Skill{ID: in.ID, Name: in.Name, Category: in.Category, Description: in.Description, SourceIDs: sourcesOr(in.Sources)}
 }
 
-func certificationFromInput(in model.CertificationInput) career.Certification {
-	return career.Certification{ID: in.ID, Name: in.Name, Vendor: in.Vendor, Level: in.Level, Domain: in.Domain,
+func certificationFromInput(in model.CertificationInput) domain.Certification {
+	return domain.Certification{ID: in.ID, Name: in.Name, Vendor: in.Vendor, Level: in.Level, Domain: in.Domain,
 		Description: in.Description, Validates: in.Validates, PreparesFor: in.PreparesFor, SourceIDs: sourcesOr(in.Sources)}
 }
 
@@ -88,7 +88,7 @@ func (r *mutationResolver) removed(ctx context.Context, kind, from, to string) (
 }
 
 // roleAfter answers an edge edit with the role it changed.
-func (r *mutationResolver) roleAfter(ctx context.Context, id string, err error) (*career.Role, error) {
+func (r *mutationResolver) roleAfter(ctx context.Context, id string, err error) (*domain.Role, error) {
 	if err != nil {
 		return nil, err
 	}

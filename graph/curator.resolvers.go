@@ -8,13 +8,13 @@ package graph
 import (
 	"context"
 
-	"github.com/careergraph/careergraph/career"
 	"github.com/careergraph/careergraph/dataset"
+	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/graph/model"
 )
 
 // UpsertRole is the resolver for the upsertRole field.
-func (r *mutationResolver) UpsertRole(ctx context.Context, input model.RoleInput) (*career.Role, error) {
+func (r *mutationResolver) UpsertRole(ctx context.Context, input model.RoleInput) (*domain.Role, error) {
 	role := roleFromInput(input)
 	if err := dataset.CheckRole(role); err != nil {
 		return nil, err
@@ -29,7 +29,7 @@ func (r *mutationResolver) DeleteRole(ctx context.Context, id string) (*model.De
 }
 
 // UpsertSkill is the resolver for the upsertSkill field.
-func (r *mutationResolver) UpsertSkill(ctx context.Context, input model.SkillInput) (*career.Skill, error) {
+func (r *mutationResolver) UpsertSkill(ctx context.Context, input model.SkillInput) (*domain.Skill, error) {
 	skill := skillFromInput(input)
 	if err := dataset.CheckSkill(skill); err != nil {
 		return nil, err
@@ -44,7 +44,7 @@ func (r *mutationResolver) DeleteSkill(ctx context.Context, id string) (*model.D
 }
 
 // UpsertCertification is the resolver for the upsertCertification field.
-func (r *mutationResolver) UpsertCertification(ctx context.Context, input model.CertificationInput) (*career.Certification, error) {
+func (r *mutationResolver) UpsertCertification(ctx context.Context, input model.CertificationInput) (*domain.Certification, error) {
 	cert := certificationFromInput(input)
 	if err := dataset.CheckCertification(cert); err != nil {
 		return nil, err
@@ -59,8 +59,8 @@ func (r *mutationResolver) DeleteCertification(ctx context.Context, id string) (
 }
 
 // SetRequirement is the resolver for the setRequirement field.
-func (r *mutationResolver) SetRequirement(ctx context.Context, role string, skill string, importance float64, level float64, source *string) (*career.Role, error) {
-	e := career.Requirement{Role: role, Skill: skill, Importance: importance, Level: level, SourceID: or(source, defaultCuratorSource)}
+func (r *mutationResolver) SetRequirement(ctx context.Context, role string, skill string, importance float64, level float64, source *string) (*domain.Role, error) {
+	e := domain.Requirement{Role: role, Skill: skill, Importance: importance, Level: level, SourceID: or(source, defaultCuratorSource)}
 	if err := dataset.CheckRequirement(e); err != nil {
 		return nil, err
 	}
@@ -73,8 +73,8 @@ func (r *mutationResolver) RemoveRequirement(ctx context.Context, role string, s
 }
 
 // SetEndorsement is the resolver for the setEndorsement field.
-func (r *mutationResolver) SetEndorsement(ctx context.Context, role string, certification string, relevance string, source *string) (*career.Role, error) {
-	e := career.Endorsement{Role: role, Certification: certification, Relevance: relevance, SourceID: or(source, defaultCuratorSource)}
+func (r *mutationResolver) SetEndorsement(ctx context.Context, role string, certification string, relevance string, source *string) (*domain.Role, error) {
+	e := domain.Endorsement{Role: role, Certification: certification, Relevance: relevance, SourceID: or(source, defaultCuratorSource)}
 	if err := dataset.CheckEndorsement(e); err != nil {
 		return nil, err
 	}
@@ -87,8 +87,8 @@ func (r *mutationResolver) RemoveEndorsement(ctx context.Context, role string, c
 }
 
 // SetProgression is the resolver for the setProgression field.
-func (r *mutationResolver) SetProgression(ctx context.Context, from string, to string, typicalYears float64, kind string, source *string) (*career.Role, error) {
-	e := career.Progression{From: from, To: to, TypicalYears: typicalYears, Kind: kind, SourceID: or(source, defaultCuratorSource)}
+func (r *mutationResolver) SetProgression(ctx context.Context, from string, to string, typicalYears float64, kind string, source *string) (*domain.Role, error) {
+	e := domain.Progression{From: from, To: to, TypicalYears: typicalYears, Kind: kind, SourceID: or(source, defaultCuratorSource)}
 	if err := dataset.CheckProgression(e); err != nil {
 		return nil, err
 	}

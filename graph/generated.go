@@ -13,11 +13,11 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
-	"github.com/careergraph/careergraph/career"
-	"github.com/careergraph/careergraph/gap"
+	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/graph/model"
 	"github.com/careergraph/careergraph/planner"
 	"github.com/careergraph/careergraph/similarity"
+	"github.com/careergraph/careergraph/skillgap"
 	"github.com/careergraph/careergraph/store"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -391,98 +391,98 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type CareerMoveResolver interface {
-	Source(ctx context.Context, obj *career.CareerMove) (*career.Source, error)
+	Source(ctx context.Context, obj *domain.CareerMove) (*domain.Source, error)
 }
 type CareerPathResolver interface {
 	StepCount(ctx context.Context, obj *planner.Path) (int, error)
 }
 type CertificationResolver interface {
-	Sources(ctx context.Context, obj *career.Certification) ([]career.Source, error)
-	Validates(ctx context.Context, obj *career.Certification) ([]career.Skill, error)
-	Prerequisites(ctx context.Context, obj *career.Certification) ([]career.Certification, error)
-	PreparesFor(ctx context.Context, obj *career.Certification) ([]career.Certification, error)
-	Roles(ctx context.Context, obj *career.Certification) ([]career.RoleEndorsement, error)
+	Sources(ctx context.Context, obj *domain.Certification) ([]domain.Source, error)
+	Validates(ctx context.Context, obj *domain.Certification) ([]domain.Skill, error)
+	Prerequisites(ctx context.Context, obj *domain.Certification) ([]domain.Certification, error)
+	PreparesFor(ctx context.Context, obj *domain.Certification) ([]domain.Certification, error)
+	Roles(ctx context.Context, obj *domain.Certification) ([]domain.RoleEndorsement, error)
 }
 type CertificationEndorsementResolver interface {
-	Source(ctx context.Context, obj *career.CertificationEndorsement) (*career.Source, error)
+	Source(ctx context.Context, obj *domain.CertificationEndorsement) (*domain.Source, error)
 }
 type CertificationRecommendationResolver interface {
-	Closes(ctx context.Context, obj *planner.CertificationRecommendation) ([]career.Skill, error)
+	Closes(ctx context.Context, obj *planner.CertificationRecommendation) ([]domain.Skill, error)
 }
 type GapClosingResolver interface {
-	Closes(ctx context.Context, obj *planner.Closing) ([]career.Skill, error)
+	Closes(ctx context.Context, obj *planner.Closing) ([]domain.Skill, error)
 }
 type MutationResolver interface {
-	UpsertRole(ctx context.Context, input model.RoleInput) (*career.Role, error)
+	UpsertRole(ctx context.Context, input model.RoleInput) (*domain.Role, error)
 	DeleteRole(ctx context.Context, id string) (*model.DeletePayload, error)
-	UpsertSkill(ctx context.Context, input model.SkillInput) (*career.Skill, error)
+	UpsertSkill(ctx context.Context, input model.SkillInput) (*domain.Skill, error)
 	DeleteSkill(ctx context.Context, id string) (*model.DeletePayload, error)
-	UpsertCertification(ctx context.Context, input model.CertificationInput) (*career.Certification, error)
+	UpsertCertification(ctx context.Context, input model.CertificationInput) (*domain.Certification, error)
 	DeleteCertification(ctx context.Context, id string) (*model.DeletePayload, error)
-	SetRequirement(ctx context.Context, role string, skill string, importance float64, level float64, source *string) (*career.Role, error)
+	SetRequirement(ctx context.Context, role string, skill string, importance float64, level float64, source *string) (*domain.Role, error)
 	RemoveRequirement(ctx context.Context, role string, skill string) (*model.DeletePayload, error)
-	SetEndorsement(ctx context.Context, role string, certification string, relevance string, source *string) (*career.Role, error)
+	SetEndorsement(ctx context.Context, role string, certification string, relevance string, source *string) (*domain.Role, error)
 	RemoveEndorsement(ctx context.Context, role string, certification string) (*model.DeletePayload, error)
-	SetProgression(ctx context.Context, from string, to string, typicalYears float64, kind string, source *string) (*career.Role, error)
+	SetProgression(ctx context.Context, from string, to string, typicalYears float64, kind string, source *string) (*domain.Role, error)
 	RemoveProgression(ctx context.Context, from string, to string) (*model.DeletePayload, error)
 }
 type QueryResolver interface {
-	Node(ctx context.Context, id string) (career.Node, error)
-	Role(ctx context.Context, id string) (*career.Role, error)
-	Skill(ctx context.Context, id string) (*career.Skill, error)
-	Certification(ctx context.Context, id string) (*career.Certification, error)
+	Node(ctx context.Context, id string) (domain.Node, error)
+	Role(ctx context.Context, id string) (*domain.Role, error)
+	Skill(ctx context.Context, id string) (*domain.Skill, error)
+	Certification(ctx context.Context, id string) (*domain.Certification, error)
 	Roles(ctx context.Context, filter *model.RoleFilter, orderBy *model.RoleOrder, first *int, after *string) (*model.RoleConnection, error)
 	Skills(ctx context.Context, filter *model.SkillFilter, orderBy *model.SkillOrder, first *int, after *string) (*model.SkillConnection, error)
 	Certifications(ctx context.Context, filter *model.CertificationFilter, orderBy *model.CertificationOrder, first *int, after *string) (*model.CertificationConnection, error)
 	Search(ctx context.Context, text string, first *int) ([]store.Hit, error)
-	Attributions(ctx context.Context) ([]career.Source, error)
+	Attributions(ctx context.Context) ([]domain.Source, error)
 	CareerPaths(ctx context.Context, from *string, profile *model.ProfileInput, to string, rankBy *string, first *int, maxSteps *int, promotionsOnly *bool, avoid []string, via *string) (*planner.Paths, error)
 	ReachableRoles(ctx context.Context, from *string, profile *model.ProfileInput, withinYears *float64, maxSteps *int, promotionsOnly *bool, avoid []string) (*planner.Reachable, error)
 	SkillGap(ctx context.Context, from *string, profile *model.ProfileInput, to string) (*planner.SkillGap, error)
 	Recommendations(ctx context.Context, profile model.ProfileInput, first *int) (*planner.Recommendations, error)
 }
 type RoleResolver interface {
-	Sources(ctx context.Context, obj *career.Role) ([]career.Source, error)
-	Skills(ctx context.Context, obj *career.Role) ([]career.SkillRequirement, error)
-	Certifications(ctx context.Context, obj *career.Role) ([]career.CertificationEndorsement, error)
-	NextRoles(ctx context.Context, obj *career.Role) ([]career.CareerMove, error)
-	PreviousRoles(ctx context.Context, obj *career.Role) ([]career.CareerMove, error)
+	Sources(ctx context.Context, obj *domain.Role) ([]domain.Source, error)
+	Skills(ctx context.Context, obj *domain.Role) ([]domain.SkillRequirement, error)
+	Certifications(ctx context.Context, obj *domain.Role) ([]domain.CertificationEndorsement, error)
+	NextRoles(ctx context.Context, obj *domain.Role) ([]domain.CareerMove, error)
+	PreviousRoles(ctx context.Context, obj *domain.Role) ([]domain.CareerMove, error)
 
-	JobZone(ctx context.Context, obj *career.Role) (*int, error)
-	Occupations(ctx context.Context, obj *career.Role) ([]career.Role, error)
-	RelatedOccupations(ctx context.Context, obj *career.Role) ([]career.RelatedOccupation, error)
-	Technologies(ctx context.Context, obj *career.Role) ([]career.TechnologyUse, error)
+	JobZone(ctx context.Context, obj *domain.Role) (*int, error)
+	Occupations(ctx context.Context, obj *domain.Role) ([]domain.Role, error)
+	RelatedOccupations(ctx context.Context, obj *domain.Role) ([]domain.RelatedOccupation, error)
+	Technologies(ctx context.Context, obj *domain.Role) ([]domain.TechnologyUse, error)
 }
 type RoleEndorsementResolver interface {
-	Source(ctx context.Context, obj *career.RoleEndorsement) (*career.Source, error)
+	Source(ctx context.Context, obj *domain.RoleEndorsement) (*domain.Source, error)
 }
 type RoleRecommendationResolver interface {
-	SharedSkills(ctx context.Context, obj *planner.RoleRecommendation) ([]career.Skill, error)
-	MatchedSkills(ctx context.Context, obj *planner.RoleRecommendation) ([]career.Skill, error)
+	SharedSkills(ctx context.Context, obj *planner.RoleRecommendation) ([]domain.Skill, error)
+	MatchedSkills(ctx context.Context, obj *planner.RoleRecommendation) ([]domain.Skill, error)
 }
 type RoleRequirementResolver interface {
-	Source(ctx context.Context, obj *career.RoleRequirement) (*career.Source, error)
+	Source(ctx context.Context, obj *domain.RoleRequirement) (*domain.Source, error)
 }
 type SalaryRangeResolver interface {
-	Source(ctx context.Context, obj *career.Salary) (*career.Source, error)
+	Source(ctx context.Context, obj *domain.Salary) (*domain.Source, error)
 }
 type SkillResolver interface {
-	Sources(ctx context.Context, obj *career.Skill) ([]career.Source, error)
-	Roles(ctx context.Context, obj *career.Skill) ([]career.RoleRequirement, error)
-	Certifications(ctx context.Context, obj *career.Skill) ([]career.Certification, error)
+	Sources(ctx context.Context, obj *domain.Skill) ([]domain.Source, error)
+	Roles(ctx context.Context, obj *domain.Skill) ([]domain.RoleRequirement, error)
+	Certifications(ctx context.Context, obj *domain.Skill) ([]domain.Certification, error)
 }
 type SkillRecommendationResolver interface {
-	Skill(ctx context.Context, obj *planner.SkillRecommendation) (*career.Skill, error)
+	Skill(ctx context.Context, obj *planner.SkillRecommendation) (*domain.Skill, error)
 
-	Certifications(ctx context.Context, obj *planner.SkillRecommendation) ([]career.Certification, error)
+	Certifications(ctx context.Context, obj *planner.SkillRecommendation) ([]domain.Certification, error)
 }
 type SkillRequirementResolver interface {
-	Source(ctx context.Context, obj *career.SkillRequirement) (*career.Source, error)
+	Source(ctx context.Context, obj *domain.SkillRequirement) (*domain.Source, error)
 }
 type SkillToGainResolver interface {
-	Skill(ctx context.Context, obj *gap.Shortfall) (*career.Skill, error)
+	Skill(ctx context.Context, obj *skillgap.Shortfall) (*domain.Skill, error)
 
-	Certifications(ctx context.Context, obj *gap.Shortfall) ([]career.Certification, error)
+	Certifications(ctx context.Context, obj *skillgap.Shortfall) ([]domain.Certification, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -4199,7 +4199,7 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 
 // region    **************************** field.gotpl *****************************
 
-func (ec *executionContext) _CareerMove_role(ctx context.Context, field graphql.CollectedField, obj *career.CareerMove) (ret graphql.Marshaler) {
+func (ec *executionContext) _CareerMove_role(ctx context.Context, field graphql.CollectedField, obj *domain.CareerMove) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4211,8 +4211,8 @@ func (ec *executionContext) _CareerMove_role(ctx context.Context, field graphql.
 			return obj.Role, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v career.Role) graphql.Marshaler {
-			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4231,7 +4231,7 @@ func (ec *executionContext) fieldContext_CareerMove_role(_ context.Context, fiel
 	return fc, nil
 }
 
-func (ec *executionContext) _CareerMove_typicalYears(ctx context.Context, field graphql.CollectedField, obj *career.CareerMove) (ret graphql.Marshaler) {
+func (ec *executionContext) _CareerMove_typicalYears(ctx context.Context, field graphql.CollectedField, obj *domain.CareerMove) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4254,7 +4254,7 @@ func (ec *executionContext) fieldContext_CareerMove_typicalYears(_ context.Conte
 	return graphql.NewScalarFieldContext("CareerMove", field, false, false, "Float")
 }
 
-func (ec *executionContext) _CareerMove_kind(ctx context.Context, field graphql.CollectedField, obj *career.CareerMove) (ret graphql.Marshaler) {
+func (ec *executionContext) _CareerMove_kind(ctx context.Context, field graphql.CollectedField, obj *domain.CareerMove) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4277,7 +4277,7 @@ func (ec *executionContext) fieldContext_CareerMove_kind(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("CareerMove", field, false, false, "MoveKind")
 }
 
-func (ec *executionContext) _CareerMove_source(ctx context.Context, field graphql.CollectedField, obj *career.CareerMove) (ret graphql.Marshaler) {
+func (ec *executionContext) _CareerMove_source(ctx context.Context, field graphql.CollectedField, obj *domain.CareerMove) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4289,8 +4289,8 @@ func (ec *executionContext) _CareerMove_source(ctx context.Context, field graphq
 			return ec.Resolvers.CareerMove().Source(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *career.Source) graphql.Marshaler {
-			return ec.marshalOSource2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSource(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Source) graphql.Marshaler {
+			return ec.marshalOSource2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSource(ctx, selections, v)
 		},
 		true,
 		false,
@@ -4344,8 +4344,8 @@ func (ec *executionContext) _CareerPath_roles(ctx context.Context, field graphql
 			return obj.Roles, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.Role) graphql.Marshaler {
-			return ec.marshalNRole2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRoleᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRoleᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4541,8 +4541,8 @@ func (ec *executionContext) _CareerPaths_target(ctx context.Context, field graph
 			return obj.Target, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v career.Role) graphql.Marshaler {
-			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4616,7 +4616,7 @@ func (ec *executionContext) fieldContext_CareerPaths_paths(_ context.Context, fi
 	return fc, nil
 }
 
-func (ec *executionContext) _Certification_id(ctx context.Context, field graphql.CollectedField, obj *career.Certification) (ret graphql.Marshaler) {
+func (ec *executionContext) _Certification_id(ctx context.Context, field graphql.CollectedField, obj *domain.Certification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4639,7 +4639,7 @@ func (ec *executionContext) fieldContext_Certification_id(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Certification", field, false, false, "ID")
 }
 
-func (ec *executionContext) _Certification_name(ctx context.Context, field graphql.CollectedField, obj *career.Certification) (ret graphql.Marshaler) {
+func (ec *executionContext) _Certification_name(ctx context.Context, field graphql.CollectedField, obj *domain.Certification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4662,7 +4662,7 @@ func (ec *executionContext) fieldContext_Certification_name(_ context.Context, f
 	return graphql.NewScalarFieldContext("Certification", field, false, false, "String")
 }
 
-func (ec *executionContext) _Certification_vendor(ctx context.Context, field graphql.CollectedField, obj *career.Certification) (ret graphql.Marshaler) {
+func (ec *executionContext) _Certification_vendor(ctx context.Context, field graphql.CollectedField, obj *domain.Certification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4685,7 +4685,7 @@ func (ec *executionContext) fieldContext_Certification_vendor(_ context.Context,
 	return graphql.NewScalarFieldContext("Certification", field, false, false, "String")
 }
 
-func (ec *executionContext) _Certification_level(ctx context.Context, field graphql.CollectedField, obj *career.Certification) (ret graphql.Marshaler) {
+func (ec *executionContext) _Certification_level(ctx context.Context, field graphql.CollectedField, obj *domain.Certification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4708,7 +4708,7 @@ func (ec *executionContext) fieldContext_Certification_level(_ context.Context, 
 	return graphql.NewScalarFieldContext("Certification", field, false, false, "CertificationLevel")
 }
 
-func (ec *executionContext) _Certification_domain(ctx context.Context, field graphql.CollectedField, obj *career.Certification) (ret graphql.Marshaler) {
+func (ec *executionContext) _Certification_domain(ctx context.Context, field graphql.CollectedField, obj *domain.Certification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4731,7 +4731,7 @@ func (ec *executionContext) fieldContext_Certification_domain(_ context.Context,
 	return graphql.NewScalarFieldContext("Certification", field, false, false, "String")
 }
 
-func (ec *executionContext) _Certification_description(ctx context.Context, field graphql.CollectedField, obj *career.Certification) (ret graphql.Marshaler) {
+func (ec *executionContext) _Certification_description(ctx context.Context, field graphql.CollectedField, obj *domain.Certification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4754,7 +4754,7 @@ func (ec *executionContext) fieldContext_Certification_description(_ context.Con
 	return graphql.NewScalarFieldContext("Certification", field, false, false, "String")
 }
 
-func (ec *executionContext) _Certification_sources(ctx context.Context, field graphql.CollectedField, obj *career.Certification) (ret graphql.Marshaler) {
+func (ec *executionContext) _Certification_sources(ctx context.Context, field graphql.CollectedField, obj *domain.Certification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4766,8 +4766,8 @@ func (ec *executionContext) _Certification_sources(ctx context.Context, field gr
 			return ec.Resolvers.Certification().Sources(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.Source) graphql.Marshaler {
-			return ec.marshalNSource2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSourceᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Source) graphql.Marshaler {
+			return ec.marshalNSource2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSourceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4786,7 +4786,7 @@ func (ec *executionContext) fieldContext_Certification_sources(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _Certification_validates(ctx context.Context, field graphql.CollectedField, obj *career.Certification) (ret graphql.Marshaler) {
+func (ec *executionContext) _Certification_validates(ctx context.Context, field graphql.CollectedField, obj *domain.Certification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4798,8 +4798,8 @@ func (ec *executionContext) _Certification_validates(ctx context.Context, field 
 			return ec.Resolvers.Certification().Validates(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.Skill) graphql.Marshaler {
-			return ec.marshalNSkill2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkillᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4818,7 +4818,7 @@ func (ec *executionContext) fieldContext_Certification_validates(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _Certification_prerequisites(ctx context.Context, field graphql.CollectedField, obj *career.Certification) (ret graphql.Marshaler) {
+func (ec *executionContext) _Certification_prerequisites(ctx context.Context, field graphql.CollectedField, obj *domain.Certification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4830,8 +4830,8 @@ func (ec *executionContext) _Certification_prerequisites(ctx context.Context, fi
 			return ec.Resolvers.Certification().Prerequisites(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.Certification) graphql.Marshaler {
-			return ec.marshalNCertification2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertificationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Certification) graphql.Marshaler {
+			return ec.marshalNCertification2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertificationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4850,7 +4850,7 @@ func (ec *executionContext) fieldContext_Certification_prerequisites(_ context.C
 	return fc, nil
 }
 
-func (ec *executionContext) _Certification_preparesFor(ctx context.Context, field graphql.CollectedField, obj *career.Certification) (ret graphql.Marshaler) {
+func (ec *executionContext) _Certification_preparesFor(ctx context.Context, field graphql.CollectedField, obj *domain.Certification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4862,8 +4862,8 @@ func (ec *executionContext) _Certification_preparesFor(ctx context.Context, fiel
 			return ec.Resolvers.Certification().PreparesFor(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.Certification) graphql.Marshaler {
-			return ec.marshalNCertification2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertificationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Certification) graphql.Marshaler {
+			return ec.marshalNCertification2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertificationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4882,7 +4882,7 @@ func (ec *executionContext) fieldContext_Certification_preparesFor(_ context.Con
 	return fc, nil
 }
 
-func (ec *executionContext) _Certification_roles(ctx context.Context, field graphql.CollectedField, obj *career.Certification) (ret graphql.Marshaler) {
+func (ec *executionContext) _Certification_roles(ctx context.Context, field graphql.CollectedField, obj *domain.Certification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4894,8 +4894,8 @@ func (ec *executionContext) _Certification_roles(ctx context.Context, field grap
 			return ec.Resolvers.Certification().Roles(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.RoleEndorsement) graphql.Marshaler {
-			return ec.marshalNRoleEndorsement2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRoleEndorsementᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.RoleEndorsement) graphql.Marshaler {
+			return ec.marshalNRoleEndorsement2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRoleEndorsementᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4958,8 +4958,8 @@ func (ec *executionContext) _CertificationConnection_nodes(ctx context.Context, 
 			return obj.Nodes, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.Certification) graphql.Marshaler {
-			return ec.marshalNCertification2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertificationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Certification) graphql.Marshaler {
+			return ec.marshalNCertification2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertificationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5068,8 +5068,8 @@ func (ec *executionContext) _CertificationEdge_node(ctx context.Context, field g
 			return obj.Node, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *career.Certification) graphql.Marshaler {
-			return ec.marshalNCertification2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertification(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Certification) graphql.Marshaler {
+			return ec.marshalNCertification2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertification(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5088,7 +5088,7 @@ func (ec *executionContext) fieldContext_CertificationEdge_node(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _CertificationEndorsement_certification(ctx context.Context, field graphql.CollectedField, obj *career.CertificationEndorsement) (ret graphql.Marshaler) {
+func (ec *executionContext) _CertificationEndorsement_certification(ctx context.Context, field graphql.CollectedField, obj *domain.CertificationEndorsement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5100,8 +5100,8 @@ func (ec *executionContext) _CertificationEndorsement_certification(ctx context.
 			return obj.Certification, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v career.Certification) graphql.Marshaler {
-			return ec.marshalNCertification2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertification(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Certification) graphql.Marshaler {
+			return ec.marshalNCertification2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertification(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5120,7 +5120,7 @@ func (ec *executionContext) fieldContext_CertificationEndorsement_certification(
 	return fc, nil
 }
 
-func (ec *executionContext) _CertificationEndorsement_relevance(ctx context.Context, field graphql.CollectedField, obj *career.CertificationEndorsement) (ret graphql.Marshaler) {
+func (ec *executionContext) _CertificationEndorsement_relevance(ctx context.Context, field graphql.CollectedField, obj *domain.CertificationEndorsement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5143,7 +5143,7 @@ func (ec *executionContext) fieldContext_CertificationEndorsement_relevance(_ co
 	return graphql.NewScalarFieldContext("CertificationEndorsement", field, false, false, "Relevance")
 }
 
-func (ec *executionContext) _CertificationEndorsement_source(ctx context.Context, field graphql.CollectedField, obj *career.CertificationEndorsement) (ret graphql.Marshaler) {
+func (ec *executionContext) _CertificationEndorsement_source(ctx context.Context, field graphql.CollectedField, obj *domain.CertificationEndorsement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5155,8 +5155,8 @@ func (ec *executionContext) _CertificationEndorsement_source(ctx context.Context
 			return ec.Resolvers.CertificationEndorsement().Source(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *career.Source) graphql.Marshaler {
-			return ec.marshalOSource2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSource(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Source) graphql.Marshaler {
+			return ec.marshalOSource2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSource(ctx, selections, v)
 		},
 		true,
 		false,
@@ -5187,8 +5187,8 @@ func (ec *executionContext) _CertificationRecommendation_certification(ctx conte
 			return obj.Certification, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v career.Certification) graphql.Marshaler {
-			return ec.marshalNCertification2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertification(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Certification) graphql.Marshaler {
+			return ec.marshalNCertification2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertification(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5219,8 +5219,8 @@ func (ec *executionContext) _CertificationRecommendation_closes(ctx context.Cont
 			return ec.Resolvers.CertificationRecommendation().Closes(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.Skill) graphql.Marshaler {
-			return ec.marshalNSkill2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkillᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5297,8 +5297,8 @@ func (ec *executionContext) _CertificationRecommendation_forRoles(ctx context.Co
 			return obj.ForRoles, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.Role) graphql.Marshaler {
-			return ec.marshalNRole2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRoleᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRoleᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5329,8 +5329,8 @@ func (ec *executionContext) _CertificationRecommendation_takeFirst(ctx context.C
 			return obj.TakeFirst, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.Certification) graphql.Marshaler {
-			return ec.marshalNCertification2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertificationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Certification) graphql.Marshaler {
+			return ec.marshalNCertification2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertificationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5407,8 +5407,8 @@ func (ec *executionContext) _GapClosing_certification(ctx context.Context, field
 			return obj.Certification, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v career.Certification) graphql.Marshaler {
-			return ec.marshalNCertification2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertification(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Certification) graphql.Marshaler {
+			return ec.marshalNCertification2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertification(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5439,8 +5439,8 @@ func (ec *executionContext) _GapClosing_closes(ctx context.Context, field graphq
 			return ec.Resolvers.GapClosing().Closes(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.Skill) graphql.Marshaler {
-			return ec.marshalNSkill2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkillᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5540,8 +5540,8 @@ func (ec *executionContext) _GapClosing_takeFirst(ctx context.Context, field gra
 			return obj.TakeFirst, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.Certification) graphql.Marshaler {
-			return ec.marshalNCertification2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertificationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Certification) graphql.Marshaler {
+			return ec.marshalNCertification2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertificationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5577,7 +5577,7 @@ func (ec *executionContext) _Mutation_upsertRole(ctx context.Context, field grap
 
 			directive1 := func(ctx context.Context) (any, error) {
 				if ec.Directives.Curator == nil {
-					var zeroVal *career.Role
+					var zeroVal *domain.Role
 					return zeroVal, errors.New("directive curator is not implemented")
 				}
 				return ec.Directives.Curator(ctx, nil, directive0)
@@ -5586,8 +5586,8 @@ func (ec *executionContext) _Mutation_upsertRole(ctx context.Context, field grap
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *career.Role) graphql.Marshaler {
-			return ec.marshalNRole2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5691,7 +5691,7 @@ func (ec *executionContext) _Mutation_upsertSkill(ctx context.Context, field gra
 
 			directive1 := func(ctx context.Context) (any, error) {
 				if ec.Directives.Curator == nil {
-					var zeroVal *career.Skill
+					var zeroVal *domain.Skill
 					return zeroVal, errors.New("directive curator is not implemented")
 				}
 				return ec.Directives.Curator(ctx, nil, directive0)
@@ -5700,8 +5700,8 @@ func (ec *executionContext) _Mutation_upsertSkill(ctx context.Context, field gra
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *career.Skill) graphql.Marshaler {
-			return ec.marshalNSkill2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkill(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkill(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5805,7 +5805,7 @@ func (ec *executionContext) _Mutation_upsertCertification(ctx context.Context, f
 
 			directive1 := func(ctx context.Context) (any, error) {
 				if ec.Directives.Curator == nil {
-					var zeroVal *career.Certification
+					var zeroVal *domain.Certification
 					return zeroVal, errors.New("directive curator is not implemented")
 				}
 				return ec.Directives.Curator(ctx, nil, directive0)
@@ -5814,8 +5814,8 @@ func (ec *executionContext) _Mutation_upsertCertification(ctx context.Context, f
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *career.Certification) graphql.Marshaler {
-			return ec.marshalNCertification2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertification(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Certification) graphql.Marshaler {
+			return ec.marshalNCertification2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertification(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5919,7 +5919,7 @@ func (ec *executionContext) _Mutation_setRequirement(ctx context.Context, field 
 
 			directive1 := func(ctx context.Context) (any, error) {
 				if ec.Directives.Curator == nil {
-					var zeroVal *career.Role
+					var zeroVal *domain.Role
 					return zeroVal, errors.New("directive curator is not implemented")
 				}
 				return ec.Directives.Curator(ctx, nil, directive0)
@@ -5928,8 +5928,8 @@ func (ec *executionContext) _Mutation_setRequirement(ctx context.Context, field 
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *career.Role) graphql.Marshaler {
-			return ec.marshalNRole2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6033,7 +6033,7 @@ func (ec *executionContext) _Mutation_setEndorsement(ctx context.Context, field 
 
 			directive1 := func(ctx context.Context) (any, error) {
 				if ec.Directives.Curator == nil {
-					var zeroVal *career.Role
+					var zeroVal *domain.Role
 					return zeroVal, errors.New("directive curator is not implemented")
 				}
 				return ec.Directives.Curator(ctx, nil, directive0)
@@ -6042,8 +6042,8 @@ func (ec *executionContext) _Mutation_setEndorsement(ctx context.Context, field 
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *career.Role) graphql.Marshaler {
-			return ec.marshalNRole2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6147,7 +6147,7 @@ func (ec *executionContext) _Mutation_setProgression(ctx context.Context, field 
 
 			directive1 := func(ctx context.Context) (any, error) {
 				if ec.Directives.Curator == nil {
-					var zeroVal *career.Role
+					var zeroVal *domain.Role
 					return zeroVal, errors.New("directive curator is not implemented")
 				}
 				return ec.Directives.Curator(ctx, nil, directive0)
@@ -6156,8 +6156,8 @@ func (ec *executionContext) _Mutation_setProgression(ctx context.Context, field 
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *career.Role) graphql.Marshaler {
-			return ec.marshalNRole2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6348,8 +6348,8 @@ func (ec *executionContext) _PathStep_from(ctx context.Context, field graphql.Co
 			return obj.From, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v career.Role) graphql.Marshaler {
-			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6380,8 +6380,8 @@ func (ec *executionContext) _PathStep_to(ctx context.Context, field graphql.Coll
 			return obj.To, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v career.Role) graphql.Marshaler {
-			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6458,8 +6458,8 @@ func (ec *executionContext) _PathStep_skillsToGain(ctx context.Context, field gr
 			return obj.SkillsToGain, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []gap.Shortfall) graphql.Marshaler {
-			return ec.marshalNSkillToGain2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgapᚐShortfallᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []skillgap.Shortfall) graphql.Marshaler {
+			return ec.marshalNSkillToGain2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋskillgapᚐShortfallᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6514,8 +6514,8 @@ func (ec *executionContext) _Query_node(ctx context.Context, field graphql.Colle
 			return ec.Resolvers.Query().Node(ctx, fc.Args["id"].(string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v career.Node) graphql.Marshaler {
-			return ec.marshalONode2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐNode(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Node) graphql.Marshaler {
+			return ec.marshalONode2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐNode(ctx, selections, v)
 		},
 		true,
 		false,
@@ -6558,8 +6558,8 @@ func (ec *executionContext) _Query_role(ctx context.Context, field graphql.Colle
 			return ec.Resolvers.Query().Role(ctx, fc.Args["id"].(string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *career.Role) graphql.Marshaler {
-			return ec.marshalORole2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Role) graphql.Marshaler {
+			return ec.marshalORole2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx, selections, v)
 		},
 		true,
 		false,
@@ -6602,8 +6602,8 @@ func (ec *executionContext) _Query_skill(ctx context.Context, field graphql.Coll
 			return ec.Resolvers.Query().Skill(ctx, fc.Args["id"].(string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *career.Skill) graphql.Marshaler {
-			return ec.marshalOSkill2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkill(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Skill) graphql.Marshaler {
+			return ec.marshalOSkill2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkill(ctx, selections, v)
 		},
 		true,
 		false,
@@ -6646,8 +6646,8 @@ func (ec *executionContext) _Query_certification(ctx context.Context, field grap
 			return ec.Resolvers.Query().Certification(ctx, fc.Args["id"].(string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *career.Certification) graphql.Marshaler {
-			return ec.marshalOCertification2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertification(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Certification) graphql.Marshaler {
+			return ec.marshalOCertification2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertification(ctx, selections, v)
 		},
 		true,
 		false,
@@ -6865,8 +6865,8 @@ func (ec *executionContext) _Query_attributions(ctx context.Context, field graph
 			return ec.Resolvers.Query().Attributions(ctx)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.Source) graphql.Marshaler {
-			return ec.marshalNSource2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSourceᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Source) graphql.Marshaler {
+			return ec.marshalNSource2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSourceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7149,8 +7149,8 @@ func (ec *executionContext) _ReachableRole_role(ctx context.Context, field graph
 			return obj.Role, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v career.Role) graphql.Marshaler {
-			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7430,7 +7430,7 @@ func (ec *executionContext) fieldContext_Recommendations_skills(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _RelatedOccupation_role(ctx context.Context, field graphql.CollectedField, obj *career.RelatedOccupation) (ret graphql.Marshaler) {
+func (ec *executionContext) _RelatedOccupation_role(ctx context.Context, field graphql.CollectedField, obj *domain.RelatedOccupation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7442,8 +7442,8 @@ func (ec *executionContext) _RelatedOccupation_role(ctx context.Context, field g
 			return obj.Role, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v career.Role) graphql.Marshaler {
-			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7462,7 +7462,7 @@ func (ec *executionContext) fieldContext_RelatedOccupation_role(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _RelatedOccupation_tier(ctx context.Context, field graphql.CollectedField, obj *career.RelatedOccupation) (ret graphql.Marshaler) {
+func (ec *executionContext) _RelatedOccupation_tier(ctx context.Context, field graphql.CollectedField, obj *domain.RelatedOccupation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7485,7 +7485,7 @@ func (ec *executionContext) fieldContext_RelatedOccupation_tier(_ context.Contex
 	return graphql.NewScalarFieldContext("RelatedOccupation", field, false, false, "String")
 }
 
-func (ec *executionContext) _RelatedOccupation_rank(ctx context.Context, field graphql.CollectedField, obj *career.RelatedOccupation) (ret graphql.Marshaler) {
+func (ec *executionContext) _RelatedOccupation_rank(ctx context.Context, field graphql.CollectedField, obj *domain.RelatedOccupation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7508,7 +7508,7 @@ func (ec *executionContext) fieldContext_RelatedOccupation_rank(_ context.Contex
 	return graphql.NewScalarFieldContext("RelatedOccupation", field, false, false, "Int")
 }
 
-func (ec *executionContext) _Role_id(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_id(ctx context.Context, field graphql.CollectedField, obj *domain.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7531,7 +7531,7 @@ func (ec *executionContext) fieldContext_Role_id(_ context.Context, field graphq
 	return graphql.NewScalarFieldContext("Role", field, false, false, "ID")
 }
 
-func (ec *executionContext) _Role_title(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_title(ctx context.Context, field graphql.CollectedField, obj *domain.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7554,7 +7554,7 @@ func (ec *executionContext) fieldContext_Role_title(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Role", field, false, false, "String")
 }
 
-func (ec *executionContext) _Role_alternateTitles(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_alternateTitles(ctx context.Context, field graphql.CollectedField, obj *domain.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7577,7 +7577,7 @@ func (ec *executionContext) fieldContext_Role_alternateTitles(_ context.Context,
 	return graphql.NewScalarFieldContext("Role", field, false, false, "String")
 }
 
-func (ec *executionContext) _Role_track(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_track(ctx context.Context, field graphql.CollectedField, obj *domain.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7600,7 +7600,7 @@ func (ec *executionContext) fieldContext_Role_track(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Role", field, false, false, "Track")
 }
 
-func (ec *executionContext) _Role_level(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_level(ctx context.Context, field graphql.CollectedField, obj *domain.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7623,7 +7623,7 @@ func (ec *executionContext) fieldContext_Role_level(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Role", field, false, false, "RoleLevel")
 }
 
-func (ec *executionContext) _Role_experience(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_experience(ctx context.Context, field graphql.CollectedField, obj *domain.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7635,8 +7635,8 @@ func (ec *executionContext) _Role_experience(ctx context.Context, field graphql.
 			return obj.Experience, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v career.Years) graphql.Marshaler {
-			return ec.marshalNYearsRange2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐYears(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Years) graphql.Marshaler {
+			return ec.marshalNYearsRange2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐYears(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7655,7 +7655,7 @@ func (ec *executionContext) fieldContext_Role_experience(_ context.Context, fiel
 	return fc, nil
 }
 
-func (ec *executionContext) _Role_education(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_education(ctx context.Context, field graphql.CollectedField, obj *domain.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7678,7 +7678,7 @@ func (ec *executionContext) fieldContext_Role_education(_ context.Context, field
 	return graphql.NewScalarFieldContext("Role", field, false, false, "String")
 }
 
-func (ec *executionContext) _Role_salary(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_salary(ctx context.Context, field graphql.CollectedField, obj *domain.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7690,8 +7690,8 @@ func (ec *executionContext) _Role_salary(ctx context.Context, field graphql.Coll
 			return obj.Salary, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *career.Salary) graphql.Marshaler {
-			return ec.marshalOSalaryRange2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSalary(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Salary) graphql.Marshaler {
+			return ec.marshalOSalaryRange2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSalary(ctx, selections, v)
 		},
 		true,
 		false,
@@ -7710,7 +7710,7 @@ func (ec *executionContext) fieldContext_Role_salary(_ context.Context, field gr
 	return fc, nil
 }
 
-func (ec *executionContext) _Role_summary(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_summary(ctx context.Context, field graphql.CollectedField, obj *domain.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7733,7 +7733,7 @@ func (ec *executionContext) fieldContext_Role_summary(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Role", field, false, false, "String")
 }
 
-func (ec *executionContext) _Role_duties(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_duties(ctx context.Context, field graphql.CollectedField, obj *domain.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7756,7 +7756,7 @@ func (ec *executionContext) fieldContext_Role_duties(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Role", field, false, false, "String")
 }
 
-func (ec *executionContext) _Role_sources(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_sources(ctx context.Context, field graphql.CollectedField, obj *domain.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7768,8 +7768,8 @@ func (ec *executionContext) _Role_sources(ctx context.Context, field graphql.Col
 			return ec.Resolvers.Role().Sources(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.Source) graphql.Marshaler {
-			return ec.marshalNSource2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSourceᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Source) graphql.Marshaler {
+			return ec.marshalNSource2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSourceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7788,7 +7788,7 @@ func (ec *executionContext) fieldContext_Role_sources(_ context.Context, field g
 	return fc, nil
 }
 
-func (ec *executionContext) _Role_skills(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_skills(ctx context.Context, field graphql.CollectedField, obj *domain.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7800,8 +7800,8 @@ func (ec *executionContext) _Role_skills(ctx context.Context, field graphql.Coll
 			return ec.Resolvers.Role().Skills(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.SkillRequirement) graphql.Marshaler {
-			return ec.marshalNSkillRequirement2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillRequirementᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.SkillRequirement) graphql.Marshaler {
+			return ec.marshalNSkillRequirement2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkillRequirementᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7820,7 +7820,7 @@ func (ec *executionContext) fieldContext_Role_skills(_ context.Context, field gr
 	return fc, nil
 }
 
-func (ec *executionContext) _Role_certifications(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_certifications(ctx context.Context, field graphql.CollectedField, obj *domain.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7832,8 +7832,8 @@ func (ec *executionContext) _Role_certifications(ctx context.Context, field grap
 			return ec.Resolvers.Role().Certifications(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.CertificationEndorsement) graphql.Marshaler {
-			return ec.marshalNCertificationEndorsement2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertificationEndorsementᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.CertificationEndorsement) graphql.Marshaler {
+			return ec.marshalNCertificationEndorsement2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertificationEndorsementᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7852,7 +7852,7 @@ func (ec *executionContext) fieldContext_Role_certifications(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _Role_nextRoles(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_nextRoles(ctx context.Context, field graphql.CollectedField, obj *domain.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7864,8 +7864,8 @@ func (ec *executionContext) _Role_nextRoles(ctx context.Context, field graphql.C
 			return ec.Resolvers.Role().NextRoles(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.CareerMove) graphql.Marshaler {
-			return ec.marshalNCareerMove2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCareerMoveᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.CareerMove) graphql.Marshaler {
+			return ec.marshalNCareerMove2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCareerMoveᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7884,7 +7884,7 @@ func (ec *executionContext) fieldContext_Role_nextRoles(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _Role_previousRoles(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_previousRoles(ctx context.Context, field graphql.CollectedField, obj *domain.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7896,8 +7896,8 @@ func (ec *executionContext) _Role_previousRoles(ctx context.Context, field graph
 			return ec.Resolvers.Role().PreviousRoles(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.CareerMove) graphql.Marshaler {
-			return ec.marshalNCareerMove2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCareerMoveᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.CareerMove) graphql.Marshaler {
+			return ec.marshalNCareerMove2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCareerMoveᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7916,7 +7916,7 @@ func (ec *executionContext) fieldContext_Role_previousRoles(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _Role_socCodes(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_socCodes(ctx context.Context, field graphql.CollectedField, obj *domain.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7939,7 +7939,7 @@ func (ec *executionContext) fieldContext_Role_socCodes(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Role", field, false, false, "String")
 }
 
-func (ec *executionContext) _Role_jobZone(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_jobZone(ctx context.Context, field graphql.CollectedField, obj *domain.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7962,7 +7962,7 @@ func (ec *executionContext) fieldContext_Role_jobZone(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Role", field, true, true, "Int")
 }
 
-func (ec *executionContext) _Role_occupations(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_occupations(ctx context.Context, field graphql.CollectedField, obj *domain.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7974,8 +7974,8 @@ func (ec *executionContext) _Role_occupations(ctx context.Context, field graphql
 			return ec.Resolvers.Role().Occupations(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.Role) graphql.Marshaler {
-			return ec.marshalNRole2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRoleᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRoleᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7994,7 +7994,7 @@ func (ec *executionContext) fieldContext_Role_occupations(_ context.Context, fie
 	return fc, nil
 }
 
-func (ec *executionContext) _Role_relatedOccupations(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_relatedOccupations(ctx context.Context, field graphql.CollectedField, obj *domain.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8006,8 +8006,8 @@ func (ec *executionContext) _Role_relatedOccupations(ctx context.Context, field 
 			return ec.Resolvers.Role().RelatedOccupations(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.RelatedOccupation) graphql.Marshaler {
-			return ec.marshalNRelatedOccupation2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRelatedOccupationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.RelatedOccupation) graphql.Marshaler {
+			return ec.marshalNRelatedOccupation2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRelatedOccupationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8026,7 +8026,7 @@ func (ec *executionContext) fieldContext_Role_relatedOccupations(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _Role_technologies(ctx context.Context, field graphql.CollectedField, obj *career.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_technologies(ctx context.Context, field graphql.CollectedField, obj *domain.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8038,8 +8038,8 @@ func (ec *executionContext) _Role_technologies(ctx context.Context, field graphq
 			return ec.Resolvers.Role().Technologies(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.TechnologyUse) graphql.Marshaler {
-			return ec.marshalNTechnologyUse2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐTechnologyUseᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.TechnologyUse) graphql.Marshaler {
+			return ec.marshalNTechnologyUse2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐTechnologyUseᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8102,8 +8102,8 @@ func (ec *executionContext) _RoleConnection_nodes(ctx context.Context, field gra
 			return obj.Nodes, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.Role) graphql.Marshaler {
-			return ec.marshalNRole2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRoleᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRoleᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8212,8 +8212,8 @@ func (ec *executionContext) _RoleEdge_node(ctx context.Context, field graphql.Co
 			return obj.Node, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *career.Role) graphql.Marshaler {
-			return ec.marshalNRole2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8232,7 +8232,7 @@ func (ec *executionContext) fieldContext_RoleEdge_node(_ context.Context, field 
 	return fc, nil
 }
 
-func (ec *executionContext) _RoleEndorsement_role(ctx context.Context, field graphql.CollectedField, obj *career.RoleEndorsement) (ret graphql.Marshaler) {
+func (ec *executionContext) _RoleEndorsement_role(ctx context.Context, field graphql.CollectedField, obj *domain.RoleEndorsement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8244,8 +8244,8 @@ func (ec *executionContext) _RoleEndorsement_role(ctx context.Context, field gra
 			return obj.Role, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v career.Role) graphql.Marshaler {
-			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8264,7 +8264,7 @@ func (ec *executionContext) fieldContext_RoleEndorsement_role(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _RoleEndorsement_relevance(ctx context.Context, field graphql.CollectedField, obj *career.RoleEndorsement) (ret graphql.Marshaler) {
+func (ec *executionContext) _RoleEndorsement_relevance(ctx context.Context, field graphql.CollectedField, obj *domain.RoleEndorsement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8287,7 +8287,7 @@ func (ec *executionContext) fieldContext_RoleEndorsement_relevance(_ context.Con
 	return graphql.NewScalarFieldContext("RoleEndorsement", field, false, false, "Relevance")
 }
 
-func (ec *executionContext) _RoleEndorsement_source(ctx context.Context, field graphql.CollectedField, obj *career.RoleEndorsement) (ret graphql.Marshaler) {
+func (ec *executionContext) _RoleEndorsement_source(ctx context.Context, field graphql.CollectedField, obj *domain.RoleEndorsement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8299,8 +8299,8 @@ func (ec *executionContext) _RoleEndorsement_source(ctx context.Context, field g
 			return ec.Resolvers.RoleEndorsement().Source(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *career.Source) graphql.Marshaler {
-			return ec.marshalOSource2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSource(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Source) graphql.Marshaler {
+			return ec.marshalOSource2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSource(ctx, selections, v)
 		},
 		true,
 		false,
@@ -8331,8 +8331,8 @@ func (ec *executionContext) _RoleRecommendation_role(ctx context.Context, field 
 			return obj.Role, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v career.Role) graphql.Marshaler {
-			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8450,8 +8450,8 @@ func (ec *executionContext) _RoleRecommendation_sharedSkills(ctx context.Context
 			return ec.Resolvers.RoleRecommendation().SharedSkills(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.Skill) graphql.Marshaler {
-			return ec.marshalNSkill2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkillᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8482,8 +8482,8 @@ func (ec *executionContext) _RoleRecommendation_matchedSkills(ctx context.Contex
 			return ec.Resolvers.RoleRecommendation().MatchedSkills(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.Skill) graphql.Marshaler {
-			return ec.marshalNSkill2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkillᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8514,8 +8514,8 @@ func (ec *executionContext) _RoleRecommendation_missingSkills(ctx context.Contex
 			return obj.MissingSkills, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []gap.Shortfall) graphql.Marshaler {
-			return ec.marshalNSkillToGain2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgapᚐShortfallᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []skillgap.Shortfall) graphql.Marshaler {
+			return ec.marshalNSkillToGain2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋskillgapᚐShortfallᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8546,8 +8546,8 @@ func (ec *executionContext) _RoleRecommendation_move(ctx context.Context, field 
 			return obj.Move, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *career.CareerMove) graphql.Marshaler {
-			return ec.marshalOCareerMove2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCareerMove(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.CareerMove) graphql.Marshaler {
+			return ec.marshalOCareerMove2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCareerMove(ctx, selections, v)
 		},
 		true,
 		false,
@@ -8589,7 +8589,7 @@ func (ec *executionContext) fieldContext_RoleRecommendation_reason(_ context.Con
 	return graphql.NewScalarFieldContext("RoleRecommendation", field, false, false, "String")
 }
 
-func (ec *executionContext) _RoleRequirement_role(ctx context.Context, field graphql.CollectedField, obj *career.RoleRequirement) (ret graphql.Marshaler) {
+func (ec *executionContext) _RoleRequirement_role(ctx context.Context, field graphql.CollectedField, obj *domain.RoleRequirement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8601,8 +8601,8 @@ func (ec *executionContext) _RoleRequirement_role(ctx context.Context, field gra
 			return obj.Role, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v career.Role) graphql.Marshaler {
-			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8621,7 +8621,7 @@ func (ec *executionContext) fieldContext_RoleRequirement_role(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _RoleRequirement_importance(ctx context.Context, field graphql.CollectedField, obj *career.RoleRequirement) (ret graphql.Marshaler) {
+func (ec *executionContext) _RoleRequirement_importance(ctx context.Context, field graphql.CollectedField, obj *domain.RoleRequirement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8644,7 +8644,7 @@ func (ec *executionContext) fieldContext_RoleRequirement_importance(_ context.Co
 	return graphql.NewScalarFieldContext("RoleRequirement", field, false, false, "Float")
 }
 
-func (ec *executionContext) _RoleRequirement_level(ctx context.Context, field graphql.CollectedField, obj *career.RoleRequirement) (ret graphql.Marshaler) {
+func (ec *executionContext) _RoleRequirement_level(ctx context.Context, field graphql.CollectedField, obj *domain.RoleRequirement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8667,7 +8667,7 @@ func (ec *executionContext) fieldContext_RoleRequirement_level(_ context.Context
 	return graphql.NewScalarFieldContext("RoleRequirement", field, false, false, "Float")
 }
 
-func (ec *executionContext) _RoleRequirement_source(ctx context.Context, field graphql.CollectedField, obj *career.RoleRequirement) (ret graphql.Marshaler) {
+func (ec *executionContext) _RoleRequirement_source(ctx context.Context, field graphql.CollectedField, obj *domain.RoleRequirement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8679,8 +8679,8 @@ func (ec *executionContext) _RoleRequirement_source(ctx context.Context, field g
 			return ec.Resolvers.RoleRequirement().Source(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *career.Source) graphql.Marshaler {
-			return ec.marshalOSource2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSource(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Source) graphql.Marshaler {
+			return ec.marshalOSource2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSource(ctx, selections, v)
 		},
 		true,
 		false,
@@ -8780,8 +8780,8 @@ func (ec *executionContext) _SalaryChange_from(ctx context.Context, field graphq
 			return obj.From, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v career.Salary) graphql.Marshaler {
-			return ec.marshalNSalaryRange2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSalary(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Salary) graphql.Marshaler {
+			return ec.marshalNSalaryRange2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSalary(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8812,8 +8812,8 @@ func (ec *executionContext) _SalaryChange_to(ctx context.Context, field graphql.
 			return obj.To, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v career.Salary) graphql.Marshaler {
-			return ec.marshalNSalaryRange2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSalary(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Salary) graphql.Marshaler {
+			return ec.marshalNSalaryRange2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSalary(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8832,7 +8832,7 @@ func (ec *executionContext) fieldContext_SalaryChange_to(_ context.Context, fiel
 	return fc, nil
 }
 
-func (ec *executionContext) _SalaryRange_min(ctx context.Context, field graphql.CollectedField, obj *career.Salary) (ret graphql.Marshaler) {
+func (ec *executionContext) _SalaryRange_min(ctx context.Context, field graphql.CollectedField, obj *domain.Salary) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8855,7 +8855,7 @@ func (ec *executionContext) fieldContext_SalaryRange_min(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("SalaryRange", field, false, false, "Int")
 }
 
-func (ec *executionContext) _SalaryRange_max(ctx context.Context, field graphql.CollectedField, obj *career.Salary) (ret graphql.Marshaler) {
+func (ec *executionContext) _SalaryRange_max(ctx context.Context, field graphql.CollectedField, obj *domain.Salary) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8878,7 +8878,7 @@ func (ec *executionContext) fieldContext_SalaryRange_max(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("SalaryRange", field, false, false, "Int")
 }
 
-func (ec *executionContext) _SalaryRange_currency(ctx context.Context, field graphql.CollectedField, obj *career.Salary) (ret graphql.Marshaler) {
+func (ec *executionContext) _SalaryRange_currency(ctx context.Context, field graphql.CollectedField, obj *domain.Salary) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8901,7 +8901,7 @@ func (ec *executionContext) fieldContext_SalaryRange_currency(_ context.Context,
 	return graphql.NewScalarFieldContext("SalaryRange", field, false, false, "String")
 }
 
-func (ec *executionContext) _SalaryRange_note(ctx context.Context, field graphql.CollectedField, obj *career.Salary) (ret graphql.Marshaler) {
+func (ec *executionContext) _SalaryRange_note(ctx context.Context, field graphql.CollectedField, obj *domain.Salary) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8924,7 +8924,7 @@ func (ec *executionContext) fieldContext_SalaryRange_note(_ context.Context, fie
 	return graphql.NewScalarFieldContext("SalaryRange", field, false, false, "String")
 }
 
-func (ec *executionContext) _SalaryRange_source(ctx context.Context, field graphql.CollectedField, obj *career.Salary) (ret graphql.Marshaler) {
+func (ec *executionContext) _SalaryRange_source(ctx context.Context, field graphql.CollectedField, obj *domain.Salary) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8936,8 +8936,8 @@ func (ec *executionContext) _SalaryRange_source(ctx context.Context, field graph
 			return ec.Resolvers.SalaryRange().Source(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *career.Source) graphql.Marshaler {
-			return ec.marshalOSource2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSource(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Source) graphql.Marshaler {
+			return ec.marshalOSource2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSource(ctx, selections, v)
 		},
 		true,
 		false,
@@ -9129,8 +9129,8 @@ func (ec *executionContext) _SearchHit_node(ctx context.Context, field graphql.C
 			return obj.Node, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v career.Node) graphql.Marshaler {
-			return ec.marshalNNode2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐNode(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐNode(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9241,7 +9241,7 @@ func (ec *executionContext) fieldContext_Similarity_total(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Similarity", field, false, false, "Float")
 }
 
-func (ec *executionContext) _Skill_id(ctx context.Context, field graphql.CollectedField, obj *career.Skill) (ret graphql.Marshaler) {
+func (ec *executionContext) _Skill_id(ctx context.Context, field graphql.CollectedField, obj *domain.Skill) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9264,7 +9264,7 @@ func (ec *executionContext) fieldContext_Skill_id(_ context.Context, field graph
 	return graphql.NewScalarFieldContext("Skill", field, false, false, "ID")
 }
 
-func (ec *executionContext) _Skill_name(ctx context.Context, field graphql.CollectedField, obj *career.Skill) (ret graphql.Marshaler) {
+func (ec *executionContext) _Skill_name(ctx context.Context, field graphql.CollectedField, obj *domain.Skill) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9287,7 +9287,7 @@ func (ec *executionContext) fieldContext_Skill_name(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Skill", field, false, false, "String")
 }
 
-func (ec *executionContext) _Skill_category(ctx context.Context, field graphql.CollectedField, obj *career.Skill) (ret graphql.Marshaler) {
+func (ec *executionContext) _Skill_category(ctx context.Context, field graphql.CollectedField, obj *domain.Skill) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9310,7 +9310,7 @@ func (ec *executionContext) fieldContext_Skill_category(_ context.Context, field
 	return graphql.NewScalarFieldContext("Skill", field, false, false, "SkillCategory")
 }
 
-func (ec *executionContext) _Skill_description(ctx context.Context, field graphql.CollectedField, obj *career.Skill) (ret graphql.Marshaler) {
+func (ec *executionContext) _Skill_description(ctx context.Context, field graphql.CollectedField, obj *domain.Skill) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9333,7 +9333,7 @@ func (ec *executionContext) fieldContext_Skill_description(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Skill", field, false, false, "String")
 }
 
-func (ec *executionContext) _Skill_sources(ctx context.Context, field graphql.CollectedField, obj *career.Skill) (ret graphql.Marshaler) {
+func (ec *executionContext) _Skill_sources(ctx context.Context, field graphql.CollectedField, obj *domain.Skill) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9345,8 +9345,8 @@ func (ec *executionContext) _Skill_sources(ctx context.Context, field graphql.Co
 			return ec.Resolvers.Skill().Sources(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.Source) graphql.Marshaler {
-			return ec.marshalNSource2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSourceᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Source) graphql.Marshaler {
+			return ec.marshalNSource2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSourceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9365,7 +9365,7 @@ func (ec *executionContext) fieldContext_Skill_sources(_ context.Context, field 
 	return fc, nil
 }
 
-func (ec *executionContext) _Skill_roles(ctx context.Context, field graphql.CollectedField, obj *career.Skill) (ret graphql.Marshaler) {
+func (ec *executionContext) _Skill_roles(ctx context.Context, field graphql.CollectedField, obj *domain.Skill) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9377,8 +9377,8 @@ func (ec *executionContext) _Skill_roles(ctx context.Context, field graphql.Coll
 			return ec.Resolvers.Skill().Roles(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.RoleRequirement) graphql.Marshaler {
-			return ec.marshalNRoleRequirement2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRoleRequirementᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.RoleRequirement) graphql.Marshaler {
+			return ec.marshalNRoleRequirement2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRoleRequirementᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9397,7 +9397,7 @@ func (ec *executionContext) fieldContext_Skill_roles(_ context.Context, field gr
 	return fc, nil
 }
 
-func (ec *executionContext) _Skill_certifications(ctx context.Context, field graphql.CollectedField, obj *career.Skill) (ret graphql.Marshaler) {
+func (ec *executionContext) _Skill_certifications(ctx context.Context, field graphql.CollectedField, obj *domain.Skill) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9409,8 +9409,8 @@ func (ec *executionContext) _Skill_certifications(ctx context.Context, field gra
 			return ec.Resolvers.Skill().Certifications(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.Certification) graphql.Marshaler {
-			return ec.marshalNCertification2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertificationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Certification) graphql.Marshaler {
+			return ec.marshalNCertification2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertificationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9473,8 +9473,8 @@ func (ec *executionContext) _SkillConnection_nodes(ctx context.Context, field gr
 			return obj.Nodes, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.Skill) graphql.Marshaler {
-			return ec.marshalNSkill2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkillᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9583,8 +9583,8 @@ func (ec *executionContext) _SkillEdge_node(ctx context.Context, field graphql.C
 			return obj.Node, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *career.Skill) graphql.Marshaler {
-			return ec.marshalNSkill2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkill(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkill(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9647,8 +9647,8 @@ func (ec *executionContext) _SkillGap_target(ctx context.Context, field graphql.
 			return obj.Target, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v career.Role) graphql.Marshaler {
-			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9748,8 +9748,8 @@ func (ec *executionContext) _SkillGap_skills(ctx context.Context, field graphql.
 			return obj.Skills, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []gap.Shortfall) graphql.Marshaler {
-			return ec.marshalNSkillToGain2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgapᚐShortfallᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []skillgap.Shortfall) graphql.Marshaler {
+			return ec.marshalNSkillToGain2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋskillgapᚐShortfallᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9812,8 +9812,8 @@ func (ec *executionContext) _SkillRecommendation_skill(ctx context.Context, fiel
 			return ec.Resolvers.SkillRecommendation().Skill(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *career.Skill) graphql.Marshaler {
-			return ec.marshalNSkill2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkill(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkill(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9867,8 +9867,8 @@ func (ec *executionContext) _SkillRecommendation_forRoles(ctx context.Context, f
 			return obj.ForRoles, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.Role) graphql.Marshaler {
-			return ec.marshalNRole2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRoleᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRoleᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9899,8 +9899,8 @@ func (ec *executionContext) _SkillRecommendation_certifications(ctx context.Cont
 			return ec.Resolvers.SkillRecommendation().Certifications(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.Certification) graphql.Marshaler {
-			return ec.marshalNCertification2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertificationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Certification) graphql.Marshaler {
+			return ec.marshalNCertification2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertificationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9919,7 +9919,7 @@ func (ec *executionContext) fieldContext_SkillRecommendation_certifications(_ co
 	return fc, nil
 }
 
-func (ec *executionContext) _SkillRequirement_skill(ctx context.Context, field graphql.CollectedField, obj *career.SkillRequirement) (ret graphql.Marshaler) {
+func (ec *executionContext) _SkillRequirement_skill(ctx context.Context, field graphql.CollectedField, obj *domain.SkillRequirement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9931,8 +9931,8 @@ func (ec *executionContext) _SkillRequirement_skill(ctx context.Context, field g
 			return obj.Skill, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v career.Skill) graphql.Marshaler {
-			return ec.marshalNSkill2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkill(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkill(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9951,7 +9951,7 @@ func (ec *executionContext) fieldContext_SkillRequirement_skill(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _SkillRequirement_importance(ctx context.Context, field graphql.CollectedField, obj *career.SkillRequirement) (ret graphql.Marshaler) {
+func (ec *executionContext) _SkillRequirement_importance(ctx context.Context, field graphql.CollectedField, obj *domain.SkillRequirement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9974,7 +9974,7 @@ func (ec *executionContext) fieldContext_SkillRequirement_importance(_ context.C
 	return graphql.NewScalarFieldContext("SkillRequirement", field, false, false, "Float")
 }
 
-func (ec *executionContext) _SkillRequirement_level(ctx context.Context, field graphql.CollectedField, obj *career.SkillRequirement) (ret graphql.Marshaler) {
+func (ec *executionContext) _SkillRequirement_level(ctx context.Context, field graphql.CollectedField, obj *domain.SkillRequirement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9997,7 +9997,7 @@ func (ec *executionContext) fieldContext_SkillRequirement_level(_ context.Contex
 	return graphql.NewScalarFieldContext("SkillRequirement", field, false, false, "Float")
 }
 
-func (ec *executionContext) _SkillRequirement_source(ctx context.Context, field graphql.CollectedField, obj *career.SkillRequirement) (ret graphql.Marshaler) {
+func (ec *executionContext) _SkillRequirement_source(ctx context.Context, field graphql.CollectedField, obj *domain.SkillRequirement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10009,8 +10009,8 @@ func (ec *executionContext) _SkillRequirement_source(ctx context.Context, field 
 			return ec.Resolvers.SkillRequirement().Source(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *career.Source) graphql.Marshaler {
-			return ec.marshalOSource2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSource(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Source) graphql.Marshaler {
+			return ec.marshalOSource2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSource(ctx, selections, v)
 		},
 		true,
 		false,
@@ -10029,7 +10029,7 @@ func (ec *executionContext) fieldContext_SkillRequirement_source(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _SkillToGain_skill(ctx context.Context, field graphql.CollectedField, obj *gap.Shortfall) (ret graphql.Marshaler) {
+func (ec *executionContext) _SkillToGain_skill(ctx context.Context, field graphql.CollectedField, obj *skillgap.Shortfall) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10041,8 +10041,8 @@ func (ec *executionContext) _SkillToGain_skill(ctx context.Context, field graphq
 			return ec.Resolvers.SkillToGain().Skill(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *career.Skill) graphql.Marshaler {
-			return ec.marshalNSkill2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkill(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkill(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10061,7 +10061,7 @@ func (ec *executionContext) fieldContext_SkillToGain_skill(_ context.Context, fi
 	return fc, nil
 }
 
-func (ec *executionContext) _SkillToGain_importance(ctx context.Context, field graphql.CollectedField, obj *gap.Shortfall) (ret graphql.Marshaler) {
+func (ec *executionContext) _SkillToGain_importance(ctx context.Context, field graphql.CollectedField, obj *skillgap.Shortfall) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10084,7 +10084,7 @@ func (ec *executionContext) fieldContext_SkillToGain_importance(_ context.Contex
 	return graphql.NewScalarFieldContext("SkillToGain", field, false, false, "Float")
 }
 
-func (ec *executionContext) _SkillToGain_requiredLevel(ctx context.Context, field graphql.CollectedField, obj *gap.Shortfall) (ret graphql.Marshaler) {
+func (ec *executionContext) _SkillToGain_requiredLevel(ctx context.Context, field graphql.CollectedField, obj *skillgap.Shortfall) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10107,7 +10107,7 @@ func (ec *executionContext) fieldContext_SkillToGain_requiredLevel(_ context.Con
 	return graphql.NewScalarFieldContext("SkillToGain", field, false, false, "Float")
 }
 
-func (ec *executionContext) _SkillToGain_currentLevel(ctx context.Context, field graphql.CollectedField, obj *gap.Shortfall) (ret graphql.Marshaler) {
+func (ec *executionContext) _SkillToGain_currentLevel(ctx context.Context, field graphql.CollectedField, obj *skillgap.Shortfall) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10130,7 +10130,7 @@ func (ec *executionContext) fieldContext_SkillToGain_currentLevel(_ context.Cont
 	return graphql.NewScalarFieldContext("SkillToGain", field, false, false, "Float")
 }
 
-func (ec *executionContext) _SkillToGain_weight(ctx context.Context, field graphql.CollectedField, obj *gap.Shortfall) (ret graphql.Marshaler) {
+func (ec *executionContext) _SkillToGain_weight(ctx context.Context, field graphql.CollectedField, obj *skillgap.Shortfall) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10153,7 +10153,7 @@ func (ec *executionContext) fieldContext_SkillToGain_weight(_ context.Context, f
 	return graphql.NewScalarFieldContext("SkillToGain", field, false, false, "Float")
 }
 
-func (ec *executionContext) _SkillToGain_certifications(ctx context.Context, field graphql.CollectedField, obj *gap.Shortfall) (ret graphql.Marshaler) {
+func (ec *executionContext) _SkillToGain_certifications(ctx context.Context, field graphql.CollectedField, obj *skillgap.Shortfall) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10165,8 +10165,8 @@ func (ec *executionContext) _SkillToGain_certifications(ctx context.Context, fie
 			return ec.Resolvers.SkillToGain().Certifications(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []career.Certification) graphql.Marshaler {
-			return ec.marshalNCertification2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertificationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Certification) graphql.Marshaler {
+			return ec.marshalNCertification2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertificationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10185,7 +10185,7 @@ func (ec *executionContext) fieldContext_SkillToGain_certifications(_ context.Co
 	return fc, nil
 }
 
-func (ec *executionContext) _Source_id(ctx context.Context, field graphql.CollectedField, obj *career.Source) (ret graphql.Marshaler) {
+func (ec *executionContext) _Source_id(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10208,7 +10208,7 @@ func (ec *executionContext) fieldContext_Source_id(_ context.Context, field grap
 	return graphql.NewScalarFieldContext("Source", field, false, false, "ID")
 }
 
-func (ec *executionContext) _Source_title(ctx context.Context, field graphql.CollectedField, obj *career.Source) (ret graphql.Marshaler) {
+func (ec *executionContext) _Source_title(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10231,7 +10231,7 @@ func (ec *executionContext) fieldContext_Source_title(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
 }
 
-func (ec *executionContext) _Source_url(ctx context.Context, field graphql.CollectedField, obj *career.Source) (ret graphql.Marshaler) {
+func (ec *executionContext) _Source_url(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10254,7 +10254,7 @@ func (ec *executionContext) fieldContext_Source_url(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
 }
 
-func (ec *executionContext) _Source_license(ctx context.Context, field graphql.CollectedField, obj *career.Source) (ret graphql.Marshaler) {
+func (ec *executionContext) _Source_license(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10277,7 +10277,7 @@ func (ec *executionContext) fieldContext_Source_license(_ context.Context, field
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
 }
 
-func (ec *executionContext) _Source_attribution(ctx context.Context, field graphql.CollectedField, obj *career.Source) (ret graphql.Marshaler) {
+func (ec *executionContext) _Source_attribution(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10312,8 +10312,8 @@ func (ec *executionContext) _Start_role(ctx context.Context, field graphql.Colle
 			return obj.Role, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v career.Role) graphql.Marshaler {
-			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10378,7 +10378,7 @@ func (ec *executionContext) fieldContext_Start_coverage(_ context.Context, field
 	return graphql.NewScalarFieldContext("Start", field, false, false, "Float")
 }
 
-func (ec *executionContext) _TechnologyUse_technology(ctx context.Context, field graphql.CollectedField, obj *career.TechnologyUse) (ret graphql.Marshaler) {
+func (ec *executionContext) _TechnologyUse_technology(ctx context.Context, field graphql.CollectedField, obj *domain.TechnologyUse) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10390,8 +10390,8 @@ func (ec *executionContext) _TechnologyUse_technology(ctx context.Context, field
 			return obj.Technology, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v career.Skill) graphql.Marshaler {
-			return ec.marshalNSkill2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkill(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkill(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10410,7 +10410,7 @@ func (ec *executionContext) fieldContext_TechnologyUse_technology(_ context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _TechnologyUse_hot(ctx context.Context, field graphql.CollectedField, obj *career.TechnologyUse) (ret graphql.Marshaler) {
+func (ec *executionContext) _TechnologyUse_hot(ctx context.Context, field graphql.CollectedField, obj *domain.TechnologyUse) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10433,7 +10433,7 @@ func (ec *executionContext) fieldContext_TechnologyUse_hot(_ context.Context, fi
 	return graphql.NewScalarFieldContext("TechnologyUse", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _TechnologyUse_inDemand(ctx context.Context, field graphql.CollectedField, obj *career.TechnologyUse) (ret graphql.Marshaler) {
+func (ec *executionContext) _TechnologyUse_inDemand(ctx context.Context, field graphql.CollectedField, obj *domain.TechnologyUse) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10456,7 +10456,7 @@ func (ec *executionContext) fieldContext_TechnologyUse_inDemand(_ context.Contex
 	return graphql.NewScalarFieldContext("TechnologyUse", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _YearsRange_min(ctx context.Context, field graphql.CollectedField, obj *career.Years) (ret graphql.Marshaler) {
+func (ec *executionContext) _YearsRange_min(ctx context.Context, field graphql.CollectedField, obj *domain.Years) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10479,7 +10479,7 @@ func (ec *executionContext) fieldContext_YearsRange_min(_ context.Context, field
 	return graphql.NewScalarFieldContext("YearsRange", field, false, false, "Float")
 }
 
-func (ec *executionContext) _YearsRange_max(ctx context.Context, field graphql.CollectedField, obj *career.Years) (ret graphql.Marshaler) {
+func (ec *executionContext) _YearsRange_max(ctx context.Context, field graphql.CollectedField, obj *domain.Years) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12405,27 +12405,27 @@ func UnmarshalSkillOrder(ctx context.Context, raw any) (model.SkillOrder, error)
 
 // region    ************************** interface.gotpl ***************************
 
-func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj career.Node) graphql.Marshaler {
+func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj domain.Node) graphql.Marshaler {
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
-	case career.Skill:
+	case domain.Skill:
 		return ec._Skill(ctx, sel, &obj)
-	case *career.Skill:
+	case *domain.Skill:
 		if obj == nil {
 			return graphql.Null
 		}
 		return ec._Skill(ctx, sel, obj)
-	case career.Role:
+	case domain.Role:
 		return ec._Role(ctx, sel, &obj)
-	case *career.Role:
+	case *domain.Role:
 		if obj == nil {
 			return graphql.Null
 		}
 		return ec._Role(ctx, sel, obj)
-	case career.Certification:
+	case domain.Certification:
 		return ec._Certification(ctx, sel, &obj)
-	case *career.Certification:
+	case *domain.Certification:
 		if obj == nil {
 			return graphql.Null
 		}
@@ -12445,7 +12445,7 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 
 var careerMoveImplementors = []string{"CareerMove"}
 
-func (ec *executionContext) _CareerMove(ctx context.Context, sel ast.SelectionSet, obj *career.CareerMove) graphql.Marshaler {
+func (ec *executionContext) _CareerMove(ctx context.Context, sel ast.SelectionSet, obj *domain.CareerMove) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, careerMoveImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -12606,7 +12606,7 @@ func (ec *executionContext) _CareerPaths(ctx context.Context, sel ast.SelectionS
 
 var certificationImplementors = []string{"Certification", "Node"}
 
-func (ec *executionContext) _Certification(ctx context.Context, sel ast.SelectionSet, obj *career.Certification) graphql.Marshaler {
+func (ec *executionContext) _Certification(ctx context.Context, sel ast.SelectionSet, obj *domain.Certification) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, certificationImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -12780,7 +12780,7 @@ func (ec *executionContext) _CertificationEdge(ctx context.Context, sel ast.Sele
 
 var certificationEndorsementImplementors = []string{"CertificationEndorsement"}
 
-func (ec *executionContext) _CertificationEndorsement(ctx context.Context, sel ast.SelectionSet, obj *career.CertificationEndorsement) graphql.Marshaler {
+func (ec *executionContext) _CertificationEndorsement(ctx context.Context, sel ast.SelectionSet, obj *domain.CertificationEndorsement) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, certificationEndorsementImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13468,7 +13468,7 @@ func (ec *executionContext) _Recommendations(ctx context.Context, sel ast.Select
 
 var relatedOccupationImplementors = []string{"RelatedOccupation"}
 
-func (ec *executionContext) _RelatedOccupation(ctx context.Context, sel ast.SelectionSet, obj *career.RelatedOccupation) graphql.Marshaler {
+func (ec *executionContext) _RelatedOccupation(ctx context.Context, sel ast.SelectionSet, obj *domain.RelatedOccupation) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, relatedOccupationImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13511,7 +13511,7 @@ func (ec *executionContext) _RelatedOccupation(ctx context.Context, sel ast.Sele
 
 var roleImplementors = []string{"Role", "Node"}
 
-func (ec *executionContext) _Role(ctx context.Context, sel ast.SelectionSet, obj *career.Role) graphql.Marshaler {
+func (ec *executionContext) _Role(ctx context.Context, sel ast.SelectionSet, obj *domain.Role) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, roleImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13734,7 +13734,7 @@ func (ec *executionContext) _RoleEdge(ctx context.Context, sel ast.SelectionSet,
 
 var roleEndorsementImplementors = []string{"RoleEndorsement"}
 
-func (ec *executionContext) _RoleEndorsement(ctx context.Context, sel ast.SelectionSet, obj *career.RoleEndorsement) graphql.Marshaler {
+func (ec *executionContext) _RoleEndorsement(ctx context.Context, sel ast.SelectionSet, obj *domain.RoleEndorsement) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, roleEndorsementImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13853,7 +13853,7 @@ func (ec *executionContext) _RoleRecommendation(ctx context.Context, sel ast.Sel
 
 var roleRequirementImplementors = []string{"RoleRequirement"}
 
-func (ec *executionContext) _RoleRequirement(ctx context.Context, sel ast.SelectionSet, obj *career.RoleRequirement) graphql.Marshaler {
+func (ec *executionContext) _RoleRequirement(ctx context.Context, sel ast.SelectionSet, obj *domain.RoleRequirement) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, roleRequirementImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13955,7 +13955,7 @@ func (ec *executionContext) _SalaryChange(ctx context.Context, sel ast.Selection
 
 var salaryRangeImplementors = []string{"SalaryRange"}
 
-func (ec *executionContext) _SalaryRange(ctx context.Context, sel ast.SelectionSet, obj *career.Salary) graphql.Marshaler {
+func (ec *executionContext) _SalaryRange(ctx context.Context, sel ast.SelectionSet, obj *domain.Salary) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, salaryRangeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14153,7 +14153,7 @@ func (ec *executionContext) _Similarity(ctx context.Context, sel ast.SelectionSe
 
 var skillImplementors = []string{"Skill", "Node"}
 
-func (ec *executionContext) _Skill(ctx context.Context, sel ast.SelectionSet, obj *career.Skill) graphql.Marshaler {
+func (ec *executionContext) _Skill(ctx context.Context, sel ast.SelectionSet, obj *domain.Skill) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, skillImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14418,7 +14418,7 @@ func (ec *executionContext) _SkillRecommendation(ctx context.Context, sel ast.Se
 
 var skillRequirementImplementors = []string{"SkillRequirement"}
 
-func (ec *executionContext) _SkillRequirement(ctx context.Context, sel ast.SelectionSet, obj *career.SkillRequirement) graphql.Marshaler {
+func (ec *executionContext) _SkillRequirement(ctx context.Context, sel ast.SelectionSet, obj *domain.SkillRequirement) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, skillRequirementImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14467,7 +14467,7 @@ func (ec *executionContext) _SkillRequirement(ctx context.Context, sel ast.Selec
 
 var skillToGainImplementors = []string{"SkillToGain"}
 
-func (ec *executionContext) _SkillToGain(ctx context.Context, sel ast.SelectionSet, obj *gap.Shortfall) graphql.Marshaler {
+func (ec *executionContext) _SkillToGain(ctx context.Context, sel ast.SelectionSet, obj *skillgap.Shortfall) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, skillToGainImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14527,7 +14527,7 @@ func (ec *executionContext) _SkillToGain(ctx context.Context, sel ast.SelectionS
 
 var sourceImplementors = []string{"Source"}
 
-func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, obj *career.Source) graphql.Marshaler {
+func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, obj *domain.Source) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, sourceImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14623,7 +14623,7 @@ func (ec *executionContext) _Start(ctx context.Context, sel ast.SelectionSet, ob
 
 var technologyUseImplementors = []string{"TechnologyUse"}
 
-func (ec *executionContext) _TechnologyUse(ctx context.Context, sel ast.SelectionSet, obj *career.TechnologyUse) graphql.Marshaler {
+func (ec *executionContext) _TechnologyUse(ctx context.Context, sel ast.SelectionSet, obj *domain.TechnologyUse) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, technologyUseImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14666,7 +14666,7 @@ func (ec *executionContext) _TechnologyUse(ctx context.Context, sel ast.Selectio
 
 var yearsRangeImplementors = []string{"YearsRange"}
 
-func (ec *executionContext) _YearsRange(ctx context.Context, sel ast.SelectionSet, obj *career.Years) graphql.Marshaler {
+func (ec *executionContext) _YearsRange(ctx context.Context, sel ast.SelectionSet, obj *domain.Years) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, yearsRangeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15078,15 +15078,15 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
-func (ec *executionContext) marshalNCareerMove2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCareerMove(ctx context.Context, sel ast.SelectionSet, v career.CareerMove) graphql.Marshaler {
+func (ec *executionContext) marshalNCareerMove2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCareerMove(ctx context.Context, sel ast.SelectionSet, v domain.CareerMove) graphql.Marshaler {
 	return ec._CareerMove(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNCareerMove2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCareerMoveᚄ(ctx context.Context, sel ast.SelectionSet, v []career.CareerMove) graphql.Marshaler {
+func (ec *executionContext) marshalNCareerMove2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCareerMoveᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.CareerMove) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCareerMove2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCareerMove(ctx, sel, v[i])
+		return ec.marshalNCareerMove2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCareerMove(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -15126,15 +15126,15 @@ func (ec *executionContext) marshalNCareerPaths2ᚖgithubᚗcomᚋcareergraphᚋ
 	return ec._CareerPaths(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCertification2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertification(ctx context.Context, sel ast.SelectionSet, v career.Certification) graphql.Marshaler {
+func (ec *executionContext) marshalNCertification2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertification(ctx context.Context, sel ast.SelectionSet, v domain.Certification) graphql.Marshaler {
 	return ec._Certification(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNCertification2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertificationᚄ(ctx context.Context, sel ast.SelectionSet, v []career.Certification) graphql.Marshaler {
+func (ec *executionContext) marshalNCertification2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertificationᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.Certification) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCertification2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertification(ctx, sel, v[i])
+		return ec.marshalNCertification2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertification(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -15146,7 +15146,7 @@ func (ec *executionContext) marshalNCertification2ᚕgithubᚗcomᚋcareergraph�
 	return ret
 }
 
-func (ec *executionContext) marshalNCertification2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertification(ctx context.Context, sel ast.SelectionSet, v *career.Certification) graphql.Marshaler {
+func (ec *executionContext) marshalNCertification2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertification(ctx context.Context, sel ast.SelectionSet, v *domain.Certification) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Certification!")
 		return graphql.Null
@@ -15182,15 +15182,15 @@ func (ec *executionContext) marshalNCertificationEdge2ᚕgithubᚗcomᚋcareergr
 	return ret
 }
 
-func (ec *executionContext) marshalNCertificationEndorsement2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertificationEndorsement(ctx context.Context, sel ast.SelectionSet, v career.CertificationEndorsement) graphql.Marshaler {
+func (ec *executionContext) marshalNCertificationEndorsement2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertificationEndorsement(ctx context.Context, sel ast.SelectionSet, v domain.CertificationEndorsement) graphql.Marshaler {
 	return ec._CertificationEndorsement(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNCertificationEndorsement2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertificationEndorsementᚄ(ctx context.Context, sel ast.SelectionSet, v []career.CertificationEndorsement) graphql.Marshaler {
+func (ec *executionContext) marshalNCertificationEndorsement2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertificationEndorsementᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.CertificationEndorsement) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCertificationEndorsement2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertificationEndorsement(ctx, sel, v[i])
+		return ec.marshalNCertificationEndorsement2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertificationEndorsement(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -15369,7 +15369,7 @@ func (ec *executionContext) marshalNMoveKind2string(ctx context.Context, sel ast
 	return res
 }
 
-func (ec *executionContext) marshalNNode2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐNode(ctx context.Context, sel ast.SelectionSet, v career.Node) graphql.Marshaler {
+func (ec *executionContext) marshalNNode2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐNode(ctx context.Context, sel ast.SelectionSet, v domain.Node) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Node!")
 		return graphql.Null
@@ -15460,15 +15460,15 @@ func (ec *executionContext) marshalNRecommendations2ᚖgithubᚗcomᚋcareergrap
 	return ec._Recommendations(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNRelatedOccupation2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRelatedOccupation(ctx context.Context, sel ast.SelectionSet, v career.RelatedOccupation) graphql.Marshaler {
+func (ec *executionContext) marshalNRelatedOccupation2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRelatedOccupation(ctx context.Context, sel ast.SelectionSet, v domain.RelatedOccupation) graphql.Marshaler {
 	return ec._RelatedOccupation(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNRelatedOccupation2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRelatedOccupationᚄ(ctx context.Context, sel ast.SelectionSet, v []career.RelatedOccupation) graphql.Marshaler {
+func (ec *executionContext) marshalNRelatedOccupation2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRelatedOccupationᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.RelatedOccupation) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNRelatedOccupation2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRelatedOccupation(ctx, sel, v[i])
+		return ec.marshalNRelatedOccupation2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRelatedOccupation(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -15494,15 +15494,15 @@ func (ec *executionContext) marshalNRelevance2string(ctx context.Context, sel as
 	return res
 }
 
-func (ec *executionContext) marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx context.Context, sel ast.SelectionSet, v career.Role) graphql.Marshaler {
+func (ec *executionContext) marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx context.Context, sel ast.SelectionSet, v domain.Role) graphql.Marshaler {
 	return ec._Role(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNRole2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []career.Role) graphql.Marshaler {
+func (ec *executionContext) marshalNRole2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.Role) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx, sel, v[i])
+		return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -15514,7 +15514,7 @@ func (ec *executionContext) marshalNRole2ᚕgithubᚗcomᚋcareergraphᚋcareerg
 	return ret
 }
 
-func (ec *executionContext) marshalNRole2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx context.Context, sel ast.SelectionSet, v *career.Role) graphql.Marshaler {
+func (ec *executionContext) marshalNRole2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx context.Context, sel ast.SelectionSet, v *domain.Role) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Role!")
 		return graphql.Null
@@ -15550,15 +15550,15 @@ func (ec *executionContext) marshalNRoleEdge2ᚕgithubᚗcomᚋcareergraphᚋcar
 	return ret
 }
 
-func (ec *executionContext) marshalNRoleEndorsement2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRoleEndorsement(ctx context.Context, sel ast.SelectionSet, v career.RoleEndorsement) graphql.Marshaler {
+func (ec *executionContext) marshalNRoleEndorsement2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRoleEndorsement(ctx context.Context, sel ast.SelectionSet, v domain.RoleEndorsement) graphql.Marshaler {
 	return ec._RoleEndorsement(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNRoleEndorsement2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRoleEndorsementᚄ(ctx context.Context, sel ast.SelectionSet, v []career.RoleEndorsement) graphql.Marshaler {
+func (ec *executionContext) marshalNRoleEndorsement2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRoleEndorsementᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.RoleEndorsement) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNRoleEndorsement2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRoleEndorsement(ctx, sel, v[i])
+		return ec.marshalNRoleEndorsement2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRoleEndorsement(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -15609,15 +15609,15 @@ func (ec *executionContext) marshalNRoleRecommendation2ᚕgithubᚗcomᚋcareerg
 	return ret
 }
 
-func (ec *executionContext) marshalNRoleRequirement2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRoleRequirement(ctx context.Context, sel ast.SelectionSet, v career.RoleRequirement) graphql.Marshaler {
+func (ec *executionContext) marshalNRoleRequirement2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRoleRequirement(ctx context.Context, sel ast.SelectionSet, v domain.RoleRequirement) graphql.Marshaler {
 	return ec._RoleRequirement(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNRoleRequirement2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRoleRequirementᚄ(ctx context.Context, sel ast.SelectionSet, v []career.RoleRequirement) graphql.Marshaler {
+func (ec *executionContext) marshalNRoleRequirement2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRoleRequirementᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.RoleRequirement) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNRoleRequirement2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRoleRequirement(ctx, sel, v[i])
+		return ec.marshalNRoleRequirement2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRoleRequirement(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -15639,7 +15639,7 @@ func (ec *executionContext) marshalNRoleSortField2githubᚗcomᚋcareergraphᚋc
 	return v
 }
 
-func (ec *executionContext) marshalNSalaryRange2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSalary(ctx context.Context, sel ast.SelectionSet, v career.Salary) graphql.Marshaler {
+func (ec *executionContext) marshalNSalaryRange2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSalary(ctx context.Context, sel ast.SelectionSet, v domain.Salary) graphql.Marshaler {
 	return ec._SalaryRange(ctx, sel, &v)
 }
 
@@ -15671,15 +15671,15 @@ func (ec *executionContext) marshalNSimilarity2githubᚗcomᚋcareergraphᚋcare
 	return ec._Similarity(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNSkill2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkill(ctx context.Context, sel ast.SelectionSet, v career.Skill) graphql.Marshaler {
+func (ec *executionContext) marshalNSkill2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkill(ctx context.Context, sel ast.SelectionSet, v domain.Skill) graphql.Marshaler {
 	return ec._Skill(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNSkill2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillᚄ(ctx context.Context, sel ast.SelectionSet, v []career.Skill) graphql.Marshaler {
+func (ec *executionContext) marshalNSkill2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkillᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.Skill) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNSkill2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkill(ctx, sel, v[i])
+		return ec.marshalNSkill2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkill(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -15691,7 +15691,7 @@ func (ec *executionContext) marshalNSkill2ᚕgithubᚗcomᚋcareergraphᚋcareer
 	return ret
 }
 
-func (ec *executionContext) marshalNSkill2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkill(ctx context.Context, sel ast.SelectionSet, v *career.Skill) graphql.Marshaler {
+func (ec *executionContext) marshalNSkill2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkill(ctx context.Context, sel ast.SelectionSet, v *domain.Skill) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Skill!")
 		return graphql.Null
@@ -15774,15 +15774,15 @@ func (ec *executionContext) marshalNSkillRecommendation2ᚕgithubᚗcomᚋcareer
 	return ret
 }
 
-func (ec *executionContext) marshalNSkillRequirement2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillRequirement(ctx context.Context, sel ast.SelectionSet, v career.SkillRequirement) graphql.Marshaler {
+func (ec *executionContext) marshalNSkillRequirement2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkillRequirement(ctx context.Context, sel ast.SelectionSet, v domain.SkillRequirement) graphql.Marshaler {
 	return ec._SkillRequirement(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNSkillRequirement2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillRequirementᚄ(ctx context.Context, sel ast.SelectionSet, v []career.SkillRequirement) graphql.Marshaler {
+func (ec *executionContext) marshalNSkillRequirement2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkillRequirementᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.SkillRequirement) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNSkillRequirement2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkillRequirement(ctx, sel, v[i])
+		return ec.marshalNSkillRequirement2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkillRequirement(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -15804,15 +15804,15 @@ func (ec *executionContext) marshalNSkillSortField2githubᚗcomᚋcareergraphᚋ
 	return v
 }
 
-func (ec *executionContext) marshalNSkillToGain2githubᚗcomᚋcareergraphᚋcareergraphᚋgapᚐShortfall(ctx context.Context, sel ast.SelectionSet, v gap.Shortfall) graphql.Marshaler {
+func (ec *executionContext) marshalNSkillToGain2githubᚗcomᚋcareergraphᚋcareergraphᚋskillgapᚐShortfall(ctx context.Context, sel ast.SelectionSet, v skillgap.Shortfall) graphql.Marshaler {
 	return ec._SkillToGain(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNSkillToGain2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgapᚐShortfallᚄ(ctx context.Context, sel ast.SelectionSet, v []gap.Shortfall) graphql.Marshaler {
+func (ec *executionContext) marshalNSkillToGain2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋskillgapᚐShortfallᚄ(ctx context.Context, sel ast.SelectionSet, v []skillgap.Shortfall) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNSkillToGain2githubᚗcomᚋcareergraphᚋcareergraphᚋgapᚐShortfall(ctx, sel, v[i])
+		return ec.marshalNSkillToGain2githubᚗcomᚋcareergraphᚋcareergraphᚋskillgapᚐShortfall(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -15834,15 +15834,15 @@ func (ec *executionContext) marshalNSortDirection2githubᚗcomᚋcareergraphᚋc
 	return v
 }
 
-func (ec *executionContext) marshalNSource2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSource(ctx context.Context, sel ast.SelectionSet, v career.Source) graphql.Marshaler {
+func (ec *executionContext) marshalNSource2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSource(ctx context.Context, sel ast.SelectionSet, v domain.Source) graphql.Marshaler {
 	return ec._Source(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNSource2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []career.Source) graphql.Marshaler {
+func (ec *executionContext) marshalNSource2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.Source) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNSource2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSource(ctx, sel, v[i])
+		return ec.marshalNSource2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSource(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -15901,15 +15901,15 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
-func (ec *executionContext) marshalNTechnologyUse2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐTechnologyUse(ctx context.Context, sel ast.SelectionSet, v career.TechnologyUse) graphql.Marshaler {
+func (ec *executionContext) marshalNTechnologyUse2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐTechnologyUse(ctx context.Context, sel ast.SelectionSet, v domain.TechnologyUse) graphql.Marshaler {
 	return ec._TechnologyUse(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNTechnologyUse2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐTechnologyUseᚄ(ctx context.Context, sel ast.SelectionSet, v []career.TechnologyUse) graphql.Marshaler {
+func (ec *executionContext) marshalNTechnologyUse2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐTechnologyUseᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.TechnologyUse) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNTechnologyUse2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐTechnologyUse(ctx, sel, v[i])
+		return ec.marshalNTechnologyUse2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐTechnologyUse(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -15935,7 +15935,7 @@ func (ec *executionContext) marshalNTrack2string(ctx context.Context, sel ast.Se
 	return res
 }
 
-func (ec *executionContext) marshalNYearsRange2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐYears(ctx context.Context, sel ast.SelectionSet, v career.Years) graphql.Marshaler {
+func (ec *executionContext) marshalNYearsRange2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐYears(ctx context.Context, sel ast.SelectionSet, v domain.Years) graphql.Marshaler {
 	return ec._YearsRange(ctx, sel, &v)
 }
 
@@ -16111,14 +16111,14 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
-func (ec *executionContext) marshalOCareerMove2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCareerMove(ctx context.Context, sel ast.SelectionSet, v *career.CareerMove) graphql.Marshaler {
+func (ec *executionContext) marshalOCareerMove2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCareerMove(ctx context.Context, sel ast.SelectionSet, v *domain.CareerMove) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._CareerMove(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOCertification2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐCertification(ctx context.Context, sel ast.SelectionSet, v *career.Certification) graphql.Marshaler {
+func (ec *executionContext) marshalOCertification2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertification(ctx context.Context, sel ast.SelectionSet, v *domain.Certification) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -16264,7 +16264,7 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	return res
 }
 
-func (ec *executionContext) marshalONode2githubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐNode(ctx context.Context, sel ast.SelectionSet, v career.Node) graphql.Marshaler {
+func (ec *executionContext) marshalONode2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐNode(ctx context.Context, sel ast.SelectionSet, v domain.Node) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -16297,7 +16297,7 @@ func (ec *executionContext) unmarshalOProfileInput2ᚖgithubᚗcomᚋcareergraph
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalORole2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐRole(ctx context.Context, sel ast.SelectionSet, v *career.Role) graphql.Marshaler {
+func (ec *executionContext) marshalORole2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx context.Context, sel ast.SelectionSet, v *domain.Role) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -16353,14 +16353,14 @@ func (ec *executionContext) unmarshalOSalaryInput2ᚖgithubᚗcomᚋcareergraph�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOSalaryRange2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSalary(ctx context.Context, sel ast.SelectionSet, v *career.Salary) graphql.Marshaler {
+func (ec *executionContext) marshalOSalaryRange2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSalary(ctx context.Context, sel ast.SelectionSet, v *domain.Salary) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._SalaryRange(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOSkill2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSkill(ctx context.Context, sel ast.SelectionSet, v *career.Skill) graphql.Marshaler {
+func (ec *executionContext) marshalOSkill2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkill(ctx context.Context, sel ast.SelectionSet, v *domain.Skill) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -16401,7 +16401,7 @@ func (ec *executionContext) unmarshalOSkillOrder2ᚖgithubᚗcomᚋcareergraph�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOSource2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋcareerᚐSource(ctx context.Context, sel ast.SelectionSet, v *career.Source) graphql.Marshaler {
+func (ec *executionContext) marshalOSource2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSource(ctx context.Context, sel ast.SelectionSet, v *domain.Source) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

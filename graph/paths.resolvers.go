@@ -8,11 +8,11 @@ package graph
 import (
 	"context"
 
-	"github.com/careergraph/careergraph/career"
-	"github.com/careergraph/careergraph/gap"
+	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/graph/model"
 	"github.com/careergraph/careergraph/loaders"
 	"github.com/careergraph/careergraph/planner"
+	"github.com/careergraph/careergraph/skillgap"
 )
 
 // StepCount is the resolver for the stepCount field.
@@ -21,7 +21,7 @@ func (r *careerPathResolver) StepCount(ctx context.Context, obj *planner.Path) (
 }
 
 // Closes is the resolver for the closes field.
-func (r *gapClosingResolver) Closes(ctx context.Context, obj *planner.Closing) ([]career.Skill, error) {
+func (r *gapClosingResolver) Closes(ctx context.Context, obj *planner.Closing) ([]domain.Skill, error) {
 	return loaders.For(ctx).Skills.LoadAll(ctx, obj.SkillIDs)
 }
 
@@ -59,13 +59,13 @@ func (r *queryResolver) SkillGap(ctx context.Context, from *string, profile *mod
 }
 
 // Skill is the resolver for the skill field.
-func (r *skillToGainResolver) Skill(ctx context.Context, obj *gap.Shortfall) (*career.Skill, error) {
+func (r *skillToGainResolver) Skill(ctx context.Context, obj *skillgap.Shortfall) (*domain.Skill, error) {
 	s, err := loaders.For(ctx).Skills.Load(ctx, obj.SkillID)
 	return &s, err
 }
 
 // Certifications is the resolver for the certifications field.
-func (r *skillToGainResolver) Certifications(ctx context.Context, obj *gap.Shortfall) ([]career.Certification, error) {
+func (r *skillToGainResolver) Certifications(ctx context.Context, obj *skillgap.Shortfall) ([]domain.Certification, error) {
 	return loaders.For(ctx).SkillCertifications.Load(ctx, obj.SkillID)
 }
 

@@ -8,47 +8,47 @@ package graph
 import (
 	"context"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/loaders"
 )
 
 // Source is the resolver for the source field.
-func (r *careerMoveResolver) Source(ctx context.Context, obj *career.CareerMove) (*career.Source, error) {
+func (r *careerMoveResolver) Source(ctx context.Context, obj *domain.CareerMove) (*domain.Source, error) {
 	return loaders.Source(ctx, obj.SourceID)
 }
 
 // Source is the resolver for the source field.
-func (r *certificationEndorsementResolver) Source(ctx context.Context, obj *career.CertificationEndorsement) (*career.Source, error) {
+func (r *certificationEndorsementResolver) Source(ctx context.Context, obj *domain.CertificationEndorsement) (*domain.Source, error) {
 	return loaders.Source(ctx, obj.SourceID)
 }
 
 // Sources is the resolver for the sources field.
-func (r *roleResolver) Sources(ctx context.Context, obj *career.Role) ([]career.Source, error) {
+func (r *roleResolver) Sources(ctx context.Context, obj *domain.Role) ([]domain.Source, error) {
 	return loaders.Sources(ctx, obj.SourceIDs)
 }
 
 // Skills is the resolver for the skills field.
-func (r *roleResolver) Skills(ctx context.Context, obj *career.Role) ([]career.SkillRequirement, error) {
+func (r *roleResolver) Skills(ctx context.Context, obj *domain.Role) ([]domain.SkillRequirement, error) {
 	return loaders.For(ctx).RoleSkills.Load(ctx, obj.ID)
 }
 
 // Certifications is the resolver for the certifications field.
-func (r *roleResolver) Certifications(ctx context.Context, obj *career.Role) ([]career.CertificationEndorsement, error) {
+func (r *roleResolver) Certifications(ctx context.Context, obj *domain.Role) ([]domain.CertificationEndorsement, error) {
 	return loaders.For(ctx).RoleCertifications.Load(ctx, obj.ID)
 }
 
 // NextRoles is the resolver for the nextRoles field.
-func (r *roleResolver) NextRoles(ctx context.Context, obj *career.Role) ([]career.CareerMove, error) {
+func (r *roleResolver) NextRoles(ctx context.Context, obj *domain.Role) ([]domain.CareerMove, error) {
 	return loaders.For(ctx).NextRoles.Load(ctx, obj.ID)
 }
 
 // PreviousRoles is the resolver for the previousRoles field.
-func (r *roleResolver) PreviousRoles(ctx context.Context, obj *career.Role) ([]career.CareerMove, error) {
+func (r *roleResolver) PreviousRoles(ctx context.Context, obj *domain.Role) ([]domain.CareerMove, error) {
 	return loaders.For(ctx).PreviousRoles.Load(ctx, obj.ID)
 }
 
 // JobZone is the resolver for the jobZone field.
-func (r *roleResolver) JobZone(ctx context.Context, obj *career.Role) (*int, error) {
+func (r *roleResolver) JobZone(ctx context.Context, obj *domain.Role) (*int, error) {
 	if obj.JobZone == 0 {
 		return nil, nil
 	}
@@ -56,27 +56,27 @@ func (r *roleResolver) JobZone(ctx context.Context, obj *career.Role) (*int, err
 }
 
 // Occupations is the resolver for the occupations field.
-func (r *roleResolver) Occupations(ctx context.Context, obj *career.Role) ([]career.Role, error) {
+func (r *roleResolver) Occupations(ctx context.Context, obj *domain.Role) ([]domain.Role, error) {
 	return loaders.For(ctx).RoleOccupations.Load(ctx, obj.ID)
 }
 
 // RelatedOccupations is the resolver for the relatedOccupations field.
-func (r *roleResolver) RelatedOccupations(ctx context.Context, obj *career.Role) ([]career.RelatedOccupation, error) {
+func (r *roleResolver) RelatedOccupations(ctx context.Context, obj *domain.Role) ([]domain.RelatedOccupation, error) {
 	return loaders.For(ctx).RelatedOccupations.Load(ctx, obj.ID)
 }
 
 // Technologies is the resolver for the technologies field.
-func (r *roleResolver) Technologies(ctx context.Context, obj *career.Role) ([]career.TechnologyUse, error) {
+func (r *roleResolver) Technologies(ctx context.Context, obj *domain.Role) ([]domain.TechnologyUse, error) {
 	return loaders.For(ctx).Technologies.Load(ctx, obj.ID)
 }
 
 // Source is the resolver for the source field.
-func (r *salaryRangeResolver) Source(ctx context.Context, obj *career.Salary) (*career.Source, error) {
+func (r *salaryRangeResolver) Source(ctx context.Context, obj *domain.Salary) (*domain.Source, error) {
 	return loaders.Source(ctx, obj.SourceID)
 }
 
 // Source is the resolver for the source field.
-func (r *skillRequirementResolver) Source(ctx context.Context, obj *career.SkillRequirement) (*career.Source, error) {
+func (r *skillRequirementResolver) Source(ctx context.Context, obj *domain.SkillRequirement) (*domain.Source, error) {
 	return loaders.Source(ctx, obj.SourceID)
 }
 

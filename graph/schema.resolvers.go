@@ -9,28 +9,28 @@ import (
 	"context"
 	"strings"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/graph/model"
 	"github.com/careergraph/careergraph/store"
 )
 
 // Node is the resolver for the node field.
-func (r *queryResolver) Node(ctx context.Context, id string) (career.Node, error) {
+func (r *queryResolver) Node(ctx context.Context, id string) (domain.Node, error) {
 	return r.Store.Node(ctx, id)
 }
 
 // Role is the resolver for the role field.
-func (r *queryResolver) Role(ctx context.Context, id string) (*career.Role, error) {
+func (r *queryResolver) Role(ctx context.Context, id string) (*domain.Role, error) {
 	return one(r.Store.RolesByIDs(ctx, []string{id}))("role", id)
 }
 
 // Skill is the resolver for the skill field.
-func (r *queryResolver) Skill(ctx context.Context, id string) (*career.Skill, error) {
+func (r *queryResolver) Skill(ctx context.Context, id string) (*domain.Skill, error) {
 	return one(r.Store.SkillsByIDs(ctx, []string{id}))("skill", id)
 }
 
 // Certification is the resolver for the certification field.
-func (r *queryResolver) Certification(ctx context.Context, id string) (*career.Certification, error) {
+func (r *queryResolver) Certification(ctx context.Context, id string) (*domain.Certification, error) {
 	return one(r.Store.CertificationsByIDs(ctx, []string{id}))("certification", id)
 }
 
@@ -48,7 +48,7 @@ func (r *queryResolver) Roles(ctx context.Context, filter *model.RoleFilter, ord
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(p.Items, opts.Skip, p.Total, func(c string, n *career.Role) model.RoleEdge {
+	edges, info := connection(p.Items, opts.Skip, p.Total, func(c string, n *domain.Role) model.RoleEdge {
 		return model.RoleEdge{Cursor: c, Node: n}
 	})
 	return &model.RoleConnection{Edges: edges, Nodes: p.Items, PageInfo: info, TotalCount: p.Total}, nil
@@ -68,7 +68,7 @@ func (r *queryResolver) Skills(ctx context.Context, filter *model.SkillFilter, o
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(p.Items, opts.Skip, p.Total, func(c string, n *career.Skill) model.SkillEdge {
+	edges, info := connection(p.Items, opts.Skip, p.Total, func(c string, n *domain.Skill) model.SkillEdge {
 		return model.SkillEdge{Cursor: c, Node: n}
 	})
 	return &model.SkillConnection{Edges: edges, Nodes: p.Items, PageInfo: info, TotalCount: p.Total}, nil
@@ -88,7 +88,7 @@ func (r *queryResolver) Certifications(ctx context.Context, filter *model.Certif
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(p.Items, opts.Skip, p.Total, func(c string, n *career.Certification) model.CertificationEdge {
+	edges, info := connection(p.Items, opts.Skip, p.Total, func(c string, n *domain.Certification) model.CertificationEdge {
 		return model.CertificationEdge{Cursor: c, Node: n}
 	})
 	return &model.CertificationConnection{Edges: edges, Nodes: p.Items, PageInfo: info, TotalCount: p.Total}, nil
@@ -113,7 +113,7 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]
 }
 
 // Attributions is the resolver for the attributions field.
-func (r *queryResolver) Attributions(ctx context.Context) ([]career.Source, error) {
+func (r *queryResolver) Attributions(ctx context.Context) ([]domain.Source, error) {
 	return r.Store.Attributions(ctx)
 }
 

@@ -8,27 +8,27 @@ package graph
 import (
 	"context"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/loaders"
 )
 
 // Source is the resolver for the source field.
-func (r *roleRequirementResolver) Source(ctx context.Context, obj *career.RoleRequirement) (*career.Source, error) {
+func (r *roleRequirementResolver) Source(ctx context.Context, obj *domain.RoleRequirement) (*domain.Source, error) {
 	return loaders.Source(ctx, obj.SourceID)
 }
 
 // Sources is the resolver for the sources field.
-func (r *skillResolver) Sources(ctx context.Context, obj *career.Skill) ([]career.Source, error) {
+func (r *skillResolver) Sources(ctx context.Context, obj *domain.Skill) ([]domain.Source, error) {
 	return loaders.Sources(ctx, obj.SourceIDs)
 }
 
 // Roles is the resolver for the roles field.
-func (r *skillResolver) Roles(ctx context.Context, obj *career.Skill) ([]career.RoleRequirement, error) {
+func (r *skillResolver) Roles(ctx context.Context, obj *domain.Skill) ([]domain.RoleRequirement, error) {
 	return loaders.For(ctx).SkillRoles.Load(ctx, obj.ID)
 }
 
 // Certifications is the resolver for the certifications field.
-func (r *skillResolver) Certifications(ctx context.Context, obj *career.Skill) ([]career.Certification, error) {
+func (r *skillResolver) Certifications(ctx context.Context, obj *domain.Skill) ([]domain.Certification, error) {
 	return loaders.For(ctx).SkillCertifications.Load(ctx, obj.ID)
 }
 

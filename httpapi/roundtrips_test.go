@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/internal/neo4jtest"
 	"github.com/careergraph/careergraph/planner"
 )
@@ -59,30 +59,30 @@ func TestNestedQueriesAreBatched(t *testing.T) {
 
 // syntheticGraph is a dataset of n roles in a chain, each requiring three of 20 skills
 // and valuing one of 5 certifications.
-func syntheticGraph(n int) *career.Dataset {
-	ds := &career.Dataset{Sources: []career.Source{{ID: "test", Title: "test"}}}
+func syntheticGraph(n int) *domain.Dataset {
+	ds := &domain.Dataset{Sources: []domain.Source{{ID: "test", Title: "test"}}}
 	src := []string{"test"}
 	for i := range 20 {
-		ds.Skills = append(ds.Skills, career.Skill{ID: fmt.Sprintf("s%02d", i), Name: fmt.Sprintf("Skill %d", i),
+		ds.Skills = append(ds.Skills, domain.Skill{ID: fmt.Sprintf("s%02d", i), Name: fmt.Sprintf("Skill %d", i),
 			Category: "NETWORKING", Description: "d", SourceIDs: src})
 	}
 	for i := range 5 {
-		ds.Certifications = append(ds.Certifications, career.Certification{ID: fmt.Sprintf("c%d", i),
+		ds.Certifications = append(ds.Certifications, domain.Certification{ID: fmt.Sprintf("c%d", i),
 			Name: fmt.Sprintf("Cert %d", i), Vendor: "V", Level: "ENTRY", Domain: "D", Description: "d",
 			Validates: []string{fmt.Sprintf("s%02d", i), fmt.Sprintf("s%02d", i+5)}, SourceIDs: src})
 	}
 	for i := range n {
 		id := fmt.Sprintf("r%03d", i)
-		ds.Roles = append(ds.Roles, career.Role{ID: id, Title: "Role " + id, Track: "SYSTEMS", Level: "MID",
+		ds.Roles = append(ds.Roles, domain.Role{ID: id, Title: "Role " + id, Track: "SYSTEMS", Level: "MID",
 			Summary: "s", SourceIDs: src})
 		for k := range 3 {
-			ds.Requirements = append(ds.Requirements, career.Requirement{Role: id,
+			ds.Requirements = append(ds.Requirements, domain.Requirement{Role: id,
 				Skill: fmt.Sprintf("s%02d", (i+k*7)%20), Importance: 3, Level: 3, SourceID: "test"})
 		}
-		ds.Endorsements = append(ds.Endorsements, career.Endorsement{Role: id,
+		ds.Endorsements = append(ds.Endorsements, domain.Endorsement{Role: id,
 			Certification: fmt.Sprintf("c%d", i%5), Relevance: "HELPFUL", SourceID: "test"})
 		if i > 0 {
-			ds.Progressions = append(ds.Progressions, career.Progression{From: fmt.Sprintf("r%03d", i-1), To: id,
+			ds.Progressions = append(ds.Progressions, domain.Progression{From: fmt.Sprintf("r%03d", i-1), To: id,
 				TypicalYears: 2, Kind: "PROMOTION", SourceID: "test"})
 		}
 	}

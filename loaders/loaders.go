@@ -11,46 +11,46 @@ import (
 
 	"github.com/vikstrous/dataloadgen"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 )
 
 // Store is what the loaders need from the store package.
 type Store interface {
-	SourcesByIDs(ctx context.Context, ids []string) ([]career.Source, error)
-	SkillsByIDs(ctx context.Context, ids []string) ([]career.Skill, error)
-	RoleSkills(ctx context.Context, ids []string) (map[string][]career.SkillRequirement, error)
-	SkillRoles(ctx context.Context, ids []string) (map[string][]career.RoleRequirement, error)
-	RoleCertifications(ctx context.Context, ids []string) (map[string][]career.CertificationEndorsement, error)
-	CertificationRoles(ctx context.Context, ids []string) (map[string][]career.RoleEndorsement, error)
-	NextRoles(ctx context.Context, ids []string) (map[string][]career.CareerMove, error)
-	PreviousRoles(ctx context.Context, ids []string) (map[string][]career.CareerMove, error)
-	CertificationSkills(ctx context.Context, ids []string) (map[string][]career.Skill, error)
-	SkillCertifications(ctx context.Context, ids []string) (map[string][]career.Certification, error)
-	CertificationPrerequisites(ctx context.Context, ids []string) (map[string][]career.Certification, error)
-	CertificationPreparesFor(ctx context.Context, ids []string) (map[string][]career.Certification, error)
-	RoleOccupations(ctx context.Context, ids []string) (map[string][]career.Role, error)
-	RelatedOccupations(ctx context.Context, ids []string) (map[string][]career.RelatedOccupation, error)
-	Technologies(ctx context.Context, ids []string) (map[string][]career.TechnologyUse, error)
+	SourcesByIDs(ctx context.Context, ids []string) ([]domain.Source, error)
+	SkillsByIDs(ctx context.Context, ids []string) ([]domain.Skill, error)
+	RoleSkills(ctx context.Context, ids []string) (map[string][]domain.SkillRequirement, error)
+	SkillRoles(ctx context.Context, ids []string) (map[string][]domain.RoleRequirement, error)
+	RoleCertifications(ctx context.Context, ids []string) (map[string][]domain.CertificationEndorsement, error)
+	CertificationRoles(ctx context.Context, ids []string) (map[string][]domain.RoleEndorsement, error)
+	NextRoles(ctx context.Context, ids []string) (map[string][]domain.CareerMove, error)
+	PreviousRoles(ctx context.Context, ids []string) (map[string][]domain.CareerMove, error)
+	CertificationSkills(ctx context.Context, ids []string) (map[string][]domain.Skill, error)
+	SkillCertifications(ctx context.Context, ids []string) (map[string][]domain.Certification, error)
+	CertificationPrerequisites(ctx context.Context, ids []string) (map[string][]domain.Certification, error)
+	CertificationPreparesFor(ctx context.Context, ids []string) (map[string][]domain.Certification, error)
+	RoleOccupations(ctx context.Context, ids []string) (map[string][]domain.Role, error)
+	RelatedOccupations(ctx context.Context, ids []string) (map[string][]domain.RelatedOccupation, error)
+	Technologies(ctx context.Context, ids []string) (map[string][]domain.TechnologyUse, error)
 }
 
 // Loaders are one request's batching loaders, keyed by node id. Each is made on first
 // use, so a request pays only for the loaders its query needs.
 type Loaders struct {
-	Sources                    Lazy[career.Source]
-	Skills                     Lazy[career.Skill]
-	RoleSkills                 Lazy[[]career.SkillRequirement]
-	SkillRoles                 Lazy[[]career.RoleRequirement]
-	RoleCertifications         Lazy[[]career.CertificationEndorsement]
-	CertificationRoles         Lazy[[]career.RoleEndorsement]
-	NextRoles                  Lazy[[]career.CareerMove]
-	PreviousRoles              Lazy[[]career.CareerMove]
-	CertificationSkills        Lazy[[]career.Skill]
-	SkillCertifications        Lazy[[]career.Certification]
-	CertificationPrerequisites Lazy[[]career.Certification]
-	CertificationPreparesFor   Lazy[[]career.Certification]
-	RoleOccupations            Lazy[[]career.Role]
-	RelatedOccupations         Lazy[[]career.RelatedOccupation]
-	Technologies               Lazy[[]career.TechnologyUse]
+	Sources                    Lazy[domain.Source]
+	Skills                     Lazy[domain.Skill]
+	RoleSkills                 Lazy[[]domain.SkillRequirement]
+	SkillRoles                 Lazy[[]domain.RoleRequirement]
+	RoleCertifications         Lazy[[]domain.CertificationEndorsement]
+	CertificationRoles         Lazy[[]domain.RoleEndorsement]
+	NextRoles                  Lazy[[]domain.CareerMove]
+	PreviousRoles              Lazy[[]domain.CareerMove]
+	CertificationSkills        Lazy[[]domain.Skill]
+	SkillCertifications        Lazy[[]domain.Certification]
+	CertificationPrerequisites Lazy[[]domain.Certification]
+	CertificationPreparesFor   Lazy[[]domain.Certification]
+	RoleOccupations            Lazy[[]domain.Role]
+	RelatedOccupations         Lazy[[]domain.RelatedOccupation]
+	Technologies               Lazy[[]domain.TechnologyUse]
 }
 
 // BatchObserver hears the size of every batch a loader sends (for metrics).
@@ -84,28 +84,28 @@ func (z *Lazy[V]) LoadAll(ctx context.Context, keys []string) ([]V, error) {
 
 // specs are the recipes for every loader of a request.
 type specs struct {
-	sources                    *spec[career.Source]
-	skills                     *spec[career.Skill]
-	roleSkills                 *spec[[]career.SkillRequirement]
-	skillRoles                 *spec[[]career.RoleRequirement]
-	roleCertifications         *spec[[]career.CertificationEndorsement]
-	certificationRoles         *spec[[]career.RoleEndorsement]
-	nextRoles                  *spec[[]career.CareerMove]
-	previousRoles              *spec[[]career.CareerMove]
-	certificationSkills        *spec[[]career.Skill]
-	skillCertifications        *spec[[]career.Certification]
-	certificationPrerequisites *spec[[]career.Certification]
-	certificationPreparesFor   *spec[[]career.Certification]
-	roleOccupations            *spec[[]career.Role]
-	relatedOccupations         *spec[[]career.RelatedOccupation]
-	technologies               *spec[[]career.TechnologyUse]
+	sources                    *spec[domain.Source]
+	skills                     *spec[domain.Skill]
+	roleSkills                 *spec[[]domain.SkillRequirement]
+	skillRoles                 *spec[[]domain.RoleRequirement]
+	roleCertifications         *spec[[]domain.CertificationEndorsement]
+	certificationRoles         *spec[[]domain.RoleEndorsement]
+	nextRoles                  *spec[[]domain.CareerMove]
+	previousRoles              *spec[[]domain.CareerMove]
+	certificationSkills        *spec[[]domain.Skill]
+	skillCertifications        *spec[[]domain.Certification]
+	certificationPrerequisites *spec[[]domain.Certification]
+	certificationPreparesFor   *spec[[]domain.Certification]
+	roleOccupations            *spec[[]domain.Role]
+	relatedOccupations         *spec[[]domain.RelatedOccupation]
+	technologies               *spec[[]domain.TechnologyUse]
 }
 
 func newSpecs(st Store, wait time.Duration, observe BatchObserver) *specs {
 	opts := []dataloadgen.Option{dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(1000)}
 	return &specs{
-		sources:                    mk("sources", observe, byID(st.SourcesByIDs, func(s career.Source) string { return s.ID }), opts),
-		skills:                     mk("skills", observe, byID(st.SkillsByIDs, func(s career.Skill) string { return s.ID }), opts),
+		sources:                    mk("sources", observe, byID(st.SourcesByIDs, func(s domain.Source) string { return s.ID }), opts),
+		skills:                     mk("skills", observe, byID(st.SkillsByIDs, func(s domain.Skill) string { return s.ID }), opts),
 		roleSkills:                 mk("role_skills", observe, st.RoleSkills, opts),
 		skillRoles:                 mk("skill_roles", observe, st.SkillRoles, opts),
 		roleCertifications:         mk("role_certifications", observe, st.RoleCertifications, opts),
@@ -125,21 +125,21 @@ func newSpecs(st Store, wait time.Duration, observe BatchObserver) *specs {
 // loaders makes one request's set: one allocation, each loader made on first use.
 func (s *specs) loaders() *Loaders {
 	return &Loaders{
-		Sources:                    Lazy[career.Source]{spec: s.sources},
-		Skills:                     Lazy[career.Skill]{spec: s.skills},
-		RoleSkills:                 Lazy[[]career.SkillRequirement]{spec: s.roleSkills},
-		SkillRoles:                 Lazy[[]career.RoleRequirement]{spec: s.skillRoles},
-		RoleCertifications:         Lazy[[]career.CertificationEndorsement]{spec: s.roleCertifications},
-		CertificationRoles:         Lazy[[]career.RoleEndorsement]{spec: s.certificationRoles},
-		NextRoles:                  Lazy[[]career.CareerMove]{spec: s.nextRoles},
-		PreviousRoles:              Lazy[[]career.CareerMove]{spec: s.previousRoles},
-		CertificationSkills:        Lazy[[]career.Skill]{spec: s.certificationSkills},
-		SkillCertifications:        Lazy[[]career.Certification]{spec: s.skillCertifications},
-		CertificationPrerequisites: Lazy[[]career.Certification]{spec: s.certificationPrerequisites},
-		CertificationPreparesFor:   Lazy[[]career.Certification]{spec: s.certificationPreparesFor},
-		RoleOccupations:            Lazy[[]career.Role]{spec: s.roleOccupations},
-		RelatedOccupations:         Lazy[[]career.RelatedOccupation]{spec: s.relatedOccupations},
-		Technologies:               Lazy[[]career.TechnologyUse]{spec: s.technologies},
+		Sources:                    Lazy[domain.Source]{spec: s.sources},
+		Skills:                     Lazy[domain.Skill]{spec: s.skills},
+		RoleSkills:                 Lazy[[]domain.SkillRequirement]{spec: s.roleSkills},
+		SkillRoles:                 Lazy[[]domain.RoleRequirement]{spec: s.skillRoles},
+		RoleCertifications:         Lazy[[]domain.CertificationEndorsement]{spec: s.roleCertifications},
+		CertificationRoles:         Lazy[[]domain.RoleEndorsement]{spec: s.certificationRoles},
+		NextRoles:                  Lazy[[]domain.CareerMove]{spec: s.nextRoles},
+		PreviousRoles:              Lazy[[]domain.CareerMove]{spec: s.previousRoles},
+		CertificationSkills:        Lazy[[]domain.Skill]{spec: s.certificationSkills},
+		SkillCertifications:        Lazy[[]domain.Certification]{spec: s.skillCertifications},
+		CertificationPrerequisites: Lazy[[]domain.Certification]{spec: s.certificationPrerequisites},
+		CertificationPreparesFor:   Lazy[[]domain.Certification]{spec: s.certificationPreparesFor},
+		RoleOccupations:            Lazy[[]domain.Role]{spec: s.roleOccupations},
+		RelatedOccupations:         Lazy[[]domain.RelatedOccupation]{spec: s.relatedOccupations},
+		Technologies:               Lazy[[]domain.TechnologyUse]{spec: s.technologies},
 	}
 }
 
@@ -194,7 +194,7 @@ func For(ctx context.Context) *Loaders {
 }
 
 // Source returns the source with the given id; an empty id gives nil.
-func Source(ctx context.Context, id string) (*career.Source, error) {
+func Source(ctx context.Context, id string) (*domain.Source, error) {
 	if id == "" {
 		return nil, nil
 	}
@@ -206,6 +206,6 @@ func Source(ctx context.Context, id string) (*career.Source, error) {
 }
 
 // Sources returns the sources with the given ids.
-func Sources(ctx context.Context, ids []string) ([]career.Source, error) {
+func Sources(ctx context.Context, ids []string) ([]domain.Source, error) {
 	return For(ctx).Sources.LoadAll(ctx, ids)
 }

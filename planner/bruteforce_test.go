@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/careergraph/careergraph/career"
-	"github.com/careergraph/careergraph/gap"
+	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/skillgap"
 	"github.com/careergraph/careergraph/internal/neo4jtest"
 	"github.com/careergraph/careergraph/planner"
 )
@@ -60,37 +60,37 @@ func TestPathsMatchBruteForce(t *testing.T) {
 }
 
 type graph struct {
-	ds    *career.Dataset
+	ds    *domain.Dataset
 	ids   []string
-	out   map[string][]career.Progression
-	needs map[string][]gap.Need
+	out   map[string][]domain.Progression
+	needs map[string][]skillgap.Need
 }
 
 func randomGraph(rng *rand.Rand) graph {
 	n := 6 + rng.IntN(5)
-	g := graph{ds: &career.Dataset{Sources: []career.Source{{ID: "t", Title: "t"}}},
-		out: map[string][]career.Progression{}, needs: map[string][]gap.Need{}}
+	g := graph{ds: &domain.Dataset{Sources: []domain.Source{{ID: "t", Title: "t"}}},
+		out: map[string][]domain.Progression{}, needs: map[string][]skillgap.Need{}}
 	src := []string{"t"}
 	for s := range 10 {
-		g.ds.Skills = append(g.ds.Skills, career.Skill{ID: fmt.Sprintf("s%d", s), Name: "s", Category: "LINUX",
+		g.ds.Skills = append(g.ds.Skills, domain.Skill{ID: fmt.Sprintf("s%d", s), Name: "s", Category: "LINUX",
 			Description: "d", SourceIDs: src})
 	}
 	for i := range n {
 		id := fmt.Sprintf("r%d", i)
 		g.ids = append(g.ids, id)
-		g.ds.Roles = append(g.ds.Roles, career.Role{ID: id, Title: id, Track: "SYSTEMS", Level: "MID", Summary: "s", SourceIDs: src})
+		g.ds.Roles = append(g.ds.Roles, domain.Role{ID: id, Title: id, Track: "SYSTEMS", Level: "MID", Summary: "s", SourceIDs: src})
 		for _, s := range rng.Perm(10)[:2+rng.IntN(4)] {
-			r := career.Requirement{Role: id, Skill: fmt.Sprintf("s%d", s), Importance: float64(1 + rng.IntN(5)),
+			r := domain.Requirement{Role: id, Skill: fmt.Sprintf("s%d", s), Importance: float64(1 + rng.IntN(5)),
 				Level: float64(1 + rng.IntN(7)), SourceID: "t"}
 			g.ds.Requirements = append(g.ds.Requirements, r)
-			g.needs[id] = append(g.needs[id], gap.Need{SkillID: r.Skill, Importance: r.Importance, Level: r.Level})
+			g.needs[id] = append(g.needs[id], skillgap.Need{SkillID: r.Skill, Importance: r.Importance, Level: r.Level})
 		}
 	}
 	for _, a := range g.ids {
 		for _, b := range g.ids {
 			if a != b && rng.Float64() < 0.28 {
-				p := career.Progression{From: a, To: b, TypicalYears: float64(1+rng.IntN(8)) / 2,
-					Kind: career.ProgressionKinds[rng.IntN(3)], SourceID: "t"}
+				p := domain.Progression{From: a, To: b, TypicalYears: float64(1+rng.IntN(8)) / 2,
+					Kind: domain.ProgressionKinds[rng.IntN(3)], SourceID: "t"}
 				g.ds.Progressions = append(g.ds.Progressions, p)
 				g.out[a] = append(g.out[a], p)
 			}
@@ -122,9 +122,9 @@ type brutePath struct {
 
 // walk calls visit for every simple path from `from` of at most maxSteps moves that
 // passes the filters.
-func (g graph) walk(from string, maxSteps int, promotionsOnly bool, avoid []string, visit func(roles []string, moves []career.Progression)) {
+func (g graph) walk(from string, maxSteps int, promotionsOnly bool, avoid []string, visit func(roles []string, moves []domain.Progression)) {
 	var roles []string
-	var moves []career.Progression
+	var moves []domain.Progression
 	var dfs func(at string)
 	dfs = func(at string) {
 		roles = append(roles, at)
@@ -133,7 +133,7 @@ func (g graph) walk(from string, maxSteps int, promotionsOnly bool, avoid []stri
 		}
 		if len(moves) < maxSteps {
 			for _, e := range g.out[at] {
-				if slices.Contains(roles, e.To) || slices.Contains(avoid, e.To) || (promotionsOnly && e.Kind != career.KindPromotion) {
+				if slices.Contains(roles, e.To) || slices.Contains(avoid, e.To) || (promotionsOnly && e.Kind != domain.KindPromotion) {
 					continue
 				}
 				moves = append(moves, e)
@@ -148,17 +148,17 @@ func (g graph) walk(from string, maxSteps int, promotionsOnly bool, avoid []stri
 
 func (g graph) bruteForce(from string, q planner.PathQuery) []brutePath {
 	var all []brutePath
-	g.walk(from, q.MaxSteps, q.PromotionsOnly, q.Avoid, func(roles []string, moves []career.Progression) {
+	g.walk(from, q.MaxSteps, q.PromotionsOnly, q.Avoid, func(roles []string, moves []domain.Progression) {
 		if roles[len(roles)-1] != q.To || (q.Via != "" && !slices.Contains(roles, q.Via)) {
 			return
 		}
 		p := brutePath{key: strings.Join(roles, ">") + ">"}
-		held := gap.Held{}
+		held := skillgap.Held{}
 		held.Raise(g.needs[from])
 		for i, m := range moves {
 			p.years += m.TypicalYears
 			next := g.needs[roles[i+1]]
-			p.gap += gap.Total(gap.Shortfalls(held, next))
+			p.gap += skillgap.Total(skillgap.Shortfalls(held, next))
 			held.Raise(next)
 		}
 		switch q.RankBy {
@@ -197,7 +197,7 @@ type bruteReach struct {
 
 func (g graph) bruteReach(from string, q planner.ReachQuery) map[string]bruteReach {
 	out := map[string]bruteReach{}
-	g.walk(from, *q.MaxSteps, q.PromotionsOnly, q.Avoid, func(roles []string, moves []career.Progression) {
+	g.walk(from, *q.MaxSteps, q.PromotionsOnly, q.Avoid, func(roles []string, moves []domain.Progression) {
 		years := 0.0
 		for _, m := range moves {
 			years += m.TypicalYears

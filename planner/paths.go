@@ -6,8 +6,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/careergraph/careergraph/career"
-	"github.com/careergraph/careergraph/gap"
+	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/skillgap"
 )
 
 // Path rankings.
@@ -38,7 +38,7 @@ type PathQuery struct {
 // Paths is the answer to a PathQuery.
 type Paths struct {
 	Start  Start
-	Target career.Role
+	Target domain.Role
 	RankBy string
 	Paths  []Path
 }
@@ -46,7 +46,7 @@ type Paths struct {
 // Path is one way from the start to the target.
 type Path struct {
 	Rank         int
-	Roles        []career.Role
+	Roles        []domain.Role
 	Steps        []Step
 	TotalYears   float64
 	SkillGap     float64
@@ -56,10 +56,10 @@ type Path struct {
 
 // Step is one move of a path and what it takes.
 type Step struct {
-	From, To     career.Role
+	From, To     domain.Role
 	Kind         string
 	TypicalYears float64
-	SkillsToGain []gap.Shortfall // required by To and not yet held at its level, heaviest first
+	SkillsToGain []skillgap.Shortfall // required by To and not yet held at its level, heaviest first
 	Gap          float64         // summed weight of SkillsToGain
 }
 
@@ -67,7 +67,7 @@ type Step struct {
 type SalaryChange struct {
 	Currency             string
 	MinChange, MaxChange int
-	From, To             career.Salary
+	From, To             domain.Salary
 }
 
 // Paths returns the best paths from start to q.To, ranked by q.RankBy with ties broken
@@ -144,10 +144,10 @@ func (s *snapshot) explainPaths(start Start, found []foundPath) []Path {
 		path := Path{Roles: f.Roles, SalaryChange: salaryChange(start.Role, f.Roles[len(f.Roles)-1])}
 		for j, mv := range f.Moves {
 			next := needs(reqs[f.Roles[j+1].ID])
-			sf := gap.Shortfalls(held, next)
+			sf := skillgap.Shortfalls(held, next)
 			held.Raise(next)
 			step := Step{From: f.Roles[j], To: f.Roles[j+1], Kind: mv.Kind, TypicalYears: mv.TypicalYears,
-				SkillsToGain: sf, Gap: gap.Total(sf)}
+				SkillsToGain: sf, Gap: skillgap.Total(sf)}
 			path.Steps = append(path.Steps, step)
 			path.TotalYears += mv.TypicalYears
 			path.SkillGap += step.Gap
@@ -160,7 +160,7 @@ func (s *snapshot) explainPaths(start Start, found []foundPath) []Path {
 
 // Key is a path's tie-breaking key: its role ids in order, each followed by '>', the
 // same key the path statement orders by.
-func Key(roles []career.Role) string {
+func Key(roles []domain.Role) string {
 	var b strings.Builder
 	for _, r := range roles {
 		b.WriteString(r.ID)
@@ -169,7 +169,7 @@ func Key(roles []career.Role) string {
 	return b.String()
 }
 
-func salaryChange(from, to career.Role) *SalaryChange {
+func salaryChange(from, to domain.Role) *SalaryChange {
 	a, b := from.Salary, to.Salary
 	if a == nil || b == nil || a.Currency != b.Currency {
 		return nil

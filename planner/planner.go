@@ -1,7 +1,8 @@
 // Package planner answers the questions a person asks of the graph: how do I get from
 // here to there (career paths), where can I be in N years (reachable roles), and what
-// do I lack for a role (skill gap). It validates the question, runs the store's path
-// search in Neo4j, and works out skills to gain with the gap package.
+// do I lack for a role (skill gap), and what to do next (recommendations). It validates
+// the question and answers it from an in-memory snapshot of the graph, working out skills
+// to gain with the skillgap package.
 package planner
 
 import (
@@ -10,8 +11,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/careergraph/careergraph/career"
-	"github.com/careergraph/careergraph/gap"
+	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/skillgap"
 	"github.com/careergraph/careergraph/store"
 )
 
@@ -63,11 +64,11 @@ func IsInputError(err error) bool {
 	return errors.As(err, &ie)
 }
 
-// needs turns a role's requirements into the gap package's needs.
-func needs(reqs []career.Requirement) []gap.Need {
-	out := make([]gap.Need, len(reqs))
+// needs turns a role's requirements into the skillgap package's needs.
+func needs(reqs []domain.Requirement) []skillgap.Need {
+	out := make([]skillgap.Need, len(reqs))
 	for i, r := range reqs {
-		out[i] = gap.Need{SkillID: r.Skill, Importance: r.Importance, Level: r.Level}
+		out[i] = skillgap.Need{SkillID: r.Skill, Importance: r.Importance, Level: r.Level}
 	}
 	return out
 }

@@ -3,16 +3,16 @@ package planner
 import (
 	"slices"
 
-	"github.com/careergraph/careergraph/career"
-	"github.com/careergraph/careergraph/gap"
+	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/skillgap"
 )
 
 // Closing is a certification, how much of the gap it closes, and the lower
 // certifications on its track the person should take first.
 type Closing struct {
-	Certification career.Certification
-	gap.Closing
-	TakeFirst []career.Certification
+	Certification domain.Certification
+	skillgap.Closing
+	TakeFirst []domain.Certification
 }
 
 // rankCertifications ranks the certifications that close the gap sf, then orders them so
@@ -21,7 +21,7 @@ type Closing struct {
 // held), and, when the person holds no certification of its track (vendor and domain)
 // below its level, the lower-level ones of that track in the list. A missing
 // prerequisite is added.
-func (s *snapshot) rankCertifications(sf []gap.Shortfall, held map[string]bool) []Closing {
+func (s *snapshot) rankCertifications(sf []skillgap.Shortfall, held map[string]bool) []Closing {
 	out := []Closing{}
 	validates := map[string][]string{}
 	for _, sh := range sf {
@@ -29,12 +29,12 @@ func (s *snapshot) rankCertifications(sf []gap.Shortfall, held map[string]bool) 
 			validates[c] = append(validates[c], sh.SkillID)
 		}
 	}
-	ranked := gap.RankCertifications(sf, validates, held)
+	ranked := skillgap.RankCertifications(sf, validates, held)
 	if len(ranked) == 0 {
 		return out
 	}
 	pre := func(id string) []string { return s.certs[id].Prerequisites }
-	var heldCerts []career.Certification
+	var heldCerts []domain.Certification
 	for id := range held {
 		if c, ok := s.certs[id]; ok {
 			heldCerts = append(heldCerts, c.Certification)
@@ -80,7 +80,7 @@ func unheldChain(id string, pre func(string) []string, held map[string]bool) []s
 
 // addMissing appends the unheld prerequisites of ranked certifications that are not in
 // the list, with what they close of the gap (often nothing).
-func addMissing(ranked []gap.Closing, pre func(string) []string, held map[string]bool) []gap.Closing {
+func addMissing(ranked []skillgap.Closing, pre func(string) []string, held map[string]bool) []skillgap.Closing {
 	in := map[string]bool{}
 	for _, c := range ranked {
 		in[c.CertificationID] = true
@@ -90,7 +90,7 @@ func addMissing(ranked []gap.Closing, pre func(string) []string, held map[string
 		for _, id := range unheldChain(c.CertificationID, pre, held) {
 			if !in[id] {
 				in[id] = true
-				out = append(out, gap.Closing{CertificationID: id, SkillIDs: []string{}})
+				out = append(out, skillgap.Closing{CertificationID: id, SkillIDs: []string{}})
 			}
 		}
 	}
@@ -98,16 +98,16 @@ func addMissing(ranked []gap.Closing, pre func(string) []string, held map[string
 }
 
 // lowerOnTrack reports whether a is a lower level of b's track (the same vendor and domain).
-func lowerOnTrack(a, b career.Certification) bool {
+func lowerOnTrack(a, b domain.Certification) bool {
 	return a.Domain != "" && a.Domain == b.Domain && a.Vendor == b.Vendor && certRank(a.Level) < certRank(b.Level)
 }
 
 // holdsLower reports whether the person holds a certification of c's track below c's level.
-func holdsLower(held []career.Certification, c career.Certification) bool {
-	return slices.ContainsFunc(held, func(h career.Certification) bool { return lowerOnTrack(h, c) })
+func holdsLower(held []domain.Certification, c domain.Certification) bool {
+	return slices.ContainsFunc(held, func(h domain.Certification) bool { return lowerOnTrack(h, c) })
 }
 
-func certRank(level string) int { return slices.Index(career.CertificationLevels, level) }
+func certRank(level string) int { return slices.Index(domain.CertificationLevels, level) }
 
 // orderByProgression keeps the ranked order except that a certification never comes
 // before the ones listed in before for it.

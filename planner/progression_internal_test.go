@@ -4,11 +4,11 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 )
 
 func TestOrderByProgressionKeepsRankExceptForPrerequisites(t *testing.T) {
-	c := func(id string) Closing { return Closing{Certification: career.Certification{ID: id}} }
+	c := func(id string) Closing { return Closing{Certification: domain.Certification{ID: id}} }
 	ranked := []Closing{c("ccnp"), c("security-plus"), c("ccna"), c("az-305"), c("itil")}
 	before := map[string][]string{"ccnp": {"ccna"}, "az-305": {"az-104"}} // az-104 is not in the list
 	var got []string
@@ -33,10 +33,10 @@ func TestUnheldChainStopsAtHeldCertifications(t *testing.T) {
 }
 
 func TestLowerOnTrack(t *testing.T) {
-	aws := func(level string) career.Certification {
-		return career.Certification{Vendor: "AWS", Domain: "Cloud", Level: level}
+	aws := func(level string) domain.Certification {
+		return domain.Certification{Vendor: "AWS", Domain: "Cloud", Level: level}
 	}
-	azure := career.Certification{Vendor: "Microsoft", Domain: "Cloud", Level: "ASSOCIATE"}
+	azure := domain.Certification{Vendor: "Microsoft", Domain: "Cloud", Level: "ASSOCIATE"}
 	switch {
 	case !lowerOnTrack(aws("ASSOCIATE"), aws("PROFESSIONAL")):
 		t.Error("an associate certification is not below the professional one of its track")

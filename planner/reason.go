@@ -5,12 +5,12 @@ import (
 	"math"
 	"strings"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 )
 
 // reason says in one line why a role is recommended; names holds the names of the
 // shared skills.
-func reason(from career.Role, r RoleRecommendation, names map[string]string) string {
+func reason(from domain.Role, r RoleRecommendation, names map[string]string) string {
 	var b strings.Builder
 	if r.Move != nil {
 		fmt.Fprintf(&b, "A typical %s from %s after about %s", kindWord(r.Move.Kind), from.Title, years(r.Move.TypicalYears))
@@ -38,16 +38,16 @@ func reason(from career.Role, r RoleRecommendation, names map[string]string) str
 
 func kindWord(kind string) string {
 	switch kind {
-	case career.KindPromotion:
+	case domain.KindPromotion:
 		return "promotion"
-	case career.KindSpecialization:
+	case domain.KindSpecialization:
 		return "specialisation"
 	}
 	return "lateral move"
 }
 
-func levelWord(from, to career.Role) string {
-	switch d := career.LevelRank(to.Level) - career.LevelRank(from.Level); {
+func levelWord(from, to domain.Role) string {
+	switch d := domain.LevelRank(to.Level) - domain.LevelRank(from.Level); {
 	case d == 1:
 		return "One level above"
 	case d > 1:

@@ -6,8 +6,8 @@ import (
 	"slices"
 	"sort"
 
-	"github.com/careergraph/careergraph/career"
-	"github.com/careergraph/careergraph/gap"
+	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/skillgap"
 	"github.com/careergraph/careergraph/similarity"
 )
 
@@ -37,14 +37,14 @@ type Recommendations struct {
 
 // RoleRecommendation is a role with its score, the parts it is made of and why.
 type RoleRecommendation struct {
-	Role          career.Role
+	Role          domain.Role
 	Score         float64
 	Parts         ScoreParts
 	Similarity    similarity.Parts
 	SharedSkills  []string        // the skills that make the person and the role most alike
 	MatchedSkills []string        // required skills already held at the level asked
-	MissingSkills []gap.Shortfall // heaviest first
-	Move          *career.CareerMove
+	MissingSkills []skillgap.Shortfall // heaviest first
+	Move          *domain.CareerMove
 	Reason        string
 }
 
@@ -56,18 +56,18 @@ type ScoreParts struct {
 // CertificationRecommendation is a certification and how much of the gap to the
 // recommended roles it closes.
 type CertificationRecommendation struct {
-	Certification career.Certification
+	Certification domain.Certification
 	SkillIDs      []string
 	Weight, Share float64
-	ForRoles      []career.Role
-	TakeFirst     []career.Certification
+	ForRoles      []domain.Role
+	TakeFirst     []domain.Certification
 }
 
 // SkillRecommendation is a skill to learn next and the recommended roles that need it.
 type SkillRecommendation struct {
 	SkillID  string
 	Weight   float64
-	ForRoles []career.Role
+	ForRoles []domain.Role
 }
 
 // Recommend ranks the roles a person could move to next and the certifications and
@@ -92,7 +92,7 @@ func (p *Planner) Recommend(ctx context.Context, profile Profile, first int) (Re
 
 // rank scores every role but the person's own (and the same job under another name) and
 // returns the first best, not yet explained.
-func (s *snapshot) rank(start Start, years *float64, moves []career.CareerMove, first int) []RoleRecommendation {
+func (s *snapshot) rank(start Start, years *float64, moves []domain.CareerMove, first int) []RoleRecommendation {
 	person := s.sim.model.Dense(s.sim.person(start))
 	defer s.sim.model.Release(person)
 	held := make([]float64, len(s.required))
@@ -105,7 +105,7 @@ func (s *snapshot) rank(start Start, years *float64, moves []career.CareerMove, 
 	for _, id := range s.sim.same[start.Role.ID] {
 		skip[id] = true
 	}
-	moveTo := make(map[string]*career.CareerMove, len(moves))
+	moveTo := make(map[string]*domain.CareerMove, len(moves))
 	for j := range moves {
 		moveTo[moves[j].Role.ID] = &moves[j]
 	}
@@ -153,7 +153,7 @@ func (s *snapshot) explain(start Start, roles []RoleRecommendation) {
 	for i := range roles {
 		r := &roles[i]
 		target := needs(s.reqs[r.Role.ID])
-		r.MissingSkills = gap.Shortfalls(start.Held, target)
+		r.MissingSkills = skillgap.Shortfalls(start.Held, target)
 		r.MatchedSkills = []string{}
 		for _, n := range target {
 			if start.Held[n.SkillID] >= n.Level {
@@ -171,7 +171,7 @@ func (s *snapshot) explain(start Start, roles []RoleRecommendation) {
 // occupation's gap is that of the curated role closest to it, whose skills
 // certifications validate, scaled by how close that role is.
 func (s *snapshot) closers(start Start, roles []RoleRecommendation) ([]CertificationRecommendation, []SkillRecommendation) {
-	weight, forRoles := map[string]float64{}, map[string][]career.Role{}
+	weight, forRoles := map[string]float64{}, map[string][]domain.Role{}
 	for _, r := range roles {
 		missing, scale := r.MissingSkills, r.Score
 		if c := s.byID[r.Role.ID]; c != nil && c.Occupation {
@@ -179,22 +179,22 @@ func (s *snapshot) closers(start Start, roles []RoleRecommendation) ([]Certifica
 			if !ok {
 				continue
 			}
-			missing, scale = gap.Shortfalls(start.Held, needs(s.reqs[n.id])), r.Score*max(0, n.sim)
+			missing, scale = skillgap.Shortfalls(start.Held, needs(s.reqs[n.id])), r.Score*max(0, n.sim)
 		}
 		for _, m := range missing {
 			weight[m.SkillID] += m.Weight * scale
-			if !slices.ContainsFunc(forRoles[m.SkillID], func(x career.Role) bool { return x.ID == r.Role.ID }) {
+			if !slices.ContainsFunc(forRoles[m.SkillID], func(x domain.Role) bool { return x.ID == r.Role.ID }) {
 				forRoles[m.SkillID] = append(forRoles[m.SkillID], r.Role)
 			}
 		}
 	}
-	combined := make([]gap.Shortfall, 0, len(weight))
+	combined := make([]skillgap.Shortfall, 0, len(weight))
 	for id, w := range weight {
 		if w > 0 {
-			combined = append(combined, gap.Shortfall{SkillID: id, Weight: w})
+			combined = append(combined, skillgap.Shortfall{SkillID: id, Weight: w})
 		}
 	}
-	slices.SortFunc(combined, func(a, b gap.Shortfall) int {
+	slices.SortFunc(combined, func(a, b skillgap.Shortfall) int {
 		return cmp.Or(cmp.Compare(b.Weight, a.Weight), cmp.Compare(a.SkillID, b.SkillID))
 	})
 	skills := []SkillRecommendation{}
@@ -204,10 +204,10 @@ func (s *snapshot) closers(start Start, roles []RoleRecommendation) ([]Certifica
 	ranked := s.rankCertifications(combined, start.HeldCert)
 	certs := []CertificationRecommendation{}
 	for _, c := range ranked {
-		var needing []career.Role
+		var needing []domain.Role
 		for _, sk := range c.SkillIDs {
 			for _, r := range forRoles[sk] {
-				if !slices.ContainsFunc(needing, func(x career.Role) bool { return x.ID == r.ID }) {
+				if !slices.ContainsFunc(needing, func(x domain.Role) bool { return x.ID == r.ID }) {
 					needing = append(needing, r)
 				}
 			}
@@ -219,7 +219,7 @@ func (s *snapshot) closers(start Start, roles []RoleRecommendation) ([]Certifica
 }
 
 // skillsMet is the importance- and level-weighted share of the role's requirements
-// held (gap.Coverage, over numbered skills); 0.5 when the role lists none.
+// held (skillgap.Coverage, over numbered skills); 0.5 when the role lists none.
 func skillsMet(held []float64, reqs []indexedNeed) float64 {
 	possible, short := 0.0, 0.0
 	for _, r := range reqs {
@@ -236,7 +236,7 @@ func skillsMet(held []float64, reqs []indexedNeed) float64 {
 
 // certificationFit is the share of what the role values that the person holds, with
 // REQUIRED counting 3, PREFERRED 2 and HELPFUL 1; 0.5 when the role values none.
-func certificationFit(held map[string]bool, values []career.Endorsement) float64 {
+func certificationFit(held map[string]bool, values []domain.Endorsement) float64 {
 	total, got := 0.0, 0.0
 	for _, v := range values {
 		w := 1.0
@@ -259,7 +259,7 @@ func certificationFit(held map[string]bool, values []career.Endorsement) float64
 
 // experienceFit is 1 inside the role's range, falling to 0 three years short of it or
 // ten years past it; 0.5 when the person's years are unknown.
-func experienceFit(years *float64, want career.Years) float64 {
+func experienceFit(years *float64, want domain.Years) float64 {
 	if years == nil {
 		return 0.5
 	}
@@ -275,17 +275,17 @@ func experienceFit(years *float64, want career.Years) float64 {
 
 // direction rewards the moves the graph knows (a promotion most); without one, a step
 // of one level up or at the same level scores best, then two up, one down, and the rest.
-func direction(from, to career.Role, move *career.CareerMove) float64 {
+func direction(from, to domain.Role, move *domain.CareerMove) float64 {
 	if move != nil {
 		switch move.Kind {
-		case career.KindPromotion:
+		case domain.KindPromotion:
 			return 1
-		case career.KindSpecialization:
+		case domain.KindSpecialization:
 			return 0.85
 		}
 		return 0.6
 	}
-	switch d := career.LevelRank(to.Level) - career.LevelRank(from.Level); {
+	switch d := domain.LevelRank(to.Level) - domain.LevelRank(from.Level); {
 	case d == 0, d == 1:
 		return 0.3
 	case d == 2:
@@ -300,7 +300,7 @@ func direction(from, to career.Role, move *career.CareerMove) float64 {
 
 // salaryFit maps the change in the top of the salary range, from −50% to +50%, onto
 // 0..1; 0.5 when either range is unknown or in another currency.
-func salaryFit(from, to *career.Salary) float64 {
+func salaryFit(from, to *domain.Salary) float64 {
 	if from == nil || to == nil || from.Currency != to.Currency || from.Max == 0 {
 		return 0.5
 	}

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/internal/neo4jtest"
 	"github.com/careergraph/careergraph/planner"
 )
@@ -102,10 +102,10 @@ func TestRecommendationsFollowImports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds.Roles = slices.DeleteFunc(ds.Roles, func(r career.Role) bool { return r.ID == "systems-administrator" })
-	ds.Requirements = slices.DeleteFunc(ds.Requirements, func(r career.Requirement) bool { return r.Role == "systems-administrator" })
-	ds.Endorsements = slices.DeleteFunc(ds.Endorsements, func(e career.Endorsement) bool { return e.Role == "systems-administrator" })
-	ds.Progressions = slices.DeleteFunc(ds.Progressions, func(p career.Progression) bool {
+	ds.Roles = slices.DeleteFunc(ds.Roles, func(r domain.Role) bool { return r.ID == "systems-administrator" })
+	ds.Requirements = slices.DeleteFunc(ds.Requirements, func(r domain.Requirement) bool { return r.Role == "systems-administrator" })
+	ds.Endorsements = slices.DeleteFunc(ds.Endorsements, func(e domain.Endorsement) bool { return e.Role == "systems-administrator" })
+	ds.Progressions = slices.DeleteFunc(ds.Progressions, func(p domain.Progression) bool {
 		return p.From == "systems-administrator" || p.To == "systems-administrator"
 	})
 	if err := st.Import(ctx, ds); err != nil {

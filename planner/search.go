@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/store"
 )
 
@@ -30,8 +30,8 @@ type pathSearch struct {
 
 // foundPath is a path of roles and the moves between them (len(Moves) == len(Roles)-1).
 type foundPath struct {
-	Roles []career.Role
-	Moves []career.Progression
+	Roles []domain.Role
+	Moves []domain.Progression
 }
 
 // reachSearch asks where someone can get to from a role.
@@ -45,7 +45,7 @@ type reachSearch struct {
 
 // Reach is a role someone can reach, how soon, and by how many paths.
 type Reach struct {
-	Role          career.Role
+	Role          domain.Role
 	ShortestYears float64
 	FewestSteps   int
 	Paths         int
@@ -53,15 +53,15 @@ type Reach struct {
 
 // graphView is the career moves of a snapshot as the search needs them.
 type graphView struct {
-	out map[string][]career.Progression // moves out of each role, by target id
+	out map[string][]domain.Progression // moves out of each role, by target id
 	in  map[string][]string             // roles with a move into each role
 }
 
 func newGraphView(cands []store.Candidate) graphView {
-	g := graphView{out: map[string][]career.Progression{}, in: map[string][]string{}}
+	g := graphView{out: map[string][]domain.Progression{}, in: map[string][]string{}}
 	for _, c := range cands {
 		moves := slices.Clone(c.Moves)
-		slices.SortFunc(moves, func(a, b career.Progression) int { return strings.Compare(a.To, b.To) })
+		slices.SortFunc(moves, func(a, b domain.Progression) int { return strings.Compare(a.To, b.To) })
 		g.out[c.Role.ID] = moves
 		for _, m := range moves {
 			g.in[m.To] = append(g.in[m.To], c.Role.ID)
@@ -72,7 +72,7 @@ func newGraphView(cands []store.Candidate) graphView {
 
 // stepsTo is, for every role that can reach target in at most limit moves, the fewest
 // moves it takes (a breadth-first search backwards from target).
-func (g graphView) stepsTo(target string, limit int, allowed func(from string, m career.Progression) bool) map[string]int {
+func (g graphView) stepsTo(target string, limit int, allowed func(from string, m domain.Progression) bool) map[string]int {
 	dist := map[string]int{target: 0}
 	frontier := []string{target}
 	for d := 1; d <= limit && len(frontier) > 0; d++ {
@@ -82,7 +82,7 @@ func (g graphView) stepsTo(target string, limit int, allowed func(from string, m
 				if _, seen := dist[from]; seen {
 					continue
 				}
-				i, ok := slices.BinarySearchFunc(g.out[from], to, func(m career.Progression, id string) int { return strings.Compare(m.To, id) })
+				i, ok := slices.BinarySearchFunc(g.out[from], to, func(m domain.Progression, id string) int { return strings.Compare(m.To, id) })
 				if ok && allowed(from, g.out[from][i]) {
 					dist[from] = d
 					next = append(next, from)
@@ -98,7 +98,7 @@ func (g graphView) stepsTo(target string, limit int, allowed func(from string, m
 type partial struct {
 	prev  *partial
 	role  string
-	move  career.Progression // into role; zero for the start
+	move  domain.Progression // into role; zero for the start
 	steps int
 	cost  float64
 	key   string
@@ -140,8 +140,8 @@ func (s *snapshot) searchPaths(q pathSearch) ([]foundPath, bool) {
 	for _, a := range q.Avoid {
 		avoid[a] = true
 	}
-	allowed := func(from string, m career.Progression) bool {
-		return !avoid[m.To] && !avoid[from] && (!q.PromotionsOnly || m.Kind == career.KindPromotion)
+	allowed := func(from string, m domain.Progression) bool {
+		return !avoid[m.To] && !avoid[from] && (!q.PromotionsOnly || m.Kind == domain.KindPromotion)
 	}
 	toTarget := s.graph.stepsTo(q.To, q.MaxSteps, allowed)
 	var toVia map[string]int
@@ -200,7 +200,7 @@ func (s *snapshot) searchPaths(q pathSearch) ([]foundPath, bool) {
 }
 
 func (s *snapshot) storePath(p *partial) foundPath {
-	out := foundPath{Roles: make([]career.Role, p.steps+1), Moves: make([]career.Progression, p.steps)}
+	out := foundPath{Roles: make([]domain.Role, p.steps+1), Moves: make([]domain.Progression, p.steps)}
 	for q := p; q != nil; q = q.prev {
 		out.Roles[q.steps] = s.roles[q.role]
 		if q.steps > 0 {
@@ -225,7 +225,7 @@ func (s *snapshot) reach(q reachSearch) ([]Reach, bool) {
 	var walk func(at string, steps int, years float64) bool
 	walk = func(at string, steps int, years float64) bool {
 		for _, m := range s.graph.out[at] {
-			if avoid[m.To] || onPath[m.To] || (q.PromotionsOnly && m.Kind != career.KindPromotion) {
+			if avoid[m.To] || onPath[m.To] || (q.PromotionsOnly && m.Kind != domain.KindPromotion) {
 				continue
 			}
 			y := years + m.TypicalYears

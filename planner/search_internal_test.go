@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/store"
 )
 
@@ -13,10 +13,10 @@ import (
 func denseSnapshot(n int) *snapshot {
 	g := &store.PlannerGraph{SkillNames: map[string]string{}}
 	for i := range n {
-		c := store.Candidate{Role: career.Role{ID: fmt.Sprintf("d%02d", i), Title: "Dense", Level: "MID"}}
+		c := store.Candidate{Role: domain.Role{ID: fmt.Sprintf("d%02d", i), Title: "Dense", Level: "MID"}}
 		for j := range n {
 			if i != j {
-				c.Moves = append(c.Moves, career.Progression{From: c.Role.ID, To: fmt.Sprintf("d%02d", j), TypicalYears: 1, Kind: career.KindPromotion})
+				c.Moves = append(c.Moves, domain.Progression{From: c.Role.ID, To: fmt.Sprintf("d%02d", j), TypicalYears: 1, Kind: domain.KindPromotion})
 			}
 		}
 		g.Candidates = append(g.Candidates, c)

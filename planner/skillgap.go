@@ -3,16 +3,16 @@ package planner
 import (
 	"context"
 
-	"github.com/careergraph/careergraph/career"
-	"github.com/careergraph/careergraph/gap"
+	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/skillgap"
 )
 
 // SkillGap is what a target role requires beyond what the start holds, and the
 // certifications that close most of it.
 type SkillGap struct {
 	Start          Start
-	Target         career.Role
-	Skills         []gap.Shortfall // heaviest first
+	Target         domain.Role
+	Skills         []skillgap.Shortfall // heaviest first
 	Total          float64         // summed weight of Skills
 	Possible       float64         // the gap of someone holding nothing
 	Coverage       float64         // 1 - Total/Possible
@@ -30,7 +30,7 @@ func (p *Planner) SkillGap(ctx context.Context, start Start, to string) (SkillGa
 		return SkillGap{}, err
 	}
 	target := needs(snap.reqs[to])
-	sf := gap.Shortfalls(start.Held, target)
-	return SkillGap{Start: start, Target: roles[to], Skills: sf, Total: gap.Total(sf), Possible: gap.Possible(target),
-		Coverage: gap.Coverage(start.Held, target), Certifications: snap.rankCertifications(sf, start.HeldCert)}, nil
+	sf := skillgap.Shortfalls(start.Held, target)
+	return SkillGap{Start: start, Target: roles[to], Skills: sf, Total: skillgap.Total(sf), Possible: skillgap.Possible(target),
+		Coverage: skillgap.Coverage(start.Held, target), Certifications: snap.rankCertifications(sf, start.HeldCert)}, nil
 }

@@ -10,7 +10,7 @@ import (
 
 	"golang.org/x/sync/singleflight"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/store"
 )
 
@@ -28,9 +28,9 @@ type snapshot struct {
 	fingerprint  string
 	cands        []store.Candidate
 	byID         map[string]*store.Candidate
-	reqs         map[string][]career.Requirement
-	roles        map[string]career.Role
-	moves        map[string][]career.CareerMove
+	reqs         map[string][]domain.Requirement
+	roles        map[string]domain.Role
+	moves        map[string][]domain.CareerMove
 	skillNames   map[string]string
 	certs        map[string]store.CertificationLinks
 	certsBySkill map[string][]string
@@ -49,8 +49,8 @@ type indexedNeed struct {
 
 func newSnapshot(g *store.PlannerGraph) *snapshot {
 	s := &snapshot{fingerprint: g.Fingerprint, cands: g.Candidates, byID: make(map[string]*store.Candidate, len(g.Candidates)),
-		reqs: make(map[string][]career.Requirement, len(g.Candidates)), roles: make(map[string]career.Role, len(g.Candidates)),
-		moves: map[string][]career.CareerMove{}, skillNames: g.SkillNames, certs: map[string]store.CertificationLinks{},
+		reqs: make(map[string][]domain.Requirement, len(g.Candidates)), roles: make(map[string]domain.Role, len(g.Candidates)),
+		moves: map[string][]domain.CareerMove{}, skillNames: g.SkillNames, certs: map[string]store.CertificationLinks{},
 		certsBySkill: map[string][]string{}, degrees: g.Degrees}
 	s.required, s.needIndex = map[string]int32{}, make([][]indexedNeed, len(s.cands))
 	for i := range s.cands {
@@ -70,7 +70,7 @@ func newSnapshot(g *store.PlannerGraph) *snapshot {
 	for _, c := range s.cands {
 		for _, m := range c.Moves {
 			if to, ok := s.roles[m.To]; ok {
-				s.moves[c.Role.ID] = append(s.moves[c.Role.ID], career.CareerMove{Role: to, TypicalYears: m.TypicalYears,
+				s.moves[c.Role.ID] = append(s.moves[c.Role.ID], domain.CareerMove{Role: to, TypicalYears: m.TypicalYears,
 					Kind: m.Kind, SourceID: m.SourceID})
 			}
 		}
@@ -209,8 +209,8 @@ func (p *Planner) load(ctx context.Context) (*snapshot, error) {
 }
 
 // rolesByID returns roles by id, failing with ErrNotFound naming the first id that names no role.
-func (s *snapshot) rolesByID(ids ...string) (map[string]career.Role, error) {
-	out := make(map[string]career.Role, len(ids))
+func (s *snapshot) rolesByID(ids ...string) (map[string]domain.Role, error) {
+	out := make(map[string]domain.Role, len(ids))
 	for _, id := range ids {
 		r, ok := s.roles[id]
 		if !ok {

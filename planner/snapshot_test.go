@@ -11,7 +11,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/internal/neo4jtest"
 	"github.com/careergraph/careergraph/planner"
 	"github.com/careergraph/careergraph/store"
@@ -118,7 +118,7 @@ func TestTwoPlannersAgree(t *testing.T) {
 			t.Fatal("the curated graph already asks Terraform of a help desk technician")
 		}
 	}
-	if err := st.SetRequirement(ctx, career.Requirement{Role: "help-desk-technician", Skill: "terraform", Importance: 4, Level: 3, SourceID: "curators"}); err != nil {
+	if err := st.SetRequirement(ctx, domain.Requirement{Role: "help-desk-technician", Skill: "terraform", Importance: 4, Level: 3, SourceID: "curators"}); err != nil {
 		t.Fatal(err)
 	}
 	for name, pl := range map[string]*planner.Planner{"a": a, "b": b} {

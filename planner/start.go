@@ -8,8 +8,8 @@ import (
 	"math"
 	"slices"
 
-	"github.com/careergraph/careergraph/career"
-	"github.com/careergraph/careergraph/gap"
+	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/skillgap"
 	"github.com/careergraph/careergraph/store"
 )
 
@@ -24,10 +24,10 @@ type Profile struct {
 
 // Start is where a question starts from: a role in the graph and what the person holds.
 type Start struct {
-	Role     career.Role
+	Role     domain.Role
 	Matched  bool    // the role was chosen as the best match for a profile without one
 	Coverage float64 // share of the role's weighted requirements the person meets
-	Held     gap.Held
+	Held     skillgap.Held
 	HeldCert map[string]bool
 	// beyondRole is set when the profile holds skills or certifications beyond its role's.
 	beyondRole bool
@@ -58,7 +58,7 @@ func (p *Planner) roleStart(ctx context.Context, id string) (Start, error) {
 	if err != nil {
 		return Start{}, err
 	}
-	held := gap.Held{}
+	held := skillgap.Held{}
 	held.Raise(needs(snap.reqs[id]))
 	for _, o := range snap.byID[id].ClassifiedAs {
 		held.Raise(needs(snap.reqs[o]))
@@ -101,7 +101,7 @@ func (p *Planner) profileStart(ctx context.Context, pr Profile) (Start, error) {
 		return Start{}, err
 	}
 	best := chooseStart(cands, roles, pr.YearsOfExperience)
-	return Start{Role: roles[best.id], Matched: true, Coverage: gap.Coverage(held, needs(snap.reqs[best.id])),
+	return Start{Role: roles[best.id], Matched: true, Coverage: skillgap.Coverage(held, needs(snap.reqs[best.id])),
 		Held: held, HeldCert: heldCerts, beyondRole: true}, nil
 }
 
@@ -113,7 +113,7 @@ type match struct {
 // rankMatches returns the n roles whose requirements are most like what the person
 // holds: the cosine between the levels held and the role's importance × level, over
 // the role's own requirements. Roles sharing no skill with the person are left out.
-func rankMatches(held gap.Held, reqs map[string][]career.Requirement, n int) []match {
+func rankMatches(held skillgap.Held, reqs map[string][]domain.Requirement, n int) []match {
 	heldNorm := 0.0
 	for _, lvl := range held {
 		heldNorm += lvl * lvl
@@ -136,7 +136,7 @@ func rankMatches(held gap.Held, reqs map[string][]career.Requirement, n int) []m
 
 // chooseStart takes the most alike role, preferring among those within 0.05 of it one
 // whose experience range fits the person's years.
-func chooseStart(cands []match, roles map[string]career.Role, years *float64) match {
+func chooseStart(cands []match, roles map[string]domain.Role, years *float64) match {
 	if years != nil {
 		for _, c := range cands {
 			if c.sim >= cands[0].sim-0.05 && fits(roles[c.id], *years) {
@@ -147,28 +147,28 @@ func chooseStart(cands []match, roles map[string]career.Role, years *float64) ma
 	return cands[0]
 }
 
-func fits(r career.Role, years float64) bool {
+func fits(r domain.Role, years float64) bool {
 	return years >= r.Experience.Min && (r.Experience.Max == nil || years <= *r.Experience.Max)
 }
 
 // needsOf turns held levels back into needs, to merge one Held into another.
-func needsOf(h gap.Held) []gap.Need {
-	out := make([]gap.Need, 0, len(h))
+func needsOf(h skillgap.Held) []skillgap.Need {
+	out := make([]skillgap.Need, 0, len(h))
 	for id, lvl := range h {
-		out = append(out, gap.Need{SkillID: id, Level: lvl})
+		out = append(out, skillgap.Need{SkillID: id, Level: lvl})
 	}
 	return out
 }
 
 // profileHeld checks a profile's skills and certifications exist and returns the levels
 // held: stated levels, and for each held certification the skills it validates at the
-// level the certification stands for (gap.CertificationLevel).
-func (p *Planner) profileHeld(ctx context.Context, pr Profile) (gap.Held, map[string]bool, error) {
+// level the certification stands for (skillgap.CertificationLevel).
+func (p *Planner) profileHeld(ctx context.Context, pr Profile) (skillgap.Held, map[string]bool, error) {
 	snap, err := p.snapshot(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	held, heldCerts := gap.Held{}, map[string]bool{}
+	held, heldCerts := skillgap.Held{}, map[string]bool{}
 	for _, id := range slices.Sorted(maps.Keys(pr.Skills)) {
 		lvl := pr.Skills[id]
 		if lvl < 0 || lvl > 7 {
@@ -186,7 +186,7 @@ func (p *Planner) profileHeld(ctx context.Context, pr Profile) (gap.Held, map[st
 		}
 		heldCerts[id] = true
 		for _, sk := range c.Validates {
-			held[sk] = max(held[sk], gap.CertificationLevel(c.Certification.Level))
+			held[sk] = max(held[sk], skillgap.CertificationLevel(c.Certification.Level))
 		}
 	}
 	return held, heldCerts, nil

@@ -9,7 +9,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 )
 
 var (
@@ -25,19 +25,19 @@ var (
 
 // Candidate is a role with what it requires, values and uses, and where it leads.
 type Candidate struct {
-	Role         career.Role
+	Role         domain.Role
 	Occupation   bool // an O*NET occupation rather than a curated role
-	Requirements []career.Requirement
-	Endorsements []career.Endorsement
+	Requirements []domain.Requirement
+	Endorsements []domain.Endorsement
 	Tech         []string // technologies used (O*NET occupations)
 	ClassifiedAs []string // the O*NET occupations a curated role is classified as
-	Moves        []career.Progression
+	Moves        []domain.Progression
 }
 
 // CertificationLinks is a certification with the skills it validates and the
 // certifications that prepare for it.
 type CertificationLinks struct {
-	Certification career.Certification
+	Certification domain.Certification
 	Validates     []string
 	Prerequisites []string
 }
@@ -140,7 +140,7 @@ func decodeCandidate(rec *neo4j.Record) (Candidate, error) {
 	}
 	for _, v := range vals {
 		cert, relevance, _ := strings.Cut(v, " ")
-		c.Endorsements = append(c.Endorsements, career.Endorsement{Role: role.ID, Certification: cert, Relevance: relevance})
+		c.Endorsements = append(c.Endorsements, domain.Endorsement{Role: role.ID, Certification: cert, Relevance: relevance})
 	}
 	moves, err := value[[]any](rec, "moves")
 	if err != nil {
@@ -152,7 +152,7 @@ func decodeCandidate(rec *neo4j.Record) (Candidate, error) {
 			return Candidate{}, fmt.Errorf("store: column moves holds %v", m)
 		}
 		years, _ := strconv.ParseFloat(fmt.Sprint(f[2]), 64)
-		c.Moves = append(c.Moves, career.Progression{From: role.ID, To: fmt.Sprint(f[0]), Kind: fmt.Sprint(f[1]),
+		c.Moves = append(c.Moves, domain.Progression{From: role.ID, To: fmt.Sprint(f[0]), Kind: fmt.Sprint(f[1]),
 			TypicalYears: years, SourceID: fmt.Sprint(f[3])})
 	}
 	return c, nil
@@ -189,7 +189,7 @@ func stringList(rec *neo4j.Record, key string) ([]string, error) {
 }
 
 // requirementLists decodes the parallel skills, importance and levels columns.
-func requirementLists(rec *neo4j.Record, roleID string) ([]career.Requirement, error) {
+func requirementLists(rec *neo4j.Record, roleID string) ([]domain.Requirement, error) {
 	var cols [3][]any
 	for i, k := range []string{"skills", "importance", "levels"} {
 		v, err := value[[]any](rec, k)
@@ -198,10 +198,10 @@ func requirementLists(rec *neo4j.Record, roleID string) ([]career.Requirement, e
 		}
 		cols[i] = v
 	}
-	out := make([]career.Requirement, len(cols[0]))
+	out := make([]domain.Requirement, len(cols[0]))
 	for i := range cols[0] {
 		p := &props{m: map[string]any{"skill": cols[0][i], "importance": cols[1][i], "level": cols[2][i]}}
-		out[i] = career.Requirement{Role: roleID, Skill: p.str("skill"), Importance: p.f64("importance"), Level: p.f64("level")}
+		out[i] = domain.Requirement{Role: roleID, Skill: p.str("skill"), Importance: p.f64("importance"), Level: p.f64("level")}
 		if p.err != nil {
 			return nil, p.err
 		}

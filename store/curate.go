@@ -9,7 +9,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 )
 
 // ErrReadOnly is returned when a curator edit targets data imported from O*NET.
@@ -61,7 +61,7 @@ var (
 // caches built from the graph are rebuilt.
 
 // UpsertRole creates or replaces a role's properties.
-func (s *Store) UpsertRole(ctx context.Context, r career.Role) (career.Role, error) {
+func (s *Store) UpsertRole(ctx context.Context, r domain.Role) (domain.Role, error) {
 	row := roleRow(r)
 	for _, k := range []string{"experienceMax", "salaryMin", "salaryMax", "salaryCurrency", "salarySource", "salaryNote"} {
 		if _, ok := row[k]; !ok {
@@ -72,14 +72,14 @@ func (s *Store) UpsertRole(ctx context.Context, r career.Role) (career.Role, err
 }
 
 // UpsertSkill creates or replaces a skill's properties.
-func (s *Store) UpsertSkill(ctx context.Context, sk career.Skill) (career.Skill, error) {
+func (s *Store) UpsertSkill(ctx context.Context, sk domain.Skill) (domain.Skill, error) {
 	return upsert(ctx, s, upsertSkillCypher, skillRow(sk), decodeSkill)
 }
 
 // UpsertCertification creates or replaces a certification, with the skills it validates
 // and the certifications it prepares for, all of which must exist.
-func (s *Store) UpsertCertification(ctx context.Context, c career.Certification) (career.Certification, error) {
-	var out career.Certification
+func (s *Store) UpsertCertification(ctx context.Context, c domain.Certification) (domain.Certification, error) {
+	var out domain.Certification
 	err := s.curate(ctx, func(tx neo4j.ManagedTransaction) error {
 		if err := s.mustExist(ctx, tx, "Skill", c.Validates...); err != nil {
 			return err
@@ -143,19 +143,19 @@ func (s *Store) DeleteNode(ctx context.Context, kind, id string) (bool, error) {
 }
 
 // SetRequirement creates or updates a role's required skill.
-func (s *Store) SetRequirement(ctx context.Context, e career.Requirement) error {
+func (s *Store) SetRequirement(ctx context.Context, e domain.Requirement) error {
 	return s.setEdge(ctx, setRequirementCypher, map[string]any{"role": e.Role, "skill": e.Skill,
 		"importance": e.Importance, "level": e.Level, "source": e.SourceID}, "Role", e.Role, "Skill", e.Skill)
 }
 
 // SetEndorsement creates or updates a certification a role values.
-func (s *Store) SetEndorsement(ctx context.Context, e career.Endorsement) error {
+func (s *Store) SetEndorsement(ctx context.Context, e domain.Endorsement) error {
 	return s.setEdge(ctx, setEndorsementCypher, map[string]any{"role": e.Role, "certification": e.Certification,
 		"relevance": e.Relevance, "source": e.SourceID}, "Role", e.Role, "Certification", e.Certification)
 }
 
 // SetProgression creates or updates a career move.
-func (s *Store) SetProgression(ctx context.Context, e career.Progression) error {
+func (s *Store) SetProgression(ctx context.Context, e domain.Progression) error {
 	return s.setEdge(ctx, setProgressionCypher, map[string]any{"from": e.From, "to": e.To,
 		"typicalYears": e.TypicalYears, "kind": e.Kind, "source": e.SourceID}, "Role", e.From, "Role", e.To)
 }

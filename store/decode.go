@@ -6,7 +6,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 )
 
 // props reads node and edge property maps, remembering the first type mismatch so that
@@ -62,12 +62,12 @@ func (p *props) fail(k string, v any) {
 	}
 }
 
-func decodeRole(m map[string]any) (career.Role, error) {
+func decodeRole(m map[string]any) (domain.Role, error) {
 	p := &props{m: m}
-	r := career.Role{
+	r := domain.Role{
 		ID: p.str("id"), Title: p.str("title"), AlternateTitles: p.strs("alternateTitles"),
 		Track: p.str("track"), Level: p.str("level"),
-		Experience: career.Years{Min: p.f64("experienceMin"), Max: p.optF64("experienceMax")},
+		Experience: domain.Years{Min: p.f64("experienceMin"), Max: p.optF64("experienceMax")},
 		Education:  p.str("education"), Summary: p.str("summary"), Duties: p.strs("duties"),
 		SourceIDs: p.strs("sources"), JobZone: int(p.f64("jobZone")),
 	}
@@ -77,38 +77,38 @@ func decodeRole(m map[string]any) (career.Role, error) {
 		r.SocCodes = p.strs("socCodes")
 	}
 	if m["salaryMin"] != nil {
-		r.Salary = &career.Salary{Min: int(p.f64("salaryMin")), Max: int(p.f64("salaryMax")),
+		r.Salary = &domain.Salary{Min: int(p.f64("salaryMin")), Max: int(p.f64("salaryMax")),
 			Currency: p.str("salaryCurrency"), SourceID: p.str("salarySource"), Note: p.str("salaryNote")}
 	}
 	return r, p.err
 }
 
-func decodeSkill(m map[string]any) (career.Skill, error) {
+func decodeSkill(m map[string]any) (domain.Skill, error) {
 	p := &props{m: m}
-	return career.Skill{ID: p.str("id"), Name: p.str("name"), Category: p.str("category"),
+	return domain.Skill{ID: p.str("id"), Name: p.str("name"), Category: p.str("category"),
 		Description: p.str("description"), SourceIDs: p.strs("sources")}, p.err
 }
 
-func decodeCertification(m map[string]any) (career.Certification, error) {
+func decodeCertification(m map[string]any) (domain.Certification, error) {
 	p := &props{m: m}
-	return career.Certification{ID: p.str("id"), Name: p.str("name"), Vendor: p.str("vendor"),
+	return domain.Certification{ID: p.str("id"), Name: p.str("name"), Vendor: p.str("vendor"),
 		Level: p.str("level"), Domain: p.str("domain"), Description: p.str("description"),
 		SourceIDs: p.strs("sources")}, p.err
 }
 
-func decodeSource(m map[string]any) (career.Source, error) {
+func decodeSource(m map[string]any) (domain.Source, error) {
 	p := &props{m: m}
-	return career.Source{ID: p.str("id"), Title: p.str("title"), URL: p.str("url"), License: p.str("license"),
+	return domain.Source{ID: p.str("id"), Title: p.str("title"), URL: p.str("url"), License: p.str("license"),
 		Attribution: p.str("attribution")}, p.err
 }
 
 // The encoders turn dataset entries into the property maps the import statements SET.
 
-func roleRow(r career.Role) map[string]any {
+func roleRow(r domain.Role) map[string]any {
 	row := map[string]any{
 		"id": r.ID, "title": r.Title, "alternateTitles": nonNil(r.AlternateTitles),
 		"alternateTitlesText": strings.Join(r.AlternateTitles, " | "),
-		"track":               r.Track, "level": r.Level, "levelRank": career.LevelRank(r.Level),
+		"track":               r.Track, "level": r.Level, "levelRank": domain.LevelRank(r.Level),
 		"experienceMin": r.Experience.Min, "education": r.Education, "summary": r.Summary,
 		"duties": nonNil(r.Duties), "sources": nonNil(r.SourceIDs), "origin": "curated",
 		"socCodes": nonNil(r.SocCodes),
@@ -123,23 +123,23 @@ func roleRow(r career.Role) map[string]any {
 	return row
 }
 
-func skillRow(s career.Skill) map[string]any {
+func skillRow(s domain.Skill) map[string]any {
 	return map[string]any{"id": s.ID, "name": s.Name, "category": s.Category,
 		"description": s.Description, "sources": nonNil(s.SourceIDs), "origin": "curated"}
 }
 
-func certificationRow(c career.Certification) map[string]any {
+func certificationRow(c domain.Certification) map[string]any {
 	return map[string]any{"id": c.ID, "name": c.Name, "vendor": c.Vendor, "level": c.Level,
 		"levelRank": certificationLevelRank(c.Level), "domain": c.Domain, "description": c.Description,
 		"sources": nonNil(c.SourceIDs), "origin": "curated"}
 }
 
-func sourceRow(s career.Source) map[string]any {
+func sourceRow(s domain.Source) map[string]any {
 	return map[string]any{"id": s.ID, "title": s.Title, "url": s.URL, "license": s.License, "attribution": s.Attribution}
 }
 
 func certificationLevelRank(level string) int {
-	for i, l := range career.CertificationLevels {
+	for i, l := range domain.CertificationLevels {
 		if l == level {
 			return i + 1
 		}

@@ -6,7 +6,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 )
 
 // importBatch bounds the rows sent in one UNWIND.
@@ -32,7 +32,7 @@ func (s *Store) write1(ctx context.Context, cypher string, params map[string]any
 // node and edge merged in batches, then whatever the dataset no longer lists removed,
 // all in one transaction. Running it twice changes nothing the second time. ds must
 // already be checked (dataset.Load does that).
-func (s *Store) Import(ctx context.Context, ds *career.Dataset) error {
+func (s *Store) Import(ctx context.Context, ds *domain.Dataset) error {
 	if err := s.EnsureSchema(ctx); err != nil {
 		return err
 	}
@@ -44,17 +44,17 @@ func (s *Store) Import(ctx context.Context, ds *career.Dataset) error {
 		{importRolesCypher, rows(ds.Roles, roleRow)},
 		{importSkillsCypher, rows(ds.Skills, skillRow)},
 		{importCertificationsCypher, rows(ds.Certifications, certificationRow)},
-		{importRequiresCypher, rows(ds.Requirements, func(e career.Requirement) map[string]any {
+		{importRequiresCypher, rows(ds.Requirements, func(e domain.Requirement) map[string]any {
 			return map[string]any{"role": e.Role, "skill": e.Skill, "importance": e.Importance, "level": e.Level, "source": e.SourceID}
 		})},
-		{importValuesCypher, rows(ds.Endorsements, func(e career.Endorsement) map[string]any {
+		{importValuesCypher, rows(ds.Endorsements, func(e domain.Endorsement) map[string]any {
 			return map[string]any{"role": e.Role, "certification": e.Certification, "relevance": e.Relevance, "source": e.SourceID}
 		})},
-		{importProgressesCypher, rows(ds.Progressions, func(e career.Progression) map[string]any {
+		{importProgressesCypher, rows(ds.Progressions, func(e domain.Progression) map[string]any {
 			return map[string]any{"from": e.From, "to": e.To, "typicalYears": e.TypicalYears, "kind": e.Kind, "source": e.SourceID}
 		})},
-		{importValidatesCypher, pairs(ds.Certifications, func(c career.Certification) []string { return c.Validates })},
-		{importPreparesCypher, pairs(ds.Certifications, func(c career.Certification) []string { return c.PreparesFor })},
+		{importValidatesCypher, pairs(ds.Certifications, func(c domain.Certification) []string { return c.Validates })},
+		{importPreparesCypher, pairs(ds.Certifications, func(c domain.Certification) []string { return c.PreparesFor })},
 	}
 	err := s.write(ctx, func(tx neo4j.ManagedTransaction) error {
 		for _, step := range steps {
@@ -96,7 +96,7 @@ func rows[T any](items []T, row func(T) map[string]any) []map[string]any {
 	return out
 }
 
-func pairs(certs []career.Certification, targets func(career.Certification) []string) []map[string]any {
+func pairs(certs []domain.Certification, targets func(domain.Certification) []string) []map[string]any {
 	var out []map[string]any
 	for _, c := range certs {
 		for _, t := range targets(c) {
@@ -107,7 +107,7 @@ func pairs(certs []career.Certification, targets func(career.Certification) []st
 }
 
 // keys lists every node id in ds and a "TYPE from to" key for every edge, for pruning.
-func keys(ds *career.Dataset) (ids, edges []string) {
+func keys(ds *domain.Dataset) (ids, edges []string) {
 	for _, r := range ds.Roles {
 		ids = append(ids, r.ID)
 	}

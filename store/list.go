@@ -4,7 +4,7 @@ import (
 	"context"
 	"strings"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 )
 
 // ListOptions selects one page of a sorted, filtered list. Empty filter fields match
@@ -33,17 +33,17 @@ type Page[T any] struct {
 }
 
 // ListRoles returns a page of roles.
-func (s *Store) ListRoles(ctx context.Context, f RoleFilter, o ListOptions) (Page[career.Role], error) {
+func (s *Store) ListRoles(ctx context.Context, f RoleFilter, o ListOptions) (Page[domain.Role], error) {
 	return list(ctx, s, listRolesCypher, o, map[string]any{"track": orNil(f.Track), "level": orNil(f.Level)}, decodeRole)
 }
 
 // ListSkills returns a page of skills.
-func (s *Store) ListSkills(ctx context.Context, f SkillFilter, o ListOptions) (Page[career.Skill], error) {
+func (s *Store) ListSkills(ctx context.Context, f SkillFilter, o ListOptions) (Page[domain.Skill], error) {
 	return list(ctx, s, listSkillsCypher, o, map[string]any{"category": orNil(f.Category)}, decodeSkill)
 }
 
 // ListCertifications returns a page of certifications.
-func (s *Store) ListCertifications(ctx context.Context, f CertificationFilter, o ListOptions) (Page[career.Certification], error) {
+func (s *Store) ListCertifications(ctx context.Context, f CertificationFilter, o ListOptions) (Page[domain.Certification], error) {
 	params := map[string]any{"vendor": orNil(strings.ToLower(f.Vendor)), "level": orNil(f.Level)}
 	return list(ctx, s, listCertificationsCypher, o, params, decodeCertification)
 }

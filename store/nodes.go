@@ -4,26 +4,26 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 )
 
 // RolesByIDs returns the roles with the given ids; ids that match nothing are left out.
-func (s *Store) RolesByIDs(ctx context.Context, ids []string) ([]career.Role, error) {
+func (s *Store) RolesByIDs(ctx context.Context, ids []string) ([]domain.Role, error) {
 	return byIDs(ctx, s, rolesByIDsCypher, ids, decodeRole)
 }
 
 // SkillsByIDs returns the skills with the given ids; ids that match nothing are left out.
-func (s *Store) SkillsByIDs(ctx context.Context, ids []string) ([]career.Skill, error) {
+func (s *Store) SkillsByIDs(ctx context.Context, ids []string) ([]domain.Skill, error) {
 	return byIDs(ctx, s, skillsByIDsCypher, ids, decodeSkill)
 }
 
 // CertificationsByIDs returns the certifications with the given ids.
-func (s *Store) CertificationsByIDs(ctx context.Context, ids []string) ([]career.Certification, error) {
+func (s *Store) CertificationsByIDs(ctx context.Context, ids []string) ([]domain.Certification, error) {
 	return byIDs(ctx, s, certificationsByIDsCypher, ids, decodeCertification)
 }
 
 // SourcesByIDs returns the sources with the given ids.
-func (s *Store) SourcesByIDs(ctx context.Context, ids []string) ([]career.Source, error) {
+func (s *Store) SourcesByIDs(ctx context.Context, ids []string) ([]domain.Source, error) {
 	return byIDs(ctx, s, sourcesByIDsCypher, ids, decodeSource)
 }
 
@@ -44,7 +44,7 @@ func byIDs[T any](ctx context.Context, s *Store, cypher string, ids []string, de
 }
 
 // Node returns the role, skill or certification with the given id, or ErrNotFound.
-func (s *Store) Node(ctx context.Context, id string) (career.Node, error) {
+func (s *Store) Node(ctx context.Context, id string) (domain.Node, error) {
 	recs, err := s.read(ctx, nodeByIDCypher, map[string]any{"id": id})
 	if err != nil {
 		return nil, err
@@ -57,7 +57,7 @@ func (s *Store) Node(ctx context.Context, id string) (career.Node, error) {
 
 func decodeNode(rec interface {
 	Get(string) (any, bool)
-}) (career.Node, error) {
+}) (domain.Node, error) {
 	kind, _ := rec.Get("kind")
 	raw, _ := rec.Get("node")
 	m, _ := raw.(map[string]any)

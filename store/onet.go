@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/onet"
 )
 
@@ -15,7 +15,7 @@ import (
 const onetBatch = 5000
 
 // ONetSource is the source every imported O*NET fact cites.
-var ONetSource = career.Source{ID: "onet-29-3", Title: "O*NET 29.3 Database (USDOL/ETA)",
+var ONetSource = domain.Source{ID: "onet-29-3", Title: "O*NET 29.3 Database (USDOL/ETA)",
 	URL: "https://www.onetcenter.org/database.html", License: "CC BY 4.0"}
 
 // Progress reports one finished step of an import: its name, rows written and time taken.
@@ -103,7 +103,7 @@ func jobZoneRows(d *onet.Data) []map[string]any {
 			continue
 		}
 		row := map[string]any{"id": onet.ID(o.Code), "jobZone": o.JobZone, "level": z.level,
-			"levelRank": career.LevelRank(z.level), "experienceMin": z.min, "experienceMax": nil}
+			"levelRank": domain.LevelRank(z.level), "experienceMin": z.min, "experienceMax": nil}
 		if z.max >= 0 {
 			row["experienceMax"] = z.max
 		}

@@ -4,12 +4,12 @@ import (
 	"context"
 	"strings"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 )
 
 // Hit is one full-text search result.
 type Hit struct {
-	Node  career.Node
+	Node  domain.Node
 	Score float64
 }
 

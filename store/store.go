@@ -1,5 +1,5 @@
 // Package store owns the Neo4j driver and every Cypher statement of the service.
-// Nothing outside it sees a neo4j type: it speaks the career package's types and
+// Nothing outside it sees a neo4j type: it speaks the domain package's types and
 // returns the sentinel errors below.
 package store
 

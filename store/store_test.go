@@ -8,7 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/internal/neo4jtest"
 	"github.com/careergraph/careergraph/store"
 )
@@ -53,12 +53,12 @@ func TestImportRemovesWhatTheDatasetDropped(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Drop the compliance manager and every edge into it, and one skill edge.
-	ds.Roles = slices.DeleteFunc(ds.Roles, func(r career.Role) bool { return r.ID == "it-compliance-manager" })
-	ds.Progressions = slices.DeleteFunc(ds.Progressions, func(p career.Progression) bool { return p.To == "it-compliance-manager" })
-	ds.Requirements = slices.DeleteFunc(ds.Requirements, func(r career.Requirement) bool {
+	ds.Roles = slices.DeleteFunc(ds.Roles, func(r domain.Role) bool { return r.ID == "it-compliance-manager" })
+	ds.Progressions = slices.DeleteFunc(ds.Progressions, func(p domain.Progression) bool { return p.To == "it-compliance-manager" })
+	ds.Requirements = slices.DeleteFunc(ds.Requirements, func(r domain.Requirement) bool {
 		return r.Role == "it-compliance-manager" || (r.Role == "help-desk-technician" && r.Skill == "active-directory")
 	})
-	ds.Endorsements = slices.DeleteFunc(ds.Endorsements, func(e career.Endorsement) bool { return e.Role == "it-compliance-manager" })
+	ds.Endorsements = slices.DeleteFunc(ds.Endorsements, func(e domain.Endorsement) bool { return e.Role == "it-compliance-manager" })
 	if err := st.Import(ctx, ds); err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func TestImportRemovesWhatTheDatasetDropped(t *testing.T) {
 func TestNodeByID(t *testing.T) {
 	st := neo4jtest.Store(t)
 	ctx := context.Background()
-	for id, want := range map[string]string{"help-desk-technician": "career.Role", "bgp": "career.Skill", "cisco-ccna": "career.Certification"} {
+	for id, want := range map[string]string{"help-desk-technician": "domain.Role", "bgp": "domain.Skill", "cisco-ccna": "domain.Certification"} {
 		n, err := st.Node(ctx, id)
 		if err != nil {
 			t.Fatalf("%s: %v", id, err)
@@ -93,14 +93,14 @@ func TestNodeByID(t *testing.T) {
 	}
 }
 
-func typeName(n career.Node) string {
+func typeName(n domain.Node) string {
 	switch n.(type) {
-	case career.Role:
-		return "career.Role"
-	case career.Skill:
-		return "career.Skill"
-	case career.Certification:
-		return "career.Certification"
+	case domain.Role:
+		return "domain.Role"
+	case domain.Skill:
+		return "domain.Skill"
+	case domain.Certification:
+		return "domain.Certification"
 	}
 	return "?"
 }

@@ -8,19 +8,19 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 )
 
 type CertificationConnection struct {
 	Edges      []CertificationEdge    `json:"edges"`
-	Nodes      []career.Certification `json:"nodes"`
+	Nodes      []domain.Certification `json:"nodes"`
 	PageInfo   *PageInfo              `json:"pageInfo"`
 	TotalCount int                    `json:"totalCount"`
 }
 
 type CertificationEdge struct {
 	Cursor string                `json:"cursor"`
-	Node   *career.Certification `json:"node"`
+	Node   *domain.Certification `json:"node"`
 }
 
 type CertificationFilter struct {
@@ -94,14 +94,14 @@ type Query struct {
 
 type RoleConnection struct {
 	Edges      []RoleEdge    `json:"edges"`
-	Nodes      []career.Role `json:"nodes"`
+	Nodes      []domain.Role `json:"nodes"`
 	PageInfo   *PageInfo     `json:"pageInfo"`
 	TotalCount int           `json:"totalCount"`
 }
 
 type RoleEdge struct {
 	Cursor string       `json:"cursor"`
-	Node   *career.Role `json:"node"`
+	Node   *domain.Role `json:"node"`
 }
 
 type RoleFilter struct {
@@ -143,14 +143,14 @@ type SalaryInput struct {
 
 type SkillConnection struct {
 	Edges      []SkillEdge    `json:"edges"`
-	Nodes      []career.Skill `json:"nodes"`
+	Nodes      []domain.Skill `json:"nodes"`
 	PageInfo   *PageInfo      `json:"pageInfo"`
 	TotalCount int            `json:"totalCount"`
 }
 
 type SkillEdge struct {
 	Cursor string        `json:"cursor"`
-	Node   *career.Skill `json:"node"`
+	Node   *domain.Skill `json:"node"`
 }
 
 type SkillFilter struct {

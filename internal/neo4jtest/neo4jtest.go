@@ -19,7 +19,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/careergraph/careergraph/career"
+	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/dataset"
 	"github.com/careergraph/careergraph/store"
 )
@@ -117,7 +117,7 @@ func ResetCurated(ctx context.Context, st *store.Store) error {
 }
 
 // Reset wipes the career graph and imports ds.
-func Reset(ctx context.Context, st *store.Store, ds *career.Dataset) error {
+func Reset(ctx context.Context, st *store.Store, ds *domain.Dataset) error {
 	if err := st.Wipe(ctx); err != nil {
 		return fmt.Errorf("wipe: %w", err)
 	}
@@ -125,7 +125,7 @@ func Reset(ctx context.Context, st *store.Store, ds *career.Dataset) error {
 }
 
 // Curated loads the curated dataset from the repository.
-func Curated() (*career.Dataset, error) {
+func Curated() (*domain.Dataset, error) {
 	return dataset.Load(filepath.Join(RepoRoot(), dataset.DefaultPath))
 }
 

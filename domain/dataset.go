@@ -1,4 +1,4 @@
-package career
+package domain
 
 // Dataset is a whole career graph in memory: what a dataset file holds once it is read
 // and checked, and what the importer writes to Neo4j.

@@ -1,7 +1,7 @@
-// Package career holds the types of the career graph: roles, skills, certifications,
+// Package domain holds the types of the career graph: roles, skills, certifications,
 // the edges between them and the sources their facts come from. It has no
 // dependencies, so the dataset, the store and the API all speak it.
-package career
+package domain
 
 // Role is a job in the graph, such as help desk technician or senior infrastructure engineer.
 type Role struct {

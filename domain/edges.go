@@ -1,4 +1,4 @@
-package career
+package domain
 
 // Requirement is the (:Role)-[:REQUIRES]->(:Skill) edge. Importance runs from 1 (nice to
 // have) to 5 (essential) and level from 1 (basic) to 7 (expert), the scales O*NET uses.

@@ -1,18 +1,18 @@
-package gap_test
+package skillgap_test
 
 import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/careergraph/careergraph/gap"
+	"github.com/careergraph/careergraph/skillgap"
 )
 
 func TestShortfalls(t *testing.T) {
-	held := gap.Held{"bgp": 2, "ospf": 5}
-	needs := []gap.Need{{"bgp", 4, 4}, {"ospf", 5, 4}, {"vlan", 3, 3}, {"aws", 5, 5}}
-	got := gap.Shortfalls(held, needs)
-	want := []gap.Shortfall{
+	held := skillgap.Held{"bgp": 2, "ospf": 5}
+	needs := []skillgap.Need{{"bgp", 4, 4}, {"ospf", 5, 4}, {"vlan", 3, 3}, {"aws", 5, 5}}
+	got := skillgap.Shortfalls(held, needs)
+	want := []skillgap.Shortfall{
 		{SkillID: "aws", Importance: 5, Required: 5, Held: 0, Weight: 5},
 		{SkillID: "vlan", Importance: 3, Required: 3, Held: 0, Weight: 3},
 		{SkillID: "bgp", Importance: 4, Required: 4, Held: 2, Weight: 2},
@@ -20,24 +20,24 @@ func TestShortfalls(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	if total := gap.Total(got); total != 10 {
+	if total := skillgap.Total(got); total != 10 {
 		t.Errorf("total = %v, want 10", total)
 	}
-	if c := gap.Coverage(held, needs); c != 1-10.0/17 {
+	if c := skillgap.Coverage(held, needs); c != 1-10.0/17 {
 		t.Errorf("coverage = %v", c)
 	}
 }
 
 func TestRaiseKeepsTheHigherLevel(t *testing.T) {
-	h := gap.Held{"a": 5}
-	h.Raise([]gap.Need{{"a", 3, 3}, {"b", 2, 4}})
-	if diff := cmp.Diff(gap.Held{"a": 5, "b": 4}, h); diff != "" {
+	h := skillgap.Held{"a": 5}
+	h.Raise([]skillgap.Need{{"a", 3, 3}, {"b", 2, 4}})
+	if diff := cmp.Diff(skillgap.Held{"a": 5, "b": 4}, h); diff != "" {
 		t.Error(diff)
 	}
 }
 
 func TestRankCertifications(t *testing.T) {
-	sf := []gap.Shortfall{{SkillID: "aws", Weight: 5}, {SkillID: "vlan", Weight: 3}, {SkillID: "bgp", Weight: 2}}
+	sf := []skillgap.Shortfall{{SkillID: "aws", Weight: 5}, {SkillID: "vlan", Weight: 3}, {SkillID: "bgp", Weight: 2}}
 	validates := map[string][]string{
 		"aws-sa": {"aws", "iam"},
 		"ccna":   {"vlan", "bgp"},
@@ -45,8 +45,8 @@ func TestRankCertifications(t *testing.T) {
 		"unused": {"cooking"},
 		"held":   {"aws", "vlan", "bgp"},
 	}
-	got := gap.RankCertifications(sf, validates, map[string]bool{"held": true})
-	want := []gap.Closing{
+	got := skillgap.RankCertifications(sf, validates, map[string]bool{"held": true})
+	want := []skillgap.Closing{
 		{CertificationID: "ccna", SkillIDs: []string{"bgp", "vlan"}, Count: 2, Weight: 5, Share: 0.5},
 		{CertificationID: "ccnp", SkillIDs: []string{"bgp", "vlan"}, Count: 2, Weight: 5, Share: 0.5},
 		{CertificationID: "aws-sa", SkillIDs: []string{"aws"}, Count: 1, Weight: 5, Share: 0.5},

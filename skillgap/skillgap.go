@@ -1,7 +1,7 @@
-// Package gap measures skill gaps: what a target role requires beyond what a person
+// Package skillgap measures skill gaps: what a target role requires beyond what a person
 // holds, weighted by importance, and which certifications close most of it. It is pure
 // logic over plain values, shared by career paths, skill gaps and recommendations.
-package gap
+package skillgap
 
 import (
 	"cmp"
