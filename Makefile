@@ -29,15 +29,15 @@ neo4j-stop: ## stop the local Neo4j
 	@neo4j/neo4jctl stop
 
 import: neo4j ## load (or refresh) the curated dataset into Neo4j
-	$(GO) run ./cmd/careergraph-import -wait=2m
+	$(GO) run ./cmd/careergraph-import -NEO4J_WAIT=2m
 
 ONET_DIR ?= ../shared/data/onet-29.3
 
 onet: neo4j ## import the O*NET database from ONET_DIR (text edition or Excel export) into the graph
-	$(GO) run ./cmd/careergraph-onet -wait=2m -dir "$(ONET_DIR)"
+	$(GO) run ./cmd/careergraph-onet -NEO4J_WAIT=2m -dir "$(ONET_DIR)"
 
 eval: neo4j import ## held-out evaluation: recall of O*NET's related occupations (withheld while measured) vs plain cosine
-	$(GO) run ./cmd/careergraph-eval -wait=2m -dir "$(ONET_DIR)" -signals
+	$(GO) run ./cmd/careergraph-eval -NEO4J_WAIT=2m -dir "$(ONET_DIR)" -signals
 
 BENCH_DURATION ?= 10s
 PEER_STAMP := bench/peer/node_modules/.installed
@@ -87,6 +87,9 @@ generate: ## regenerate gqlgen code after a schema change
 check-generate: generate ## fail if generated code is not up to date
 	@git diff --exit-code -- graph/ || (echo "generated code is stale: run make generate and commit" >&2; exit 1)
 
+readme: ## rewrite README.md's settings table from config/settings.go
+	UPDATE_README=1 $(GO) test ./config -run TestREADMEListsEverySetting -count=1
+
 lint: ## vet and check formatting
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l . | grep -v node_modules)" || (gofmt -l . | grep -v node_modules; echo "gofmt needed" >&2; exit 1)
@@ -98,4 +101,4 @@ build: ## build the binaries into bin/
 clean: neo4j-stop ## stop Neo4j and remove local state and build output
 	rm -rf .state bin neo4j/target
 
-.PHONY: help run test audit browser onet eval bench bench-import loadtest fuzz neo4j neo4j-stop import check-dataset playground generate check-generate lint build clean
+.PHONY: help run test audit browser onet eval bench bench-import loadtest fuzz neo4j neo4j-stop import check-dataset playground generate check-generate readme lint build clean

@@ -1,43 +1,44 @@
 // Command careergraph serves the career knowledge graph over GraphQL.
 //
-// It reads its configuration from environment variables (see README.md), connects to
+// It reads its settings from environment variables or flags (see README.md), connects to
 // Neo4j, and serves the API at /graphql, a playground at /, and /healthz and /readyz.
+//
+// This file is the composition root: it builds the whole service, in dependency order
+// config → store → planner → resolvers → HTTP handler, and serves it until SIGTERM.
 package main
 
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
-	"os"
-	"os/signal"
-	"syscall"
 	"time"
 
 	"github.com/rs/zerolog"
 
 	"github.com/careergraph/careergraph/config"
+	"github.com/careergraph/careergraph/graph"
 	"github.com/careergraph/careergraph/httpapi"
+	"github.com/careergraph/careergraph/internal/cli"
+	"github.com/careergraph/careergraph/loaders"
 	"github.com/careergraph/careergraph/metrics"
 	"github.com/careergraph/careergraph/planner"
 	"github.com/careergraph/careergraph/store"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, nil); err != nil {
-		fmt.Fprintln(os.Stderr, "careergraph:", err)
-		os.Exit(1)
-	}
+	cli.Main("careergraph", func(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+		return run(ctx, args, getenv, stdout, nil)
+	})
 }
 
 // run starts the service and blocks until ctx is cancelled, then drains in-flight
 // requests and stops. When ready is not nil, it receives the listening address.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer, ready chan<- string) error {
-	cfg, err := config.Load("careergraph", args, getenv)
+	cfg, err := config.Load(flag.NewFlagSet("careergraph", flag.ContinueOnError), args, getenv, config.Server, config.Database)
 	if err != nil {
 		return err
 	}
@@ -52,8 +53,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	}
 
 	m := metrics.New()
-	cfg.Neo4j.OnStatement = m.Statement
-	st, err := store.Open(cfg.Neo4j)
+	st, err := cli.Open(cfg, m.Statement)
 	if err != nil {
 		return err
 	}
@@ -61,33 +61,47 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if err := st.Ping(ctx); err != nil {
 		log.Warn().Err(err).Msg("neo4j is not answering yet; /readyz reports unavailable until it does")
 	}
-
-	var apiKeys map[string]httpapi.KeyLimit
-	if cfg.APIKeysFile != "" {
-		if apiKeys, err = httpapi.LoadAPIKeys(cfg.APIKeysFile); err != nil {
-			return err
-		}
-		log.Info().Int("keys", len(apiKeys)).Msg("API keys loaded: only these identify clients")
-	}
-	var trusted httpapi.TrustedDocuments
-	if cfg.TrustedDocuments != "" {
-		if trusted, err = httpapi.LoadTrustedDocuments(cfg.TrustedDocuments); err != nil {
-			return err
-		}
-		log.Info().Int("documents", len(trusted)).Msg("trusted-documents mode: only registered operations run")
-	}
 	pl := planner.New(st, planner.Options{RefreshEvery: cfg.SnapshotRefresh})
 	defer pl.Close() // before the store closes: a refresh may still be reading
 	go pl.KeepFresh(ctx)
-	handler := httpapi.NewServer(httpapi.Options{
-		Store: st, Planner: pl, Logger: log, RequestTimeout: cfg.RequestTimeout, Playground: cfg.Playground,
-		PlaygroundAssets: cfg.PlaygroundAssets, Introspection: cfg.Introspection, AllowedOrigins: cfg.AllowedOrigins,
-		MaxBodyBytes: cfg.Limits.BodyBytes, MaxResponseBytes: cfg.Limits.ResponseBytes, MaxInFlight: cfg.Limits.InFlight,
-		MaxHeavyInFlight: cfg.Limits.HeavyInFlight, CuratorToken: cfg.CuratorToken, TrustedDocuments: trusted, Metrics: m,
-		MetricsElsewhere: cfg.MetricsAddr != "", RateLimit: httpapi.RateLimit{Rate: cfg.RateLimit, Burst: cfg.RateBurst, Keys: apiKeys, TrustedProxies: cfg.TrustedProxies},
+	handler, err := newHandler(cfg, log, m, st, pl)
+	if err != nil {
+		return err
+	}
+	return serve(ctx, cfg, log, handler, m, ready)
+}
+
+// newHandler builds the resolvers over st and pl and the HTTP handler around them.
+func newHandler(cfg config.Config, log zerolog.Logger, m *metrics.Metrics, st *store.Store, pl *planner.Planner) (http.Handler, error) {
+	o := httpapi.Options{
+		Schema: graph.NewSchema(st, pl), Loaders: loaders.Middleware(st, 2*time.Millisecond, m.Batch), Ready: st,
+		ListBound: pl.ListBound, Logger: log, Metrics: m, MetricsElsewhere: cfg.MetricsAddr != "",
+		RequestTimeout: cfg.RequestTimeout, Playground: cfg.Playground, PlaygroundAssets: cfg.PlaygroundAssets,
+		Introspection: cfg.Introspection, AllowedOrigins: cfg.AllowedOrigins, CuratorToken: cfg.CuratorToken,
+		MaxBodyBytes: cfg.Limits.BodyBytes, MaxResponseBytes: cfg.Limits.ResponseBytes,
+		MaxInFlight: cfg.Limits.InFlight, MaxHeavyInFlight: cfg.Limits.HeavyInFlight,
 		Limits: httpapi.Limits{MaxDepth: cfg.Limits.Depth, MaxComplexity: cfg.Limits.Complexity, MaxTokens: cfg.Limits.Tokens,
 			MaxAliases: cfg.Limits.Aliases, MaxRootFields: cfg.Limits.RootFields},
-	})
+		RateLimit: httpapi.RateLimit{Rate: cfg.RateLimit, Burst: cfg.RateBurst, TrustedProxies: cfg.TrustedProxies},
+	}
+	var err error
+	if cfg.APIKeysFile != "" {
+		if o.RateLimit.Keys, err = httpapi.LoadAPIKeys(cfg.APIKeysFile); err != nil {
+			return nil, err
+		}
+		log.Info().Int("keys", len(o.RateLimit.Keys)).Msg("API keys loaded: only these identify clients")
+	}
+	if cfg.TrustedDocuments != "" {
+		if o.TrustedDocuments, err = httpapi.LoadTrustedDocuments(cfg.TrustedDocuments); err != nil {
+			return nil, err
+		}
+		log.Info().Int("documents", len(o.TrustedDocuments)).Msg("trusted-documents mode: only registered operations run")
+	}
+	return httpapi.NewServer(o), nil
+}
+
+// serve listens on ADDR (and METRICS_ADDR) until ctx is cancelled, then drains.
+func serve(ctx context.Context, cfg config.Config, log zerolog.Logger, handler http.Handler, m *metrics.Metrics, ready chan<- string) error {
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
@@ -113,7 +127,6 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if ready != nil {
 		ready <- ln.Addr().String()
 	}
-
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)

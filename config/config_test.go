@@ -3,6 +3,9 @@ package config_test
 import (
 	"flag"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -10,8 +13,17 @@ import (
 	"github.com/careergraph/careergraph/config"
 )
 
+var all = []config.Group{config.Server, config.Database, config.Wait, config.Dataset}
+
+// load reads every setting from env, as the server would.
+func load(args []string, env map[string]string) (config.Config, error) {
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return config.Load(fs, args, func(k string) string { return env[k] }, all...)
+}
+
 func TestDefaultsWorkLocally(t *testing.T) {
-	c, err := config.Load("t", nil, func(string) string { return "" })
+	c, err := load(nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,7 +35,7 @@ func TestDefaultsWorkLocally(t *testing.T) {
 
 func TestFlagsOverrideEnvironment(t *testing.T) {
 	env := map[string]string{"ADDR": ":1", "NEO4J_PASSWORD": "secret"}
-	c, err := config.Load("t", []string{"-ADDR=:2"}, func(k string) string { return env[k] })
+	c, err := load([]string{"-ADDR=:2"}, env)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,15 +50,11 @@ func TestFlagsOverrideEnvironment(t *testing.T) {
 func TestInvalidSettingsAreNamed(t *testing.T) {
 	tests := map[string]string{
 		"NEO4J_URI": "localhost:7687", "NEO4J_TX_TIMEOUT": "-1s", "PLAYGROUND": "maybe", "LOG_FORMAT": "xml",
-		"SNAPSHOT_REFRESH": "0s",
+		"SNAPSHOT_REFRESH": "0s", "MAX_DEPTH": "1.5", "RATE_LIMIT": "-1", "TRUSTED_PROXIES": "10.0.0.0/8,proxy",
+		"CORS_ALLOWED_ORIGINS": "careers.example.com", "NEO4J_WAIT": "soon",
 	}
 	for key, val := range tests {
-		_, err := config.Load("t", nil, func(k string) string {
-			if k == key {
-				return val
-			}
-			return ""
-		})
+		_, err := load(nil, map[string]string{key: val})
 		if err == nil || !strings.Contains(err.Error(), key) {
 			t.Errorf("%s=%s: got %v", key, val, err)
 		}
@@ -63,7 +71,7 @@ func TestSecretsAreNeverPrinted(t *testing.T) {
 		var out strings.Builder
 		fs := flag.NewFlagSet("t", flag.ContinueOnError)
 		fs.SetOutput(&out)
-		_, err := config.LoadFlags(fs, args, getenv)
+		_, err := config.Load(fs, args, getenv, all...)
 		text := out.String()
 		if err != nil {
 			text += err.Error()
@@ -74,7 +82,7 @@ func TestSecretsAreNeverPrinted(t *testing.T) {
 			}
 		}
 	}
-	c, err := config.Load("t", nil, getenv)
+	c, err := load(nil, env)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,9 +97,7 @@ func TestSecretsAreNeverPrinted(t *testing.T) {
 }
 
 func TestShortCuratorTokensAreRefused(t *testing.T) {
-	_, err := config.Load("t", nil, func(k string) string {
-		return map[string]string{"CURATOR_TOKEN": "letmein"}[k]
-	})
+	_, err := load(nil, map[string]string{"CURATOR_TOKEN": "letmein"})
 	if err == nil || !strings.Contains(err.Error(), "at least 32") || strings.Contains(err.Error(), "letmein") {
 		t.Errorf("a 7-character curator token: %v", err)
 	}
@@ -109,8 +115,10 @@ func TestPlaygroundDefaultsFollowTheAddress(t *testing.T) {
 		{map[string]string{"ADDR": "0.0.0.0:8080"}, false},
 		{map[string]string{"ADDR": ":8080"}, false},
 		{map[string]string{"ADDR": "0.0.0.0:8080", "PLAYGROUND": "true", "INTROSPECTION": "true"}, true},
+		{map[string]string{"PLAYGROUND": "off", "INTROSPECTION": "false"}, false},
+		{map[string]string{"ADDR": "0.0.0.0:8080", "PLAYGROUND": "AUTO", "INTROSPECTION": "auto"}, false},
 	} {
-		c, err := config.Load("t", nil, func(k string) string { return tt.env[k] })
+		c, err := load(nil, tt.env)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -118,4 +126,48 @@ func TestPlaygroundDefaultsFollowTheAddress(t *testing.T) {
 			t.Errorf("%v: playground %v, introspection %v; want %v", tt.env, c.Playground, c.Introspection, tt.want)
 		}
 	}
+}
+
+// A command reads only its groups: the importer has no ADDR flag, and an unrelated bad
+// setting in the environment does not stop it.
+func TestCommandsReadOnlyTheirSettings(t *testing.T) {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	env := map[string]string{"MAX_DEPTH": "x", "DATASET": "d.yaml"}
+	c, err := config.Load(fs, nil, func(k string) string { return env[k] }, config.Database, config.Dataset)
+	if err != nil || c.Dataset != "d.yaml" {
+		t.Fatalf("importer settings: %+v, %v", c, err)
+	}
+	if fs.Lookup("ADDR") != nil || fs.Lookup("NEO4J_URI") == nil {
+		t.Error("the importer's flags are not its settings")
+	}
+	if _, ok := c.Fields()["MAX_DEPTH"]; ok {
+		t.Error("the start-up fields list a setting the command does not read")
+	}
+}
+
+// The README's settings table is the one the table makes; UPDATE_README=1 rewrites it.
+func TestREADMEListsEverySetting(t *testing.T) {
+	path := filepath.Join("..", "README.md")
+	readme, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const begin, end = "<!-- settings: made by config.Markdown -->\n", "<!-- /settings -->"
+	text := string(readme)
+	i, j := strings.Index(text, begin), strings.Index(text, end)
+	if i < 0 || j < i {
+		t.Fatalf("README.md has no %q … %q section", strings.TrimSpace(begin), end)
+	}
+	want := text[:i+len(begin)] + config.Markdown() + text[j:]
+	if want == text {
+		return
+	}
+	if os.Getenv("UPDATE_README") == "1" {
+		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Error("README.md's settings table differs from the settings in config; run `make readme`")
 }

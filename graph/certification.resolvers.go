@@ -14,27 +14,27 @@ import (
 
 // Sources is the resolver for the sources field.
 func (r *certificationResolver) Sources(ctx context.Context, obj *domain.Certification) ([]domain.Source, error) {
-	return loaders.Sources(ctx, obj.SourceIDs)
+	return loaders.Sources.LoadAll(ctx, obj.SourceIDs)
 }
 
 // Validates is the resolver for the validates field.
 func (r *certificationResolver) Validates(ctx context.Context, obj *domain.Certification) ([]domain.Skill, error) {
-	return loaders.For(ctx).CertificationSkills.Load(ctx, obj.ID)
+	return loaders.CertificationSkills.Load(ctx, obj.ID)
 }
 
 // Prerequisites is the resolver for the prerequisites field.
 func (r *certificationResolver) Prerequisites(ctx context.Context, obj *domain.Certification) ([]domain.Certification, error) {
-	return loaders.For(ctx).CertificationPrerequisites.Load(ctx, obj.ID)
+	return loaders.CertificationPrerequisites.Load(ctx, obj.ID)
 }
 
 // PreparesFor is the resolver for the preparesFor field.
 func (r *certificationResolver) PreparesFor(ctx context.Context, obj *domain.Certification) ([]domain.Certification, error) {
-	return loaders.For(ctx).CertificationPreparesFor.Load(ctx, obj.ID)
+	return loaders.CertificationPreparesFor.Load(ctx, obj.ID)
 }
 
 // Roles is the resolver for the roles field.
 func (r *certificationResolver) Roles(ctx context.Context, obj *domain.Certification) ([]domain.RoleEndorsement, error) {
-	return loaders.For(ctx).CertificationRoles.Load(ctx, obj.ID)
+	return loaders.CertificationRoles.Load(ctx, obj.ID)
 }
 
 // Source is the resolver for the source field.

@@ -22,7 +22,7 @@ func (r *careerPathResolver) StepCount(ctx context.Context, obj *planner.Path) (
 
 // Closes is the resolver for the closes field.
 func (r *gapClosingResolver) Closes(ctx context.Context, obj *planner.Closing) ([]domain.Skill, error) {
-	return loaders.For(ctx).Skills.LoadAll(ctx, obj.SkillIDs)
+	return loaders.Skills.LoadAll(ctx, obj.SkillIDs)
 }
 
 // CareerPaths is the resolver for the careerPaths field.
@@ -60,13 +60,13 @@ func (r *queryResolver) SkillGap(ctx context.Context, from *string, profile *mod
 
 // Skill is the resolver for the skill field.
 func (r *skillToGainResolver) Skill(ctx context.Context, obj *skillgap.Shortfall) (*domain.Skill, error) {
-	s, err := loaders.For(ctx).Skills.Load(ctx, obj.SkillID)
+	s, err := loaders.Skills.Load(ctx, obj.SkillID)
 	return &s, err
 }
 
 // Certifications is the resolver for the certifications field.
 func (r *skillToGainResolver) Certifications(ctx context.Context, obj *skillgap.Shortfall) ([]domain.Certification, error) {
-	return loaders.For(ctx).SkillCertifications.Load(ctx, obj.SkillID)
+	return loaders.SkillCertifications.Load(ctx, obj.SkillID)
 }
 
 // CareerPath returns CareerPathResolver implementation.

@@ -16,7 +16,7 @@ import (
 
 // Closes is the resolver for the closes field.
 func (r *certificationRecommendationResolver) Closes(ctx context.Context, obj *planner.CertificationRecommendation) ([]domain.Skill, error) {
-	return loaders.For(ctx).Skills.LoadAll(ctx, obj.SkillIDs)
+	return loaders.Skills.LoadAll(ctx, obj.SkillIDs)
 }
 
 // Recommendations is the resolver for the recommendations field.
@@ -27,23 +27,23 @@ func (r *queryResolver) Recommendations(ctx context.Context, profile model.Profi
 
 // SharedSkills is the resolver for the sharedSkills field.
 func (r *roleRecommendationResolver) SharedSkills(ctx context.Context, obj *planner.RoleRecommendation) ([]domain.Skill, error) {
-	return loaders.For(ctx).Skills.LoadAll(ctx, obj.SharedSkills)
+	return loaders.Skills.LoadAll(ctx, obj.SharedSkills)
 }
 
 // MatchedSkills is the resolver for the matchedSkills field.
 func (r *roleRecommendationResolver) MatchedSkills(ctx context.Context, obj *planner.RoleRecommendation) ([]domain.Skill, error) {
-	return loaders.For(ctx).Skills.LoadAll(ctx, obj.MatchedSkills)
+	return loaders.Skills.LoadAll(ctx, obj.MatchedSkills)
 }
 
 // Skill is the resolver for the skill field.
 func (r *skillRecommendationResolver) Skill(ctx context.Context, obj *planner.SkillRecommendation) (*domain.Skill, error) {
-	s, err := loaders.For(ctx).Skills.Load(ctx, obj.SkillID)
+	s, err := loaders.Skills.Load(ctx, obj.SkillID)
 	return &s, err
 }
 
 // Certifications is the resolver for the certifications field.
 func (r *skillRecommendationResolver) Certifications(ctx context.Context, obj *planner.SkillRecommendation) ([]domain.Certification, error) {
-	return loaders.For(ctx).SkillCertifications.Load(ctx, obj.SkillID)
+	return loaders.SkillCertifications.Load(ctx, obj.SkillID)
 }
 
 // CertificationRecommendation returns CertificationRecommendationResolver implementation.

@@ -24,27 +24,27 @@ func (r *certificationEndorsementResolver) Source(ctx context.Context, obj *doma
 
 // Sources is the resolver for the sources field.
 func (r *roleResolver) Sources(ctx context.Context, obj *domain.Role) ([]domain.Source, error) {
-	return loaders.Sources(ctx, obj.SourceIDs)
+	return loaders.Sources.LoadAll(ctx, obj.SourceIDs)
 }
 
 // Skills is the resolver for the skills field.
 func (r *roleResolver) Skills(ctx context.Context, obj *domain.Role) ([]domain.SkillRequirement, error) {
-	return loaders.For(ctx).RoleSkills.Load(ctx, obj.ID)
+	return loaders.RoleSkills.Load(ctx, obj.ID)
 }
 
 // Certifications is the resolver for the certifications field.
 func (r *roleResolver) Certifications(ctx context.Context, obj *domain.Role) ([]domain.CertificationEndorsement, error) {
-	return loaders.For(ctx).RoleCertifications.Load(ctx, obj.ID)
+	return loaders.RoleCertifications.Load(ctx, obj.ID)
 }
 
 // NextRoles is the resolver for the nextRoles field.
 func (r *roleResolver) NextRoles(ctx context.Context, obj *domain.Role) ([]domain.CareerMove, error) {
-	return loaders.For(ctx).NextRoles.Load(ctx, obj.ID)
+	return loaders.NextRoles.Load(ctx, obj.ID)
 }
 
 // PreviousRoles is the resolver for the previousRoles field.
 func (r *roleResolver) PreviousRoles(ctx context.Context, obj *domain.Role) ([]domain.CareerMove, error) {
-	return loaders.For(ctx).PreviousRoles.Load(ctx, obj.ID)
+	return loaders.PreviousRoles.Load(ctx, obj.ID)
 }
 
 // JobZone is the resolver for the jobZone field.
@@ -57,17 +57,17 @@ func (r *roleResolver) JobZone(ctx context.Context, obj *domain.Role) (*int, err
 
 // Occupations is the resolver for the occupations field.
 func (r *roleResolver) Occupations(ctx context.Context, obj *domain.Role) ([]domain.Role, error) {
-	return loaders.For(ctx).RoleOccupations.Load(ctx, obj.ID)
+	return loaders.RoleOccupations.Load(ctx, obj.ID)
 }
 
 // RelatedOccupations is the resolver for the relatedOccupations field.
 func (r *roleResolver) RelatedOccupations(ctx context.Context, obj *domain.Role) ([]domain.RelatedOccupation, error) {
-	return loaders.For(ctx).RelatedOccupations.Load(ctx, obj.ID)
+	return loaders.RelatedOccupations.Load(ctx, obj.ID)
 }
 
 // Technologies is the resolver for the technologies field.
 func (r *roleResolver) Technologies(ctx context.Context, obj *domain.Role) ([]domain.TechnologyUse, error) {
-	return loaders.For(ctx).Technologies.Load(ctx, obj.ID)
+	return loaders.Technologies.Load(ctx, obj.ID)
 }
 
 // Source is the resolver for the source field.

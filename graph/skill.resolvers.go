@@ -19,17 +19,17 @@ func (r *roleRequirementResolver) Source(ctx context.Context, obj *domain.RoleRe
 
 // Sources is the resolver for the sources field.
 func (r *skillResolver) Sources(ctx context.Context, obj *domain.Skill) ([]domain.Source, error) {
-	return loaders.Sources(ctx, obj.SourceIDs)
+	return loaders.Sources.LoadAll(ctx, obj.SourceIDs)
 }
 
 // Roles is the resolver for the roles field.
 func (r *skillResolver) Roles(ctx context.Context, obj *domain.Skill) ([]domain.RoleRequirement, error) {
-	return loaders.For(ctx).SkillRoles.Load(ctx, obj.ID)
+	return loaders.SkillRoles.Load(ctx, obj.ID)
 }
 
 // Certifications is the resolver for the certifications field.
 func (r *skillResolver) Certifications(ctx context.Context, obj *domain.Skill) ([]domain.Certification, error) {
-	return loaders.For(ctx).SkillCertifications.Load(ctx, obj.ID)
+	return loaders.SkillCertifications.Load(ctx, obj.ID)
 }
 
 // RoleRequirement returns RoleRequirementResolver implementation.

@@ -2,7 +2,6 @@ package httpapi_test
 
 import (
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -14,8 +13,8 @@ import (
 
 func TestCORS(t *testing.T) {
 	st := neo4jtest.Store(t)
-	srv := httptest.NewServer(httpapi.NewServer(httpapi.Options{Store: st, Logger: zerolog.Nop(),
-		AllowedOrigins: []string{"https://careers.example.com"}}))
+	srv := serveOptions(t, st, nil, httpapi.Options{Logger: zerolog.Nop(),
+		AllowedOrigins: []string{"https://careers.example.com"}})
 	defer srv.Close()
 	send := func(method, origin string) *http.Response {
 		req, _ := http.NewRequest(method, srv.URL+"/graphql", strings.NewReader(`{"query":"{ __typename }"}`))

@@ -24,8 +24,8 @@ func curatorServer(t *testing.T) *httptest.Server {
 	t.Helper()
 	st := neo4jtest.Store(t)
 	t.Cleanup(func() { _ = neo4jtest.ResetCurated(context.Background(), st) })
-	srv := httptest.NewServer(httpapi.NewServer(httpapi.Options{Store: st, Logger: zerolog.New(zerolog.NewTestWriter(t)),
-		CuratorToken: curatorToken}))
+	srv := serveOptions(t, st, nil, httpapi.Options{Logger: zerolog.New(zerolog.NewTestWriter(t)),
+		CuratorToken: curatorToken})
 	t.Cleanup(srv.Close)
 	return srv
 }

@@ -28,7 +28,7 @@ func FuzzGraphQLRequest(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	st := neo4jtest.Store(f)
-	h := httpapi.NewServer(httpapi.Options{Store: st, Logger: zerolog.Nop(), Introspection: true})
+	h := handler(f, st, nil, httpapi.Options{Logger: zerolog.Nop(), Introspection: true})
 	f.Fuzz(func(t *testing.T, body []byte) {
 		req := httptest.NewRequest("POST", "/graphql", bytes.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")

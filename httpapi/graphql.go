@@ -17,20 +17,13 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/careergraph/careergraph/graph"
-	"github.com/careergraph/careergraph/loaders"
 )
 
 // graphqlHandler serves GraphQL over HTTP (GET and POST, application/json unless the
 // client asks for application/graphql-response+json), with per-request loaders.
-// When o asks for rate limiting, *limiter receives the limiter, for the HTTP middleware
-// that charges each request's entry.
-func graphqlHandler(o Options, limiter **rateLimiter, shed *loadShedder) http.Handler {
-	resolver := &graph.Resolver{Store: o.Store, Planner: o.Planner}
-	es := graph.NewExecutableSchema(graph.Config{
-		Resolvers:  resolver,
-		Directives: graph.DirectiveRoot{Curator: resolver.CuratorDirective},
-	})
-	srv := handler.New(costModel{ExecutableSchema: es, listCost: o.Limits.ListCost, bound: o.Planner.ListBound})
+// A limiter, when not nil, is charged each operation's cost.
+func graphqlHandler(o Options, limiter *rateLimiter, shed *loadShedder) http.Handler {
+	srv := handler.New(costModel{ExecutableSchema: o.Schema, listCost: o.Limits.ListCost, bound: o.ListBound})
 	// application/json unless the client asks for application/graphql-response+json, as
 	// the GraphQL over HTTP specification says for clients that do not say (or say */*).
 	srv.AddTransport(transport.GET{})
@@ -48,9 +41,8 @@ func graphqlHandler(o Options, limiter **rateLimiter, shed *loadShedder) http.Ha
 	}
 	srv.Use(shapeLimits{o.Limits})
 	srv.Use(extension.FixedComplexityLimit(o.Limits.MaxComplexity))
-	if o.RateLimit.Rate > 0 {
-		*limiter = newRateLimiter(o.RateLimit, o.Metrics.RateLimited)
-		srv.Use(costCharge{*limiter})
+	if limiter != nil {
+		srv.Use(costCharge{limiter})
 	}
 	srv.AroundOperations(answerLateRequests)
 	srv.AroundOperations(nameOperation)
@@ -59,7 +51,7 @@ func graphqlHandler(o Options, limiter **rateLimiter, shed *loadShedder) http.Ha
 	srv.AroundResponses(observeResponse(o.Metrics))
 	srv.SetErrorPresenter(graph.ErrorPresenter)
 	srv.SetRecoverFunc(graph.Recover)
-	return withCuratorToken(o.CuratorToken, loaders.Middleware(o.Store, o.LoaderWait, o.Metrics.Batch)(srv))
+	return withCuratorToken(o.CuratorToken, o.Loaders(srv))
 }
 
 // guardGraphQLRequest turns requests the GraphQL transports cannot make sense of into

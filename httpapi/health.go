@@ -16,7 +16,7 @@ func handleHealthz(w http.ResponseWriter, _ *http.Request) {
 
 // handleReadyz says whether Neo4j answers, so a load balancer sends traffic only when
 // queries can succeed.
-func handleReadyz(st interface{ Ping(context.Context) error }) http.Handler {
+func handleReadyz(st Pinger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
 		defer cancel()

@@ -12,8 +12,11 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/careergraph/careergraph/graph"
 	"github.com/careergraph/careergraph/httpapi"
 	"github.com/careergraph/careergraph/internal/neo4jtest"
+	"github.com/careergraph/careergraph/loaders"
+	"github.com/careergraph/careergraph/metrics"
 	"github.com/careergraph/careergraph/planner"
 	"github.com/careergraph/careergraph/store"
 )
@@ -33,14 +36,31 @@ func serve(t *testing.T, st *store.Store) *httptest.Server {
 // serveWith is serve with the given planner (nil: one with default options).
 func serveWith(t *testing.T, st *store.Store, pl *planner.Planner) *httptest.Server {
 	t.Helper()
-	srv := httptest.NewServer(httpapi.NewServer(httpapi.Options{
-		Store: st, Planner: pl, Logger: zerolog.New(zerolog.NewTestWriter(t)), Playground: true, Introspection: true,
-		PlaygroundAssets: filepath.Join(neo4jtest.RepoRoot(), "playground", "node_modules"),
-		// A generous wait keeps batching deterministic on a slow, shared machine.
-		LoaderWait: 20 * time.Millisecond,
-	}))
+	return serveOptions(t, st, pl, httpapi.Options{Logger: zerolog.New(zerolog.NewTestWriter(t)), Playground: true,
+		Introspection: true, PlaygroundAssets: filepath.Join(neo4jtest.RepoRoot(), "playground", "node_modules")})
+}
+
+// serveOptions starts the handler o describes over st and pl, closed when the test ends.
+func serveOptions(t testing.TB, st *store.Store, pl *planner.Planner, o httpapi.Options) *httptest.Server {
+	srv := httptest.NewServer(handler(t, st, pl, o))
 	t.Cleanup(srv.Close)
 	return srv
+}
+
+// handler wires o over st as server.go does: the resolvers over st and pl (nil: a planner
+// of its own, closed when the test ends), per-request loaders, readiness and list bounds.
+func handler(t testing.TB, st *store.Store, pl *planner.Planner, o httpapi.Options) http.Handler {
+	if pl == nil {
+		pl = planner.New(st)
+		t.Cleanup(pl.Close)
+	}
+	if o.Metrics == nil {
+		o.Metrics = metrics.New()
+	}
+	o.Schema, o.Ready, o.ListBound = graph.NewSchema(st, pl), st, pl.ListBound
+	// A generous wait keeps batching deterministic on a slow, shared machine.
+	o.Loaders = loaders.Middleware(st, 20*time.Millisecond, o.Metrics.Batch)
+	return httpapi.NewServer(o)
 }
 
 // gqlResponse is a GraphQL response with data left raw for each test to decode.

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
@@ -40,8 +39,8 @@ func TestRateLimitAndMetrics(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close(context.Background())
-	srv := httptest.NewServer(httpapi.NewServer(httpapi.Options{Store: st, Logger: zerolog.Nop(), Metrics: m,
-		RateLimit: httpapi.RateLimit{Rate: 0.5, Burst: 5, CostUnit: 100, Keys: keyed("a", "b", "c")}}))
+	srv := serveOptions(t, st, nil, httpapi.Options{Logger: zerolog.Nop(), Metrics: m,
+		RateLimit: httpapi.RateLimit{Rate: 0.5, Burst: 5, CostUnit: 100, Keys: keyed("a", "b", "c")}})
 	defer srv.Close()
 	post := func(key, doc string) *http.Response {
 		req, _ := http.NewRequest("POST", srv.URL+"/graphql", strings.NewReader(`{"query":"`+doc+`"}`))
@@ -120,8 +119,8 @@ func TestMadeUpKeysGetTheAnonymousRate(t *testing.T) {
 		k.Rate, k.Burst = 100, 50
 		keys[sum] = k
 	}
-	srv := httptest.NewServer(httpapi.NewServer(httpapi.Options{Store: st, Logger: zerolog.Nop(),
-		RateLimit: httpapi.RateLimit{Rate: 0.5, Burst: 5, Keys: keys}}))
+	srv := serveOptions(t, st, nil, httpapi.Options{Logger: zerolog.Nop(),
+		RateLimit: httpapi.RateLimit{Rate: 0.5, Burst: 5, Keys: keys}})
 	defer srv.Close()
 	post := func(key string) int {
 		req, _ := http.NewRequest("POST", srv.URL+"/graphql", strings.NewReader(`{"query":"{ __typename }"}`))

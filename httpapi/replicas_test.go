@@ -33,7 +33,7 @@ func replica(t *testing.T, refresh time.Duration) *httptest.Server {
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	go pl.KeepFresh(ctx)
-	srv := httptest.NewServer(httpapi.NewServer(httpapi.Options{Store: st, Planner: pl, Logger: zerolog.New(zerolog.NewTestWriter(t))}))
+	srv := serveOptions(t, st, pl, httpapi.Options{Logger: zerolog.New(zerolog.NewTestWriter(t))})
 	t.Cleanup(srv.Close)
 	return srv
 }

@@ -6,9 +6,12 @@ import (
 
 // addRoutes is the map of the service: every route it serves is here.
 func addRoutes(mux *http.ServeMux, o Options) {
-	var limiter *rateLimiter
 	shed := newLoadShedder(o.MaxInFlight, o.MaxHeavyInFlight, HeavyCost, o.MaxResponseBytes)
-	api := shed.middleware(guardGraphQLRequest(o.MaxBodyBytes, graphqlHandler(o, &limiter, shed)))
+	var limiter *rateLimiter
+	if o.RateLimit.Rate > 0 {
+		limiter = newRateLimiter(o.RateLimit, o.Metrics.RateLimited)
+	}
+	api := shed.middleware(guardGraphQLRequest(o.MaxBodyBytes, graphqlHandler(o, limiter, shed)))
 	if limiter != nil {
 		api = limiter.middleware(api)
 	}
@@ -20,7 +23,7 @@ func addRoutes(mux *http.ServeMux, o Options) {
 	mux.Handle("GET /demo", serveWeb("demo.html", "text/html; charset=utf-8"))
 	mux.Handle("GET /demo.js", serveWeb("demo.js", "text/javascript; charset=utf-8"))
 	mux.HandleFunc("GET /healthz", handleHealthz)
-	mux.Handle("GET /readyz", handleReadyz(o.Store))
+	mux.Handle("GET /readyz", handleReadyz(o.Ready))
 	if o.Playground {
 		mux.Handle("GET /{$}", handlePlayground())
 		mux.Handle("GET /playground/{file}", handlePlaygroundAsset(o.PlaygroundAssets))

@@ -7,27 +7,27 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/rs/zerolog"
 
-	"github.com/careergraph/careergraph/loaders"
 	"github.com/careergraph/careergraph/metrics"
-	"github.com/careergraph/careergraph/planner"
-	"github.com/careergraph/careergraph/store"
 )
 
-// Store is what the HTTP layer needs from the store.
-type Store interface {
-	loaders.Store
+// Pinger says whether the service's database answers (for /readyz).
+type Pinger interface {
 	Ping(ctx context.Context) error
 }
 
-// Options configures the handler.
+// Options configures the handler. Schema, Loaders and Ready are required.
 type Options struct {
-	Store            *store.Store
-	Planner          *planner.Planner // nil: one over Store with default options
+	Schema  graphql.ExecutableSchema        // the resolvers (graph.NewSchema)
+	Loaders func(http.Handler) http.Handler // gives each request its loaders (loaders.Middleware)
+	Ready   Pinger                          // asked by /readyz
+	// ListBound, when set, is the longest list a field can return in the graph as it is
+	// (planner.ListBound); the cost model prices lists by it.
+	ListBound        func(ctx context.Context, typeName, field string) (int, bool)
 	Logger           zerolog.Logger
 	RequestTimeout   time.Duration // deadline for one request
-	LoaderWait       time.Duration // how long loaders gather keys before a batch
 	MaxBodyBytes     int64         // largest request body accepted
 	MaxResponseBytes int           // largest response body sent (default 8 MiB)
 	MaxInFlight      int           // GraphQL requests handled at once (default 256); more get 503
@@ -48,9 +48,6 @@ func (o *Options) defaults() {
 	if o.RequestTimeout <= 0 {
 		o.RequestTimeout = 15 * time.Second
 	}
-	if o.LoaderWait <= 0 {
-		o.LoaderWait = 2 * time.Millisecond
-	}
 	if o.MaxBodyBytes <= 0 {
 		o.MaxBodyBytes = 1 << 20
 	}
@@ -66,9 +63,6 @@ func (o *Options) defaults() {
 	o.Limits.defaults()
 	if o.Metrics == nil {
 		o.Metrics = metrics.New()
-	}
-	if o.Planner == nil {
-		o.Planner = planner.New(o.Store)
 	}
 }
 

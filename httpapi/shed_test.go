@@ -2,7 +2,6 @@ package httpapi_test
 
 import (
 	"net/http"
-	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -20,7 +19,7 @@ func TestBoundedWork(t *testing.T) {
 	heavy := `{ roles(first: 50) { nodes { skills { skill { roles { role { title } } } } } } }`
 	cheap := `{ role(id: "help-desk-technician") { title } }`
 
-	srv := httptest.NewServer(httpapi.NewServer(httpapi.Options{Store: st, Logger: zerolog.Nop(), MaxHeavyInFlight: 1}))
+	srv := serveOptions(t, st, nil, httpapi.Options{Logger: zerolog.Nop(), MaxHeavyInFlight: 1})
 	defer srv.Close()
 	done := make(chan gqlResponse, 4)
 	for range 4 {
@@ -34,14 +33,14 @@ func TestBoundedWork(t *testing.T) {
 	noErrors(t, query(t, srv, heavy, nil, nil)) // the lane is free again
 	noErrors(t, query(t, srv, cheap, nil, nil))
 
-	small := httptest.NewServer(httpapi.NewServer(httpapi.Options{Store: st, Logger: zerolog.Nop(), MaxResponseBytes: 300}))
+	small := serveOptions(t, st, nil, httpapi.Options{Logger: zerolog.Nop(), MaxResponseBytes: 300})
 	defer small.Close()
 	if r := query(t, small, `{ roles(first: 20) { nodes { id title summary } } }`, nil, nil); r.code(0) != "RESPONSE_TOO_LARGE" {
 		t.Errorf("an answer over 300 bytes: %d %+v", r.status, r.Errors)
 	}
 	noErrors(t, query(t, small, cheap, nil, nil))
 
-	late := httptest.NewServer(httpapi.NewServer(httpapi.Options{Store: st, Logger: zerolog.Nop(), RequestTimeout: time.Nanosecond}))
+	late := serveOptions(t, st, nil, httpapi.Options{Logger: zerolog.Nop(), RequestTimeout: time.Nanosecond})
 	defer late.Close()
 	if r := query(t, late, cheap, nil, nil); r.code(0) != "TIMEOUT" {
 		t.Errorf("past its deadline: %d %+v, want TIMEOUT", r.status, r.Errors)

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"testing"
@@ -26,7 +25,7 @@ func TestTrustedDocumentsMode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(httpapi.NewServer(httpapi.Options{Store: st, Logger: zerolog.Nop(), TrustedDocuments: trusted}))
+	srv := serveOptions(t, st, nil, httpapi.Options{Logger: zerolog.Nop(), TrustedDocuments: trusted})
 	defer srv.Close()
 
 	var data struct{ Role struct{ Title string } }

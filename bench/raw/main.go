@@ -8,6 +8,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"net/http"
 	"os"
@@ -16,17 +17,18 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/careergraph/careergraph/config"
+	"github.com/careergraph/careergraph/internal/cli"
 	"github.com/careergraph/careergraph/planner"
 	"github.com/careergraph/careergraph/store"
 )
 
 func main() {
-	cfg, err := config.Load("raw", os.Args[1:], os.Getenv)
+	cfg, err := config.Load(flag.NewFlagSet("raw", flag.ExitOnError), os.Args[1:], os.Getenv, config.Server, config.Database)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	st, err := store.Open(cfg.Neo4j)
+	st, err := cli.Open(cfg, nil)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)

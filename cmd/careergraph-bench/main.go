@@ -28,17 +28,16 @@ import (
 
 	"github.com/careergraph/careergraph/config"
 	"github.com/careergraph/careergraph/dataset"
+	"github.com/careergraph/careergraph/graph"
 	"github.com/careergraph/careergraph/httpapi"
+	"github.com/careergraph/careergraph/internal/cli"
+	"github.com/careergraph/careergraph/loaders"
 	"github.com/careergraph/careergraph/onet"
+	"github.com/careergraph/careergraph/planner"
 	"github.com/careergraph/careergraph/store"
 )
 
-func main() {
-	if err := run(context.Background(), os.Args[1:], os.Getenv, os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "careergraph-bench:", err)
-		os.Exit(1)
-	}
-}
+func main() { cli.Main("careergraph-bench", run) }
 
 // workloads are the requests measured, each sent n times in turn.
 var workloads = []struct{ name, query string }{
@@ -61,14 +60,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	rate := fs.Int("rate", 50, "with -compare: requests a second of the fixed-rate runs")
 	duration := fs.Duration("duration", 10*time.Second, "with -compare: length of each run")
 	onetPass := fs.Bool("onet-pass", true, "with -compare: after the curated graph, import O*NET from -dir and measure again")
-	cfg, err := config.LoadFlags(fs, args, getenv)
+	cfg, err := config.Load(fs, args, getenv, config.Database, config.Wait)
 	if err != nil {
 		return err
 	}
 	if *compareMode {
 		withStore := func(fn func(st *store.Store) error) func() error {
 			return func() error {
-				st, err := store.Open(cfg.Neo4j)
+				st, err := cli.Connect(ctx, cfg)
 				if err != nil {
 					return err
 				}
@@ -99,7 +98,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	if !*onetMode {
 		return fmt.Errorf("choose -compare or -onet")
 	}
-	st, err := store.Open(cfg.Neo4j)
+	st, err := cli.Connect(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -109,7 +108,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 			return err
 		}
 	}
-	srv := httptest.NewServer(httpapi.NewServer(httpapi.Options{Store: st, Logger: zerolog.Nop()}))
+	pl := planner.New(st)
+	defer pl.Close()
+	srv := httptest.NewServer(httpapi.NewServer(httpapi.Options{Schema: graph.NewSchema(st, pl), Ready: st,
+		Loaders: loaders.Middleware(st, 2*time.Millisecond, nil), ListBound: pl.ListBound, Logger: zerolog.Nop()}))
 	defer srv.Close()
 	fmt.Fprintf(out, "\n%-30s %6s %9s %9s %9s %9s %7s\n", "workload (one client)", "n", "p50", "p95", "p99", "max", "errors")
 	for _, w := range workloads {

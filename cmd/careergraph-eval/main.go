@@ -12,28 +12,21 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/careergraph/careergraph/config"
 	"github.com/careergraph/careergraph/eval"
+	"github.com/careergraph/careergraph/internal/cli"
 	"github.com/careergraph/careergraph/onet"
-	"github.com/careergraph/careergraph/store"
 )
 
-func main() {
-	if err := run(context.Background(), os.Args[1:], os.Getenv, os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "careergraph-eval:", err)
-		os.Exit(1)
-	}
-}
+func main() { cli.Main("careergraph-eval", run) }
 
 func run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("careergraph-eval", flag.ContinueOnError)
 	dir := fs.String("dir", "../shared/data/onet-29.3", "folder holding the O*NET tab-separated files")
-	wait := fs.Duration("wait", 0, "wait this long for Neo4j to answer before giving up")
 	signals := fs.Bool("signals", false, "also measure each similarity signal alone, from the files")
-	cfg, err := config.LoadFlags(fs, args, getenv)
+	cfg, err := config.Load(fs, args, getenv, config.Database, config.Wait)
 	if err != nil {
 		return err
 	}
@@ -41,14 +34,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(cfg.Neo4j)
+	st, err := cli.Connect(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer st.Close(ctx)
-	if err := st.WaitReady(ctx, *wait); err != nil {
-		return err
-	}
 	rep, err := eval.Run(ctx, st, d, func(string, int, time.Duration) {})
 	if err != nil {
 		return err

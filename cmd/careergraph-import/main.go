@@ -1,7 +1,7 @@
 // Command careergraph-import loads the curated dataset into Neo4j. It checks the whole
 // file first and writes nothing if any entry is wrong; a second run changes nothing.
 //
-//	careergraph-import [-DATASET=dataset/it-infrastructure.yaml] [-wait=2m]
+//	careergraph-import [-DATASET=dataset/it-infrastructure.yaml] [-NEO4J_WAIT=2m] [-check]
 //
 // Neo4j settings come from the same NEO4J_* variables as the server.
 package main
@@ -11,26 +11,19 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/careergraph/careergraph/config"
 	"github.com/careergraph/careergraph/dataset"
-	"github.com/careergraph/careergraph/store"
+	"github.com/careergraph/careergraph/internal/cli"
 )
 
-func main() {
-	if err := run(context.Background(), os.Args[1:], os.Getenv, os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "careergraph-import:", err)
-		os.Exit(1)
-	}
-}
+func main() { cli.Main("careergraph-import", run) }
 
 func run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("careergraph-import", flag.ContinueOnError)
-	wait := fs.Duration("wait", 0, "wait this long for Neo4j to answer before giving up")
 	checkOnly := fs.Bool("check", false, "only check the dataset file; do not connect to Neo4j")
-	cfg, err := config.LoadFlags(fs, args, getenv)
+	cfg, err := config.Load(fs, args, getenv, config.Database, config.Wait, config.Dataset)
 	if err != nil {
 		return err
 	}
@@ -42,14 +35,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		fmt.Fprintf(stdout, "%s is valid\n", cfg.Dataset)
 		return nil
 	}
-	st, err := store.Open(cfg.Neo4j)
+	st, err := cli.Connect(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer st.Close(ctx)
-	if err := st.WaitReady(ctx, *wait); err != nil {
-		return err
-	}
 	start := time.Now()
 	if err := st.Import(ctx, ds); err != nil {
 		return err

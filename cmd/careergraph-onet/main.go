@@ -11,29 +11,22 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
 	"github.com/careergraph/careergraph/config"
+	"github.com/careergraph/careergraph/internal/cli"
 	"github.com/careergraph/careergraph/onet"
-	"github.com/careergraph/careergraph/store"
 )
 
-func main() {
-	if err := run(context.Background(), os.Args[1:], os.Getenv, os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "careergraph-onet:", err)
-		os.Exit(1)
-	}
-}
+func main() { cli.Main("careergraph-onet", run) }
 
 func run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("careergraph-onet", flag.ContinueOnError)
 	dir := fs.String("dir", "../shared/data/onet-29.3", "folder holding the O*NET tab-separated files")
 	tables := fs.String("tables", strings.Join(onet.AllTables, ","), "tables to load, comma-separated: "+strings.Join(onet.AllTables, ", "))
 	skip := fs.Bool("skip-bad-rows", false, "skip malformed rows (and report how many) instead of stopping")
-	wait := fs.Duration("wait", 0, "wait this long for Neo4j to answer before giving up")
-	cfg, err := config.LoadFlags(fs, args, getenv)
+	cfg, err := config.Load(fs, args, getenv, config.Database, config.Wait)
 	if err != nil {
 		return err
 	}
@@ -47,14 +40,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		rows += n
 	}
 	fmt.Fprintf(stdout, "read %d rows from %s in %s\n", rows, *dir, time.Since(start).Round(time.Millisecond))
-	st, err := store.Open(cfg.Neo4j)
+	st, err := cli.Connect(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer st.Close(ctx)
-	if err := st.WaitReady(ctx, *wait); err != nil {
-		return err
-	}
 	err = st.ImportONet(ctx, d, func(step string, n int, took time.Duration) {
 		fmt.Fprintf(stdout, "  %-24s %7d rows  %8s  %9.0f rows/s\n", step, n, took.Round(time.Millisecond), float64(n)/took.Seconds())
 	})
