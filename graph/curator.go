@@ -6,8 +6,8 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 
-	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/dataset"
+	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/graph/model"
 )
 

@@ -11,9 +11,9 @@ import (
 	"testing"
 
 	"github.com/careergraph/careergraph/domain"
-	"github.com/careergraph/careergraph/skillgap"
 	"github.com/careergraph/careergraph/internal/neo4jtest"
 	"github.com/careergraph/careergraph/planner"
+	"github.com/careergraph/careergraph/skillgap"
 )
 
 // Random graphs in Neo4j: careerPaths and reachableRoles must agree with a brute-force

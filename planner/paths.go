@@ -60,7 +60,7 @@ type Step struct {
 	Kind         string
 	TypicalYears float64
 	SkillsToGain []skillgap.Shortfall // required by To and not yet held at its level, heaviest first
-	Gap          float64         // summed weight of SkillsToGain
+	Gap          float64              // summed weight of SkillsToGain
 }
 
 // SalaryChange compares the salary ranges at both ends of a path.

@@ -7,8 +7,8 @@ import (
 	"sort"
 
 	"github.com/careergraph/careergraph/domain"
-	"github.com/careergraph/careergraph/skillgap"
 	"github.com/careergraph/careergraph/similarity"
+	"github.com/careergraph/careergraph/skillgap"
 )
 
 // The weights of a role recommendation's score; they add up to 1. README.md explains
@@ -41,8 +41,8 @@ type RoleRecommendation struct {
 	Score         float64
 	Parts         ScoreParts
 	Similarity    similarity.Parts
-	SharedSkills  []string        // the skills that make the person and the role most alike
-	MatchedSkills []string        // required skills already held at the level asked
+	SharedSkills  []string             // the skills that make the person and the role most alike
+	MatchedSkills []string             // required skills already held at the level asked
 	MissingSkills []skillgap.Shortfall // heaviest first
 	Move          *domain.CareerMove
 	Reason        string

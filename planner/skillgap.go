@@ -13,9 +13,9 @@ type SkillGap struct {
 	Start          Start
 	Target         domain.Role
 	Skills         []skillgap.Shortfall // heaviest first
-	Total          float64         // summed weight of Skills
-	Possible       float64         // the gap of someone holding nothing
-	Coverage       float64         // 1 - Total/Possible
+	Total          float64              // summed weight of Skills
+	Possible       float64              // the gap of someone holding nothing
+	Coverage       float64              // 1 - Total/Possible
 	Certifications []Closing
 }
 

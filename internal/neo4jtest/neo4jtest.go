@@ -19,8 +19,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/dataset"
+	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/store"
 )
 
