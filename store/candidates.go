@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	_ "embed"
 	"fmt"
 	"strconv"
 	"strings"
@@ -10,17 +9,6 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/careergraph/careergraph/domain"
-)
-
-var (
-	//go:embed cypher/candidates.cypher
-	candidatesCypher string
-	//go:embed cypher/planner_skills.cypher
-	plannerSkillsCypher string
-	//go:embed cypher/planner_certifications.cypher
-	plannerCertificationsCypher string
-	//go:embed cypher/degrees.cypher
-	degreesCypher string
 )
 
 // Candidate is a role with what it requires, values and uses, and where it leads.
@@ -63,58 +51,54 @@ func (s *Store) ReadPlannerGraph(ctx context.Context) (*PlannerGraph, error) {
 	version := ""
 	_, err := session.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		*g = PlannerGraph{SkillNames: map[string]string{}, Degrees: map[string]int{}}
-		steps := []struct {
-			cypher string
-			decode func(*neo4j.Record) error
-		}{
-			{graphVersionCypher, func(rec *neo4j.Record) (err error) { version, err = value[string](rec, "version"); return err }},
-			{candidatesCypher, func(rec *neo4j.Record) error {
-				c, err := decodeCandidate(rec)
-				g.Candidates = append(g.Candidates, c)
-				return err
-			}},
-			{plannerSkillsCypher, func(rec *neo4j.Record) error {
-				id, err := value[string](rec, "id")
-				name, _, _ := neo4j.GetRecordValue[string](rec, "name")
-				g.SkillNames[id] = name
-				return err
-			}},
-			{plannerCertificationsCypher, func(rec *neo4j.Record) error {
-				c, err := decodeCertificationLinks(rec)
-				g.Certifications = append(g.Certifications, c)
-				return err
-			}},
-			{degreesCypher, func(rec *neo4j.Record) error {
-				m, err := value[map[string]any](rec, "degrees")
-				for k, v := range m {
-					n, _ := v.(int64) // null on an empty graph: 0
-					g.Degrees[k] = int(n)
-				}
-				return err
-			}},
+		if err := s.stream(ctx, tx, graphVersionCypher, func(rec *neo4j.Record) (err error) {
+			version, err = value[string](rec, "version")
+			return err
+		}); err != nil {
+			return nil, err
 		}
-		for _, step := range steps {
-			s.statements.Add(1)
-			res, err := tx.Run(ctx, step.cypher, nil)
-			if err != nil {
-				return nil, err
-			}
-			for res.Next(ctx) {
-				if err := step.decode(res.Record()); err != nil {
-					return nil, err
-				}
-			}
-			if err := res.Err(); err != nil {
-				return nil, err
-			}
-		}
-		return nil, nil
+		return nil, s.readPlannerGraph(ctx, tx, g)
 	}, neo4j.WithTxTimeout(s.txTimeout*6))
 	if err = translate(ctx, err); err != nil {
 		return nil, err
 	}
 	g.Fingerprint = version + " " + strings.Join(session.LastBookmarks(), ",")
 	return g, nil
+}
+
+// readPlannerGraph fills g from the planner's statements, read in tx.
+func (s *Store) readPlannerGraph(ctx context.Context, tx neo4j.ManagedTransaction, g *PlannerGraph) error {
+	err := s.stream(ctx, tx, candidatesCypher, func(rec *neo4j.Record) error {
+		c, err := decodeCandidate(rec)
+		g.Candidates = append(g.Candidates, c)
+		return err
+	})
+	if err == nil {
+		err = s.stream(ctx, tx, plannerSkillsCypher, func(rec *neo4j.Record) error {
+			id, err := value[string](rec, "id")
+			name, _, _ := neo4j.GetRecordValue[string](rec, "name")
+			g.SkillNames[id] = name
+			return err
+		})
+	}
+	if err == nil {
+		err = s.stream(ctx, tx, plannerCertificationsCypher, func(rec *neo4j.Record) error {
+			c, err := decodeCertificationLinks(rec)
+			g.Certifications = append(g.Certifications, c)
+			return err
+		})
+	}
+	if err == nil {
+		err = s.stream(ctx, tx, degreesCypher, func(rec *neo4j.Record) error {
+			m, err := value[map[string]any](rec, "degrees")
+			for k, v := range m {
+				n, _ := v.(int64) // null on an empty graph: 0
+				g.Degrees[k] = int(n)
+			}
+			return err
+		})
+	}
+	return err
 }
 
 func decodeCandidate(rec *neo4j.Record) (Candidate, error) {

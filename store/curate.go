@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	_ "embed"
 	"errors"
 	"fmt"
 	"strings"
@@ -14,38 +13,6 @@ import (
 
 // ErrReadOnly is returned when a curator edit targets data imported from O*NET.
 var ErrReadOnly = errors.New("imported O*NET data is read-only; correct it at the source and import it again")
-
-// The curator's statements, each a file of its own; a missing file breaks the build.
-var (
-	//go:embed cypher/upsert_role.cypher
-	upsertRoleCypher string
-	//go:embed cypher/upsert_skill.cypher
-	upsertSkillCypher string
-	//go:embed cypher/upsert_certification.cypher
-	upsertCertificationCypher string
-	//go:embed cypher/replace_certification_links.cypher
-	replaceCertificationLinksCypher string
-	//go:embed cypher/delete_role.cypher
-	deleteRoleCypher string
-	//go:embed cypher/delete_skill.cypher
-	deleteSkillCypher string
-	//go:embed cypher/delete_certification.cypher
-	deleteCertificationCypher string
-	//go:embed cypher/set_requirement.cypher
-	setRequirementCypher string
-	//go:embed cypher/set_endorsement.cypher
-	setEndorsementCypher string
-	//go:embed cypher/set_progression.cypher
-	setProgressionCypher string
-	//go:embed cypher/remove_requirement.cypher
-	removeRequirementCypher string
-	//go:embed cypher/remove_endorsement.cypher
-	removeEndorsementCypher string
-	//go:embed cypher/remove_progression.cypher
-	removeProgressionCypher string
-	//go:embed cypher/nodes_exist.cypher
-	nodesExistCypher string
-)
 
 // deleteNodeCypher and removeEdgeCypher name the statement for each kind the curator
 // API deletes or removes.
@@ -91,7 +58,7 @@ func (s *Store) UpsertCertification(ctx context.Context, c domain.Certification)
 		if out, err = upsertIn(ctx, s, tx, upsertCertificationCypher, certificationRow(c), decodeCertification); err != nil {
 			return err
 		}
-		return s.run(ctx, tx, replaceCertificationLinksCypher, map[string]any{
+		return s.exec(ctx, tx, replaceCertificationLinksCypher, map[string]any{
 			"id": c.ID, "validates": nonNil(c.Validates), "preparesFor": nonNil(c.PreparesFor)})
 	})
 	return out, err
@@ -110,7 +77,7 @@ func upsert[T any](ctx context.Context, s *Store, cypher string, row map[string]
 func upsertIn[T any](ctx context.Context, s *Store, tx neo4j.ManagedTransaction, cypher string, row map[string]any, decode func(map[string]any) (T, error)) (T, error) {
 	var zero T
 	delete(row, "origin") // a new node is marked curated-api; an existing one keeps its origin
-	recs, err := s.query(ctx, tx, cypher, map[string]any{"row": row})
+	recs, err := s.fetch(ctx, tx, cypher, map[string]any{"row": row})
 	if err != nil {
 		return zero, err
 	}
@@ -129,7 +96,7 @@ func (s *Store) DeleteNode(ctx context.Context, kind, id string) (bool, error) {
 		if !ok {
 			return fmt.Errorf("store: cannot delete a %q", kind)
 		}
-		recs, err := s.query(ctx, tx, stmt, map[string]any{"id": id})
+		recs, err := s.fetch(ctx, tx, stmt, map[string]any{"id": id})
 		if err != nil || len(recs) == 0 {
 			return err
 		}
@@ -171,7 +138,7 @@ func (s *Store) setEdge(ctx context.Context, cypher string, row map[string]any, 
 		if err := s.writable(ctx, tx, from); err != nil {
 			return err
 		}
-		return s.run(ctx, tx, cypher, map[string]any{"row": row})
+		return s.exec(ctx, tx, cypher, map[string]any{"row": row})
 	})
 }
 
@@ -187,7 +154,7 @@ func (s *Store) RemoveEdge(ctx context.Context, kind, from, to string) (bool, er
 		if !ok {
 			return fmt.Errorf("store: cannot remove a %q", kind)
 		}
-		recs, err := s.query(ctx, tx, stmt, map[string]any{"from": from, "to": to})
+		recs, err := s.fetch(ctx, tx, stmt, map[string]any{"from": from, "to": to})
 		if err != nil || len(recs) == 0 {
 			return err
 		}
@@ -200,7 +167,7 @@ func (s *Store) RemoveEdge(ctx context.Context, kind, from, to string) (bool, er
 
 // curate runs one curator edit in a write transaction, which also bumps the graph's version.
 func (s *Store) curate(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
-	return s.write(ctx, fn)
+	return s.writeTx(ctx, fn)
 }
 
 // mustExist fails with ErrNotFound unless every id names a node of kind.
@@ -236,7 +203,7 @@ func (s *Store) nodes(ctx context.Context, tx neo4j.ManagedTransaction, ids []st
 	if len(ids) == 0 {
 		return out, nil
 	}
-	recs, err := s.query(ctx, tx, nodesExistCypher, map[string]any{"ids": ids})
+	recs, err := s.fetch(ctx, tx, nodesExistCypher, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
@@ -248,14 +215,4 @@ func (s *Store) nodes(ctx context.Context, tx neo4j.ManagedTransaction, ids []st
 		out[p.str("id")] = nodeInfo{label: p.str("label"), origin: p.str("origin")}
 	}
 	return out, nil
-}
-
-// query runs one statement inside a write transaction and returns its records.
-func (s *Store) query(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	s.statements.Add(1)
-	res, err := tx.Run(ctx, cypher, params)
-	if err != nil {
-		return nil, err
-	}
-	return res.Collect(ctx)
 }

@@ -16,16 +16,11 @@ const importBatch = 500
 func (s *Store) EnsureSchema(ctx context.Context) error {
 	for _, stmt := range statements(schemaCypher) {
 		// Schema changes cannot share a transaction with data writes such as the version bump.
-		if err := s.writeTx(ctx, func(tx neo4j.ManagedTransaction) error { return s.run(ctx, tx, stmt, nil) }); err != nil {
+		if err := s.schemaTx(ctx, func(tx neo4j.ManagedTransaction) error { return s.exec(ctx, tx, stmt, nil) }); err != nil {
 			return fmt.Errorf("store: schema: %w", err)
 		}
 	}
 	return nil
-}
-
-// write1 runs a single statement in its own write transaction, with the version bump.
-func (s *Store) write1(ctx context.Context, cypher string, params map[string]any) (struct{}, error) {
-	return struct{}{}, s.write(ctx, func(tx neo4j.ManagedTransaction) error { return s.run(ctx, tx, cypher, params) })
 }
 
 // Import makes the curated part of the graph match ds: constraints first, then every
@@ -56,21 +51,21 @@ func (s *Store) Import(ctx context.Context, ds *domain.Dataset) error {
 		{importValidatesCypher, pairs(ds.Certifications, func(c domain.Certification) []string { return c.Validates })},
 		{importPreparesCypher, pairs(ds.Certifications, func(c domain.Certification) []string { return c.PreparesFor })},
 	}
-	err := s.write(ctx, func(tx neo4j.ManagedTransaction) error {
+	err := s.writeTx(ctx, func(tx neo4j.ManagedTransaction) error {
 		for _, step := range steps {
 			for start := 0; start < len(step.rows); start += importBatch {
 				batch := step.rows[start:min(start+importBatch, len(step.rows))]
-				if err := s.run(ctx, tx, step.cypher, map[string]any{"rows": batch}); err != nil {
+				if err := s.exec(ctx, tx, step.cypher, map[string]any{"rows": batch}); err != nil {
 					return err
 				}
 			}
 		}
 		ids, keep := keys(ds)
-		if err := s.run(ctx, tx, pruneCypher, map[string]any{"ids": ids, "keep": keep}); err != nil {
+		if err := s.exec(ctx, tx, pruneCypher, map[string]any{"ids": ids, "keep": keep}); err != nil {
 			return err
 		}
 		for _, cypher := range []string{linkOccupationsCypher, removeBridgesCypher, bridgeMovesCypher} {
-			if err := s.run(ctx, tx, cypher, nil); err != nil {
+			if err := s.exec(ctx, tx, cypher, nil); err != nil {
 				return err
 			}
 		}
@@ -84,7 +79,7 @@ func (s *Store) Import(ctx context.Context, ds *domain.Dataset) error {
 
 // Wipe deletes the whole career graph. Tests use it; the service never does.
 func (s *Store) Wipe(ctx context.Context) error {
-	_, err := s.write1(ctx, wipeCypher, nil)
+	err := s.writeOne(ctx, wipeCypher, nil)
 	return err
 }
 

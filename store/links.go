@@ -90,7 +90,7 @@ func certificationAtEnd(node, _ *props) (domain.Certification, error) {
 }
 
 func links[T any](ctx context.Context, s *Store, cypher string, ids []string, decode func(node, edge *props) (T, error)) (map[string][]T, error) {
-	recs, err := s.read(ctx, cypher, map[string]any{"ids": ids})
+	recs, err := s.readAll(ctx, cypher, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}

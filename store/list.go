@@ -52,7 +52,7 @@ func list[T any](ctx context.Context, s *Store, cypher string, o ListOptions, pa
 	params["skip"], params["limit"] = o.Skip, o.Limit
 	params["sort"], params["desc"] = o.Sort, o.Desc
 	params["text"] = orNil(strings.ToLower(strings.TrimSpace(o.Text)))
-	recs, err := s.read(ctx, cypher, params)
+	recs, err := s.readAll(ctx, cypher, params)
 	if err != nil || len(recs) == 0 {
 		return Page[T]{}, err
 	}

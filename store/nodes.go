@@ -28,7 +28,7 @@ func (s *Store) SourcesByIDs(ctx context.Context, ids []string) ([]domain.Source
 }
 
 func byIDs[T any](ctx context.Context, s *Store, cypher string, ids []string, decode func(map[string]any) (T, error)) ([]T, error) {
-	recs, err := s.read(ctx, cypher, map[string]any{"ids": ids})
+	recs, err := s.readAll(ctx, cypher, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
@@ -45,7 +45,7 @@ func byIDs[T any](ctx context.Context, s *Store, cypher string, ids []string, de
 
 // Node returns the role, skill or certification with the given id, or ErrNotFound.
 func (s *Store) Node(ctx context.Context, id string) (domain.Node, error) {
-	recs, err := s.read(ctx, nodeByIDCypher, map[string]any{"id": id})
+	recs, err := s.readAll(ctx, nodeByIDCypher, map[string]any{"id": id})
 	if err != nil {
 		return nil, err
 	}

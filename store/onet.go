@@ -31,7 +31,7 @@ func (s *Store) ImportONet(ctx context.Context, d *onet.Data, progress Progress)
 	}
 	src := map[string]any{"id": ONetSource.ID, "title": ONetSource.Title, "url": ONetSource.URL,
 		"license": ONetSource.License, "attribution": onet.Attribution}
-	if _, err := s.write1(ctx, importSourcesCypher, map[string]any{"rows": []map[string]any{src}}); err != nil {
+	if err := s.writeOne(ctx, importSourcesCypher, map[string]any{"rows": []map[string]any{src}}); err != nil {
 		return fmt.Errorf("store: onet source: %w", err)
 	}
 	has := func(t string) bool { return slices.Contains(d.Tables, t) }
@@ -56,7 +56,7 @@ func (s *Store) ImportONet(ctx context.Context, d *onet.Data, progress Progress)
 		start, rows := time.Now(), step.rows()
 		for i := 0; i < len(rows); i += onetBatch {
 			batch := rows[i:min(i+onetBatch, len(rows))]
-			if _, err := s.write1(ctx, step.cypher, map[string]any{"rows": batch}); err != nil {
+			if err := s.writeOne(ctx, step.cypher, map[string]any{"rows": batch}); err != nil {
 				return fmt.Errorf("store: onet %s: %w", step.name, err)
 			}
 		}
@@ -66,7 +66,7 @@ func (s *Store) ImportONet(ctx context.Context, d *onet.Data, progress Progress)
 		{"derived moves", onetProgressionsCypher}, {"links to curated roles", linkOccupationsCypher},
 		{"old bridges", removeBridgesCypher}, {"bridges to curated roles", bridgeMovesCypher}} {
 		start := time.Now()
-		if _, err := s.write1(ctx, stmt.cypher, nil); err != nil {
+		if err := s.writeOne(ctx, stmt.cypher, nil); err != nil {
 			return fmt.Errorf("store: onet %s: %w", stmt.name, err)
 		}
 		progress(stmt.name, 0, time.Since(start))

@@ -2,20 +2,8 @@ package store
 
 import (
 	"context"
-	_ "embed"
 
 	"github.com/careergraph/careergraph/domain"
-)
-
-var (
-	//go:embed cypher/role_occupations.cypher
-	roleOccupationsCypher string
-	//go:embed cypher/role_related.cypher
-	roleRelatedCypher string
-	//go:embed cypher/role_technologies.cypher
-	roleTechnologiesCypher string
-	//go:embed cypher/attributions.cypher
-	attributionsCypher string
 )
 
 // RoleOccupations returns the O*NET occupations each role is classified as.

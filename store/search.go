@@ -21,7 +21,7 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]Hit, erro
 	if query == "" {
 		return []Hit{}, nil
 	}
-	recs, err := s.read(ctx, searchCypher, map[string]any{"query": query, "limit": limit})
+	recs, err := s.readAll(ctx, searchCypher, map[string]any{"query": query, "limit": limit})
 	if err != nil {
 		return nil, err
 	}

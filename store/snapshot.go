@@ -8,7 +8,7 @@ import (
 // Snapshot returns the whole career graph as sorted lines of text, one per node and
 // edge with its properties. Two imports that agree give equal snapshots.
 func (s *Store) Snapshot(ctx context.Context) ([]string, error) {
-	recs, err := s.read(ctx, snapshotCypher, nil)
+	recs, err := s.readAll(ctx, snapshotCypher, nil)
 	if err != nil {
 		return nil, err
 	}

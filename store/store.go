@@ -76,7 +76,7 @@ func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
 
 // Ping checks that Neo4j answers a query.
 func (s *Store) Ping(ctx context.Context) error {
-	_, err := s.read(ctx, pingCypher, nil)
+	_, err := s.readAll(ctx, pingCypher, nil)
 	return err
 }
 
@@ -97,8 +97,19 @@ func (s *Store) WaitReady(ctx context.Context, d time.Duration) error {
 // check that a request costs a bounded number of round trips.
 func (s *Store) Statements() int64 { return s.statements.Load() }
 
-// read runs one read statement in a managed transaction and returns its records.
-func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+// The statement helpers, one for each way a statement runs:
+//
+//	readAll   one read statement on its own; all its records
+//	writeTx   one write transaction of several statements, the graph's version bumped in it
+//	writeOne  one write statement in its own transaction, the version bumped
+//	schemaTx  one write transaction for schema statements (no version bump: Neo4j does
+//	          not mix schema and data changes in one transaction)
+//	exec      one statement inside a transaction; its result discarded
+//	fetch     one statement inside a transaction; all its records
+//	stream    one statement inside a transaction; each record handed to a function
+
+// readAll runs one read statement in a managed transaction and returns its records.
+func (s *Store) readAll(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	s.statements.Add(1)
 	start := time.Now()
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
@@ -113,21 +124,26 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 	return res.Records, nil
 }
 
-// write runs fn in one managed write transaction and bumps the graph's version in the
+// writeTx runs fn in one managed write transaction and bumps the graph's version in the
 // same transaction: all its statements land, or none, and every change announces itself
 // to the caches built from the graph. Writes and reads share the driver's bookmark
 // manager, so a read after a write sees it, on a cluster too.
-func (s *Store) write(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
-	return s.writeTx(ctx, func(tx neo4j.ManagedTransaction) error {
+func (s *Store) writeTx(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
+	return s.schemaTx(ctx, func(tx neo4j.ManagedTransaction) error {
 		if err := fn(tx); err != nil {
 			return err
 		}
-		return s.run(ctx, tx, bumpVersionCypher, nil)
+		return s.exec(ctx, tx, bumpVersionCypher, nil)
 	})
 }
 
-// writeTx runs fn in one managed write transaction, chained through the bookmark manager.
-func (s *Store) writeTx(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
+// writeOne runs a single statement in its own write transaction, with the version bump.
+func (s *Store) writeOne(ctx context.Context, cypher string, params map[string]any) error {
+	return s.writeTx(ctx, func(tx neo4j.ManagedTransaction) error { return s.exec(ctx, tx, cypher, params) })
+}
+
+// schemaTx runs fn in one managed write transaction, chained through the bookmark manager.
+func (s *Store) schemaTx(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite,
 		BookmarkManager: s.driver.ExecuteQueryBookmarkManager()})
 	defer session.Close(ctx)
@@ -137,8 +153,8 @@ func (s *Store) writeTx(ctx context.Context, fn func(tx neo4j.ManagedTransaction
 	return translate(ctx, err)
 }
 
-// run sends one statement inside a write transaction and drains its result.
-func (s *Store) run(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) error {
+// exec sends one statement inside a transaction and drains its result.
+func (s *Store) exec(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) error {
 	s.statements.Add(1)
 	res, err := tx.Run(ctx, cypher, params)
 	if err != nil {
@@ -146,6 +162,32 @@ func (s *Store) run(ctx context.Context, tx neo4j.ManagedTransaction, cypher str
 	}
 	_, err = res.Consume(ctx)
 	return err
+}
+
+// fetch runs one statement inside a transaction and returns its records.
+func (s *Store) fetch(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	s.statements.Add(1)
+	res, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
+}
+
+// stream runs one statement inside a transaction and hands each record to fn as it
+// arrives, without holding them all.
+func (s *Store) stream(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, fn func(*neo4j.Record) error) error {
+	s.statements.Add(1)
+	res, err := tx.Run(ctx, cypher, nil)
+	if err != nil {
+		return err
+	}
+	for res.Next(ctx) {
+		if err := fn(res.Record()); err != nil {
+			return err
+		}
+	}
+	return res.Err()
 }
 
 // translate maps driver errors onto the store's sentinel errors, keeping the original

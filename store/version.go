@@ -2,18 +2,10 @@ package store
 
 import (
 	"context"
-	_ "embed"
 	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-)
-
-var (
-	//go:embed cypher/bump_version.cypher
-	bumpVersionCypher string
-	//go:embed cypher/graph_version.cypher
-	graphVersionCypher string
 )
 
 // Fingerprint identifies the state of the graph, in one cheap read: the version that every
