@@ -136,25 +136,8 @@ func (f *frontier) Pop() any {
 // are found in exactly that order. A role is only entered if the target (and the via role,
 // while it is still ahead) can be reached from it in the moves left.
 func (s *snapshot) searchPaths(q pathSearch) ([]foundPath, bool) {
-	avoid := map[string]bool{}
-	for _, a := range q.Avoid {
-		avoid[a] = true
-	}
-	allowed := func(from string, m domain.Progression) bool {
-		return !avoid[m.To] && !avoid[from] && (!q.PromotionsOnly || m.Kind == domain.KindPromotion)
-	}
-	toTarget := s.graph.stepsTo(q.To, q.MaxSteps, allowed)
-	var toVia map[string]int
-	viaToTarget := 0
-	if q.Via != "" {
-		toVia = s.graph.stepsTo(q.Via, q.MaxSteps, allowed)
-		d, ok := toTarget[q.Via]
-		if !ok {
-			return nil, true
-		}
-		viaToTarget = d
-	}
-	if _, ok := toTarget[q.From]; !ok {
+	r, ok := s.pruning(q)
+	if !ok {
 		return nil, true
 	}
 	start := &partial{role: q.From, key: q.From + ">"}
@@ -172,19 +155,8 @@ func (s *snapshot) searchPaths(q pathSearch) ([]foundPath, bool) {
 		}
 		used := p.steps
 		for _, m := range s.graph.out[last] {
-			if !allowed(last, m) || p.has(m.To) {
+			if !r.allowed(last, m) || p.has(m.To) || !r.canFinish(p, m.To, q.MaxSteps-used-1) {
 				continue
-			}
-			left := q.MaxSteps - used - 1
-			d, ok := toTarget[m.To]
-			if !ok || d > left {
-				continue
-			}
-			if q.Via != "" && m.To != q.Via && !p.has(q.Via) {
-				dv, ok := toVia[m.To]
-				if !ok || dv+viaToTarget > left {
-					continue
-				}
 			}
 			if budget--; budget == 0 {
 				return out, false
@@ -197,6 +169,51 @@ func (s *snapshot) searchPaths(q pathSearch) ([]foundPath, bool) {
 		}
 	}
 	return out, true
+}
+
+// pruner keeps a path search to the moves allowed and the roles from which the target
+// (through the via role while it is still ahead) can be reached in the moves left.
+type pruner struct {
+	via         string
+	avoid       map[string]bool
+	promotions  bool
+	toTarget    map[string]int // fewest allowed moves from a role to the target
+	toVia       map[string]int // and to the via role
+	viaToTarget int
+}
+
+// pruning prepares q's pruner; ok is false when no path can exist.
+func (s *snapshot) pruning(q pathSearch) (r pruner, ok bool) {
+	r = pruner{via: q.Via, avoid: map[string]bool{}, promotions: q.PromotionsOnly}
+	for _, a := range q.Avoid {
+		r.avoid[a] = true
+	}
+	r.toTarget = s.graph.stepsTo(q.To, q.MaxSteps, r.allowed)
+	if q.Via != "" {
+		r.toVia = s.graph.stepsTo(q.Via, q.MaxSteps, r.allowed)
+		if r.viaToTarget, ok = r.toTarget[q.Via]; !ok {
+			return r, false
+		}
+	}
+	_, ok = r.toTarget[q.From]
+	return r, ok
+}
+
+func (r pruner) allowed(from string, m domain.Progression) bool {
+	return !r.avoid[m.To] && !r.avoid[from] && (!r.promotions || m.Kind == domain.KindPromotion)
+}
+
+// canFinish reports whether p extended to role can still reach the target (and the via
+// role first, when p has not passed it) in left moves.
+func (r pruner) canFinish(p *partial, role string, left int) bool {
+	if d, ok := r.toTarget[role]; !ok || d > left {
+		return false
+	}
+	if r.via == "" || role == r.via || p.has(r.via) {
+		return true
+	}
+	dv, ok := r.toVia[role]
+	return ok && dv+r.viaToTarget <= left
 }
 
 func (s *snapshot) storePath(p *partial) foundPath {
