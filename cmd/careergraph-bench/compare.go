@@ -39,6 +39,38 @@ var (
 // such question); they are measured against careergraph's own role detail.
 var ownOnly = map[string]bool{"skill gap (O*NET)": true, "reachable roles (O*NET)": true}
 
+// ourQueries are the workloads as careergraph is asked them.
+var ourQueries = map[string]string{
+	"role detail":             `{ role(id: "help-desk-technician") { title skills { importance skill { name } } certifications { relevance certification { name } } nextRoles { typicalYears role { title } } } }`,
+	"role list":               `{ roles(filter: {track: INFRASTRUCTURE}, orderBy: {field: TITLE}, first: 10) { totalCount nodes { id title level } } }`,
+	"career paths":            `{ careerPaths(from: "help-desk-technician", to: "senior-it-infrastructure-engineer", first: 3) { paths { totalYears roles { id } } } }`,
+	"recommendations":         `{ recommendations(profile: {currentRole: "help-desk-technician"}, first: 5) { roles { role { id } score } } }`,
+	"career paths (O*NET)":    `{ careerPaths(from: "onet-15-1232-00", to: "onet-15-1299-08", first: 3) { paths { totalYears roles { id } } } }`,
+	"recommendations (O*NET)": `{ recommendations(profile: {currentRole: "onet-15-1244-00"}, first: 5) { roles { role { id } score } } }`,
+	"skill gap (O*NET)":       `{ skillGap(from: "onet-15-1232-00", to: "onet-15-1241-00") { total coverage skills { skill { id } weight } certifications { certification { id } } } }`,
+	"reachable roles (O*NET)": `{ reachableRoles(from: "onet-15-1232-00", withinYears: 6) { roles { role { id } shortestYears } } }`,
+}
+
+// peerQueries are the same questions as @neo4j/graphql (and bench/peer) is asked them.
+var peerQueries = map[string]string{
+	"role detail":             `{ roles(where: {id: {eq: "help-desk-technician"}}) { title skillsConnection { edges { properties { importance } node { name } } } certificationsConnection { edges { properties { relevance } node { name } } } nextRolesConnection { edges { properties { typicalYears } node { title } } } } }`,
+	"role list":               `{ rolesConnection(where: {track: {eq: "INFRASTRUCTURE"}}, sort: [{title: ASC}], first: 10) { totalCount edges { node { id title level } } } }`,
+	"career paths":            `{ careerPaths(from: "help-desk-technician", to: "senior-it-infrastructure-engineer", first: 3) { totalYears roleIds } }`,
+	"recommendations":         `{ recommendations(role: "help-desk-technician", first: 5) { roleId score } }`,
+	"career paths (O*NET)":    `{ careerPaths(from: "onet-15-1232-00", to: "onet-15-1299-08", first: 3) { totalYears roleIds } }`,
+	"recommendations (O*NET)": `{ recommendations(role: "onet-15-1244-00", first: 5) { roleId score } }`,
+}
+
+// rawPaths are the same questions as the raw handler is asked them.
+var rawPaths = map[string]string{
+	"role detail":             "/role?id=help-desk-technician",
+	"role list":               "/roles?track=INFRASTRUCTURE&first=10",
+	"career paths":            "/paths?from=help-desk-technician&to=senior-it-infrastructure-engineer&first=3",
+	"recommendations":         "/recommend?role=help-desk-technician&first=5",
+	"career paths (O*NET)":    "/paths?from=onet-15-1232-00&to=onet-15-1299-08&first=3",
+	"recommendations (O*NET)": "/recommend?role=onet-15-1244-00&first=5",
+}
+
 func servers(neo4jURI string) []server {
 	ours := "http://127.0.0.1:18080"
 	peer := "http://127.0.0.1:14000"
@@ -56,16 +88,7 @@ func servers(neo4jURI string) []server {
 			},
 			ready: request{method: "GET", url: ours + "/readyz"},
 			request: func(w string) request {
-				return gqlRequest(ours+"/graphql", map[string]string{
-					"role detail":             `{ role(id: "help-desk-technician") { title skills { importance skill { name } } certifications { relevance certification { name } } nextRoles { typicalYears role { title } } } }`,
-					"role list":               `{ roles(filter: {track: INFRASTRUCTURE}, orderBy: {field: TITLE}, first: 10) { totalCount nodes { id title level } } }`,
-					"career paths":            `{ careerPaths(from: "help-desk-technician", to: "senior-it-infrastructure-engineer", first: 3) { paths { totalYears roles { id } } } }`,
-					"recommendations":         `{ recommendations(profile: {currentRole: "help-desk-technician"}, first: 5) { roles { role { id } score } } }`,
-					"career paths (O*NET)":    `{ careerPaths(from: "onet-15-1232-00", to: "onet-15-1299-08", first: 3) { paths { totalYears roles { id } } } }`,
-					"recommendations (O*NET)": `{ recommendations(profile: {currentRole: "onet-15-1244-00"}, first: 5) { roles { role { id } score } } }`,
-					"skill gap (O*NET)":       `{ skillGap(from: "onet-15-1232-00", to: "onet-15-1241-00") { total coverage skills { skill { id } weight } certifications { certification { id } } } }`,
-					"reachable roles (O*NET)": `{ reachableRoles(from: "onet-15-1232-00", withinYears: 6) { roles { role { id } shortestYears } } }`,
-				}[w])
+				return gqlRequest(ours+"/graphql", ourQueries[w])
 			},
 		},
 		{
@@ -77,14 +100,7 @@ func servers(neo4jURI string) []server {
 			},
 			ready: gqlRequest(peer+"/graphql", `{ __typename }`),
 			request: func(w string) request {
-				return gqlRequest(peer+"/graphql", map[string]string{
-					"role detail":             `{ roles(where: {id: {eq: "help-desk-technician"}}) { title skillsConnection { edges { properties { importance } node { name } } } certificationsConnection { edges { properties { relevance } node { name } } } nextRolesConnection { edges { properties { typicalYears } node { title } } } } }`,
-					"role list":               `{ rolesConnection(where: {track: {eq: "INFRASTRUCTURE"}}, sort: [{title: ASC}], first: 10) { totalCount edges { node { id title level } } } }`,
-					"career paths":            `{ careerPaths(from: "help-desk-technician", to: "senior-it-infrastructure-engineer", first: 3) { totalYears roleIds } }`,
-					"recommendations":         `{ recommendations(role: "help-desk-technician", first: 5) { roleId score } }`,
-					"career paths (O*NET)":    `{ careerPaths(from: "onet-15-1232-00", to: "onet-15-1299-08", first: 3) { totalYears roleIds } }`,
-					"recommendations (O*NET)": `{ recommendations(role: "onet-15-1244-00", first: 5) { roleId score } }`,
-				}[w])
+				return gqlRequest(peer+"/graphql", peerQueries[w])
 			},
 		},
 		{
@@ -96,14 +112,7 @@ func servers(neo4jURI string) []server {
 			},
 			ready: request{method: "GET", url: raw + "/roles?first=1"},
 			request: func(w string) request {
-				return request{method: "GET", url: raw + map[string]string{
-					"role detail":             "/role?id=help-desk-technician",
-					"role list":               "/roles?track=INFRASTRUCTURE&first=10",
-					"career paths":            "/paths?from=help-desk-technician&to=senior-it-infrastructure-engineer&first=3",
-					"recommendations":         "/recommend?role=help-desk-technician&first=5",
-					"career paths (O*NET)":    "/paths?from=onet-15-1232-00&to=onet-15-1299-08&first=3",
-					"recommendations (O*NET)": "/recommend?role=onet-15-1244-00&first=5",
-				}[w]}
+				return request{method: "GET", url: raw + rawPaths[w]}
 			},
 		},
 	}
@@ -175,11 +184,7 @@ func measurePass(out io.Writer, p pass, list []server, dir string, workers, rate
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, w := range p.workloads {
-			if s.name == "careergraph" || !ownOnly[w] {
-				closedLoop(s.request(w), workers, warmUp)
-			}
-		}
+		warm(s, p, workers, warmUp)
 		stop()
 	}
 	for _, s := range list {
@@ -188,14 +193,10 @@ func measurePass(out io.Writer, p pass, list []server, dir string, workers, rate
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, w := range p.workloads {
-			if s.name == "careergraph" || !ownOnly[w] {
-				closedLoop(s.request(w), workers, warmUp/2) // the server's own caches and JIT
-			}
-		}
+		warm(s, p, workers, warmUp/2) // the server's own caches and JIT
 		cpu0, t0 := cpuSeconds(cmd.Process.Pid), time.Now()
 		for _, w := range p.workloads {
-			if s.name != "careergraph" && ownOnly[w] {
+			if !s.answers(w) {
 				continue
 			}
 			req := s.request(w)
@@ -207,6 +208,18 @@ func measurePass(out io.Writer, p pass, list []server, dir string, workers, rate
 		stop()
 	}
 	return rows, usages, nil
+}
+
+// answers reports whether s is asked workload w.
+func (s server) answers(w string) bool { return s.name == "careergraph" || !ownOnly[w] }
+
+// warm runs each of p's workloads s answers for d, unmeasured.
+func warm(s server, p pass, workers int, d time.Duration) {
+	for _, w := range p.workloads {
+		if s.answers(w) {
+			closedLoop(s.request(w), workers, d)
+		}
+	}
 }
 
 // startServer starts s and waits until it answers; the returned func stops it.

@@ -49,62 +49,81 @@ var workloads = []struct{ name, query string }{
 	{"role detail", `{ role(id: "onet-15-1244-00") { title skills { skill { name } importance } nextRoles { role { title } } technologies { technology { name } hot } } }`},
 }
 
+// options are the command's own flags.
+type options struct {
+	dir                  string
+	n, workers, rate     int
+	skipImport, onetPass bool
+	duration             time.Duration
+}
+
 func run(ctx context.Context, args []string, getenv func(string) string, out io.Writer) error {
 	fs := flag.NewFlagSet("careergraph-bench", flag.ContinueOnError)
-	dir := fs.String("dir", "../shared/data/onet-29.3", "the O*NET data to import")
-	n := fs.Int("n", 200, "requests per O*NET workload")
+	var o options
+	fs.StringVar(&o.dir, "dir", "../shared/data/onet-29.3", "the O*NET data to import")
+	fs.IntVar(&o.n, "n", 200, "requests per O*NET workload")
 	onetMode := fs.Bool("onet", false, "import O*NET and measure paths and recommendations over it")
-	skipImport := fs.Bool("skip-import", false, "with -onet: measure the graph as it is, without importing")
+	fs.BoolVar(&o.skipImport, "skip-import", false, "with -onet: measure the graph as it is, without importing")
 	compareMode := fs.Bool("compare", false, "compare this service with @neo4j/graphql and a raw Go handler")
-	workers := fs.Int("workers", 8, "with -compare: clients of the closed-loop runs")
-	rate := fs.Int("rate", 50, "with -compare: requests a second of the fixed-rate runs")
-	duration := fs.Duration("duration", 10*time.Second, "with -compare: length of each run")
-	onetPass := fs.Bool("onet-pass", true, "with -compare: after the curated graph, import O*NET from -dir and measure again")
+	fs.IntVar(&o.workers, "workers", 8, "with -compare: clients of the closed-loop runs")
+	fs.IntVar(&o.rate, "rate", 50, "with -compare: requests a second of the fixed-rate runs")
+	fs.DurationVar(&o.duration, "duration", 10*time.Second, "with -compare: length of each run")
+	fs.BoolVar(&o.onetPass, "onet-pass", true, "with -compare: after the curated graph, import O*NET from -dir and measure again")
 	cfg, err := config.Load(fs, args, getenv, config.Database, config.Wait)
+	switch {
+	case err != nil:
+		return err
+	case *compareMode:
+		return runCompare(ctx, cfg, o, out)
+	case *onetMode:
+		return runONet(ctx, cfg, o, out)
+	}
+	return fmt.Errorf("choose -compare or -onet")
+}
+
+// runCompare measures careergraph, @neo4j/graphql and the raw handler side by side, over
+// the curated graph and then O*NET, and writes bench/results/latest.md.
+func runCompare(ctx context.Context, cfg config.Config, o options, out io.Writer) error {
+	withStore := func(fn func(st *store.Store) error) func() error {
+		return func() error {
+			st, err := cli.Connect(ctx, cfg)
+			if err != nil {
+				return err
+			}
+			defer st.Close(ctx)
+			return fn(st)
+		}
+	}
+	passes := []pass{{graph: "curated", workloads: compareWorkloads, prepare: withStore(func(st *store.Store) error {
+		return curatedOnly(ctx, st)
+	})}}
+	if o.onetPass {
+		passes = append(passes, pass{graph: "O*NET", workloads: onetWorkloads, prepare: withStore(func(st *store.Store) error {
+			return importAll(ctx, st, o.dir, out)
+		})})
+	}
+	rows, usages, err := compare(out, cfg.Neo4j.URI, passes, o.workers, o.rate, o.duration)
 	if err != nil {
 		return err
 	}
-	if *compareMode {
-		withStore := func(fn func(st *store.Store) error) func() error {
-			return func() error {
-				st, err := cli.Connect(ctx, cfg)
-				if err != nil {
-					return err
-				}
-				defer st.Close(ctx)
-				return fn(st)
-			}
-		}
-		passes := []pass{{graph: "curated", workloads: compareWorkloads, prepare: withStore(func(st *store.Store) error {
-			return curatedOnly(ctx, st)
-		})}}
-		if *onetPass {
-			passes = append(passes, pass{graph: "O*NET", workloads: onetWorkloads, prepare: withStore(func(st *store.Store) error {
-				return importAll(ctx, st, *dir, out)
-			})})
-		}
-		rows, usages, err := compare(out, cfg.Neo4j.URI, passes, *workers, *rate, *duration)
-		if err != nil {
-			return err
-		}
-		table := fmt.Sprintf("careergraph benchmark, %s, %d CPUs; each run %s\n\n%s", time.Now().Format(time.RFC3339),
-			runtime.NumCPU(), *duration, report(passes, rows, usages))
-		fmt.Fprintln(out, "\n"+table)
-		if err := os.MkdirAll("bench/results", 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile("bench/results/latest.md", []byte(table), 0o644)
+	table := fmt.Sprintf("careergraph benchmark, %s, %d CPUs; each run %s\n\n%s", time.Now().Format(time.RFC3339),
+		runtime.NumCPU(), o.duration, report(passes, rows, usages))
+	fmt.Fprintln(out, "\n"+table)
+	if err := os.MkdirAll("bench/results", 0o755); err != nil {
+		return err
 	}
-	if !*onetMode {
-		return fmt.Errorf("choose -compare or -onet")
-	}
+	return os.WriteFile("bench/results/latest.md", []byte(table), 0o644)
+}
+
+// runONet measures latency over O*NET, one client at a time, in this process.
+func runONet(ctx context.Context, cfg config.Config, o options, out io.Writer) error {
 	st, err := cli.Connect(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer st.Close(ctx)
-	if !*skipImport {
-		if err := importAll(ctx, st, *dir, out); err != nil {
+	if !o.skipImport {
+		if err := importAll(ctx, st, o.dir, out); err != nil {
 			return err
 		}
 	}
@@ -115,8 +134,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	defer srv.Close()
 	fmt.Fprintf(out, "\n%-30s %6s %9s %9s %9s %9s %7s\n", "workload (one client)", "n", "p50", "p95", "p99", "max", "errors")
 	for _, w := range workloads {
-		lat, errs := measure(srv.URL, w.query, *n)
-		fmt.Fprintf(out, "%-30s %6d %9s %9s %9s %9s %7d\n", w.name, *n, pct(lat, 50), pct(lat, 95), pct(lat, 99), pct(lat, 100), errs)
+		lat, errs := measure(srv.URL, w.query, o.n)
+		fmt.Fprintf(out, "%-30s %6d %9s %9s %9s %9s %7d\n", w.name, o.n, pct(lat, 50), pct(lat, 95), pct(lat, 99), pct(lat, 100), errs)
 	}
 	return nil
 }
