@@ -130,38 +130,14 @@ func TestStartsWithoutNeo4jAndRecovers(t *testing.T) {
 // handed to requests after it is back.
 func TestNeo4jRestartUnderLoad(t *testing.T) {
 	base, proxy, _, _ := startBehindProxy(t, nil)
-	var ok, failed, wrong, stalled atomic.Int64
-	var lastFailure atomic.Int64
+	var tally outcomes
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for {
-				select {
-				case <-stop:
-					return
-				default:
-				}
-				asked := time.Now()
-				title, code, err := ask(base)
-				if time.Since(asked) > time.Second {
-					stalled.Add(1) // held while the driver retried through the outage
-				}
-				switch {
-				case err != nil:
-					t.Errorf("transport error (did the service crash?): %v", err)
-					return
-				case code == "UNAVAILABLE" || code == "TIMEOUT":
-					failed.Add(1)
-					lastFailure.Store(time.Now().UnixNano())
-				case title == "Systems Administrator":
-					ok.Add(1)
-				default:
-					wrong.Add(1)
-				}
-			}
+			tally.ask(t, base, stop)
 		}()
 	}
 	time.Sleep(time.Second)
@@ -173,6 +149,7 @@ func TestNeo4jRestartUnderLoad(t *testing.T) {
 	time.Sleep(6 * time.Second)
 	close(stop)
 	wg.Wait()
+	ok, failed, wrong, stalled := &tally.ok, &tally.failed, &tally.wrong, &tally.stalled
 	if wrong.Load() > 0 {
 		t.Errorf("%d wrong answers", wrong.Load())
 	}
@@ -181,7 +158,7 @@ func TestNeo4jRestartUnderLoad(t *testing.T) {
 	if ok.Load() == 0 || failed.Load()+stalled.Load() == 0 {
 		t.Errorf("%d answers, %d failures, %d stalled; the outage was not observed", ok.Load(), failed.Load(), stalled.Load())
 	}
-	if last := time.Unix(0, lastFailure.Load()); last.After(upAt.Add(5 * time.Second)) {
+	if last := time.Unix(0, tally.lastFailure.Load()); last.After(upAt.Add(5 * time.Second)) {
 		t.Errorf("still failing %s after Neo4j came back", last.Sub(upAt))
 	}
 	t.Logf("%d answers, %d failures, %d stalled; down %s", ok.Load(), failed.Load(), stalled.Load(), upAt.Sub(downAt))
@@ -190,6 +167,40 @@ func TestNeo4jRestartUnderLoad(t *testing.T) {
 	proxy.Up()
 	if title, code, err := ask(base); title != "Systems Administrator" {
 		t.Errorf("first query after a restart: %q %q %v", title, code, err)
+	}
+}
+
+// outcomes counts the answers a load of requests got.
+type outcomes struct {
+	ok, failed, wrong, stalled atomic.Int64
+	lastFailure                atomic.Int64 // when, in Unix nanoseconds
+}
+
+// ask asks base for a role over and over until stop is closed, counting the outcomes.
+func (o *outcomes) ask(t *testing.T, base string, stop <-chan struct{}) {
+	for {
+		select {
+		case <-stop:
+			return
+		default:
+		}
+		asked := time.Now()
+		title, code, err := ask(base)
+		if time.Since(asked) > time.Second {
+			o.stalled.Add(1) // held while the driver retried through the outage
+		}
+		switch {
+		case err != nil:
+			t.Errorf("transport error (did the service crash?): %v", err)
+			return
+		case code == "UNAVAILABLE" || code == "TIMEOUT":
+			o.failed.Add(1)
+			o.lastFailure.Store(time.Now().UnixNano())
+		case title == "Systems Administrator":
+			o.ok.Add(1)
+		default:
+			o.wrong.Add(1)
+		}
 	}
 }
 

@@ -12,7 +12,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/careergraph/careergraph/internal/neo4jtest"
-	"github.com/careergraph/careergraph/onet"
 )
 
 const widget = `document.querySelector("career-recommendations").shadowRoot`
@@ -130,21 +129,13 @@ func TestDemoInBrowser(t *testing.T) {
 func TestDemoInBrowserWithONet(t *testing.T) {
 	ctx := browser(t)
 	srv, st := newServer(t)
-	bg := context.Background()
-	t.Cleanup(func() { _ = neo4jtest.ResetCurated(bg, st) })
-	d, err := onet.Read(onet.Options{Dir: neo4jtest.Shared(t, "data/onet-29.3")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.ImportONet(bg, d, func(string, int, time.Duration) {}); err != nil {
-		t.Fatal(err)
-	}
+	neo4jtest.ImportONet(t, st, neo4jtest.Shared(t, "data/onet-29.3"))
 	steps := []chromedp.Action[chromedp.Void]{chromedp.Navigate(srv.URL + "/demo"),
 		chromedp.WaitVisible(chromedp.CSS(`form[data-ready="true"]`))}
 	steps = append(steps, pick("role", "help desk", "help-desk-technician")...)
 	steps = append(steps, pick("target", "network architects", "onet-15-1241-00")...)
 	steps = append(steps, pick("skill-search", "programming", "onet-2-b-3-e")...)
-	err = chromedp.Do(ctx, append(steps, chromedp.Click(chromedp.CSS("#go")))...)
+	err := chromedp.Do(ctx, append(steps, chromedp.Click(chromedp.CSS("#go")))...)
 	if err != nil {
 		t.Fatalf("browser: %v", err)
 	}

@@ -1,13 +1,12 @@
 package httpapi_test
 
 import (
-	"context"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/careergraph/careergraph/internal/neo4jtest"
-	"github.com/careergraph/careergraph/onet"
 )
 
 // fanOut nests roles → skills → roles → skills: with O*NET, a role has about 60 skills
@@ -19,15 +18,14 @@ const fanOut = `query($n: Int) { roles(first: $n) { nodes { skills { skill { rol
 // when first comes as a string; modest nested queries still run.
 func TestCostFollowsTheGraphsShape(t *testing.T) {
 	srv, st := newServer(t)
-	ctx := context.Background()
-	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
-	d, err := onet.Read(onet.Options{Dir: neo4jtest.Shared(t, "data/onet-29.3")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.ImportONet(ctx, d, func(string, int, time.Duration) {}); err != nil {
-		t.Fatal(err)
-	}
+	neo4jtest.ImportONet(t, st, neo4jtest.Shared(t, "data/onet-29.3"))
+	t.Run("fan-out refused at every first", func(t *testing.T) { fanOutRefused(t, srv) })
+	t.Run("modest queries run", func(t *testing.T) { modestQueriesRun(t, srv) })
+	t.Run("flood", func(t *testing.T) { fanOutFlood(t, srv) })
+	t.Run("huge variables", func(t *testing.T) { hugeVariables(t, srv) })
+}
+
+func fanOutRefused(t *testing.T, srv *httptest.Server) {
 	for _, n := range []any{1, 5, 100, "5", "100"} {
 		start := time.Now()
 		r := query(t, srv, fanOut, map[string]any{"n": n}, nil)
@@ -38,6 +36,9 @@ func TestCostFollowsTheGraphsShape(t *testing.T) {
 			t.Errorf("first %v: refusing took %s; the price must be known before anything runs", n, took)
 		}
 	}
+}
+
+func modestQueriesRun(t *testing.T, srv *httptest.Server) {
 	var data struct {
 		Role struct {
 			Skills []struct{ Skill struct{ Name string } }
@@ -49,9 +50,11 @@ func TestCostFollowsTheGraphsShape(t *testing.T) {
 	}
 	noErrors(t, query(t, srv, `{ recommendations(profile: {currentRole: "onet-15-1244-00"}, first: 10) {
 		roles { role { title } missingSkills { skill { name } } } certifications { certification { name } closes { name } } } }`, nil, nil))
+}
 
-	// A flood: 16 clients sending the fan-out shape over and over; a cheap query sent
-	// meanwhile is answered, and every copy is refused, none run.
+// A flood: 16 clients sending the fan-out shape over and over; a cheap query sent
+// meanwhile is answered, and every copy is refused, none run.
+func fanOutFlood(t *testing.T, srv *httptest.Server) {
 	stop := make(chan struct{})
 	refused := make(chan int, 16)
 	for range 16 {
@@ -85,8 +88,10 @@ func TestCostFollowsTheGraphsShape(t *testing.T) {
 		total += <-refused
 	}
 	t.Logf("%d fan-out copies refused during the flood", total)
+}
 
-	// Huge variables: a list of 20,000 roles to avoid is refused with a clear error.
+// Huge variables: a list of 20,000 roles to avoid is refused with a clear error.
+func hugeVariables(t *testing.T, srv *httptest.Server) {
 	avoid := make([]string, 20000)
 	for i := range avoid {
 		avoid[i] = "onet-15-1244-00"

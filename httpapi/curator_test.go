@@ -6,16 +6,13 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/rs/zerolog"
 
 	"github.com/careergraph/careergraph/httpapi"
 	"github.com/careergraph/careergraph/internal/neo4jtest"
-	"github.com/careergraph/careergraph/onet"
 )
 
 const curatorToken = "test-curator-token"
@@ -183,13 +180,7 @@ func TestRejectedEditsWriteNothing(t *testing.T) {
 func TestImportedOccupationsAreReadOnly(t *testing.T) {
 	srv := curatorServer(t)
 	st := neo4jtest.Store(t)
-	d, err := onet.Read(onet.Options{Dir: filepath.Join(neo4jtest.RepoRoot(), "onet", "testdata", "excel")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.ImportONet(context.Background(), d, func(string, int, time.Duration) {}); err != nil {
-		t.Fatal(err)
-	}
+	neo4jtest.ImportONet(t, st, neo4jtest.ONetFixture())
 	for _, doc := range []string{
 		`setRequirement(role: "onet-15-1244-00", skill: "bgp", importance: 3, level: 3) { id }`,
 		`deleteRole(id: "onet-15-1244-00") { deleted }`,

@@ -1,60 +1,51 @@
 package httpapi_test
 
 import (
-	"context"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/careergraph/careergraph/internal/neo4jtest"
-	"github.com/careergraph/careergraph/onet"
 )
+
+// onetAnswer is what TestAPIOverImportedOccupations asks.
+type onetAnswer struct {
+	Role struct {
+		Title, Track, Level string
+		JobZone             int
+		SocCodes            []string
+		Sources             []struct{ ID, Attribution string }
+		Technologies        []struct {
+			Technology struct{ Name, Category string }
+			Hot        bool
+		}
+		RelatedOccupations []struct {
+			Role struct{ ID string }
+			Tier string
+			Rank int
+		}
+		Skills []struct{ Skill struct{ Category string } }
+	}
+	HelpDesk struct {
+		Occupations []struct{ ID, Title string }
+	}
+	Attributions []struct{ Attribution string }
+	Roles        struct{ TotalCount int }
+	CareerPaths  struct {
+		Paths []struct{ TotalYears float64 }
+	}
+	SkillGap struct{ Total float64 }
+	Recs     struct {
+		Roles []struct{ Role struct{ ID string } }
+	} `json:"recommendations"`
+}
 
 // Imported O*NET occupations through the API: lookups, new fields, lists, search, paths,
 // gaps, recommendations, and the attribution the licence asks for.
 func TestAPIOverImportedOccupations(t *testing.T) {
 	srv, st := newServer(t)
-	ctx := context.Background()
-	d, err := onet.Read(onet.Options{Dir: filepath.Join(neo4jtest.RepoRoot(), "onet", "testdata", "excel")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.ImportONet(ctx, d, func(string, int, time.Duration) {}); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
+	neo4jtest.ImportONet(t, st, neo4jtest.ONetFixture())
 
-	var data struct {
-		Role struct {
-			Title, Track, Level string
-			JobZone             int
-			SocCodes            []string
-			Sources             []struct{ ID, Attribution string }
-			Technologies        []struct {
-				Technology struct{ Name, Category string }
-				Hot        bool
-			}
-			RelatedOccupations []struct {
-				Role struct{ ID string }
-				Tier string
-				Rank int
-			}
-			Skills []struct{ Skill struct{ Category string } }
-		}
-		HelpDesk struct {
-			Occupations []struct{ ID, Title string }
-		}
-		Attributions []struct{ Attribution string }
-		Roles        struct{ TotalCount int }
-		CareerPaths  struct {
-			Paths []struct{ TotalYears float64 }
-		}
-		SkillGap struct{ Total float64 }
-		Recs     struct {
-			Roles []struct{ Role struct{ ID string } }
-		} `json:"recommendations"`
-	}
+	var data onetAnswer
 	r := query(t, srv, `{
 		role(id: "onet-15-1244-00") { title track level jobZone socCodes sources { id attribution }
 			technologies { technology { name category } hot } relatedOccupations { role { id } tier rank }

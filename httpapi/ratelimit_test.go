@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
@@ -41,19 +42,7 @@ func TestRateLimitAndMetrics(t *testing.T) {
 	defer st.Close(context.Background())
 	srv := serveOptions(t, st, nil, httpapi.Options{Logger: zerolog.Nop(), Metrics: m,
 		RateLimit: httpapi.RateLimit{Rate: 0.5, Burst: 5, CostUnit: 100, Keys: keyed("a", "b", "c")}})
-	defer srv.Close()
-	post := func(key, doc string) *http.Response {
-		req, _ := http.NewRequest("POST", srv.URL+"/graphql", strings.NewReader(`{"query":"`+doc+`"}`))
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("X-API-Key", key)
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-		return resp
-	}
+	post := func(key, doc string) *http.Response { return postAs(t, srv, key, doc) }
 	cheap := `query Cheap { __typename }`
 	for i := range 5 {
 		if r := post("a", cheap); r.StatusCode != 200 {
@@ -77,7 +66,11 @@ func TestRateLimitAndMetrics(t *testing.T) {
 	if r := post("c", cheap); r.StatusCode != 429 {
 		t.Errorf("after a costly query: %d, want 429", r.StatusCode)
 	}
+	checkMetrics(t, srv)
+}
 
+// checkMetrics checks what TestRateLimitAndMetrics's requests left in /metrics.
+func checkMetrics(t *testing.T, srv *httptest.Server) {
 	resp, err := http.Get(srv.URL + "/metrics")
 	if err != nil {
 		t.Fatal(err)
@@ -108,12 +101,7 @@ func TestRateLimitAndMetrics(t *testing.T) {
 // client minting keys gets no more than the anonymous rate. A configured key has its own
 // bucket, and its own rate.
 func TestMadeUpKeysGetTheAnonymousRate(t *testing.T) {
-	neo4jtest.Store(t)
-	st, err := store.Open(store.Config{URI: neo4jtest.URI()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close(context.Background())
+	st := neo4jtest.Store(t)
 	keys := keyed("partner")
 	for sum, k := range keys {
 		k.Rate, k.Burst = 100, 50
@@ -121,21 +109,7 @@ func TestMadeUpKeysGetTheAnonymousRate(t *testing.T) {
 	}
 	srv := serveOptions(t, st, nil, httpapi.Options{Logger: zerolog.Nop(),
 		RateLimit: httpapi.RateLimit{Rate: 0.5, Burst: 5, Keys: keys}})
-	defer srv.Close()
-	post := func(key string) int {
-		req, _ := http.NewRequest("POST", srv.URL+"/graphql", strings.NewReader(`{"query":"{ __typename }"}`))
-		req.Header.Set("Content-Type", "application/json")
-		if key != "" {
-			req.Header.Set("X-API-Key", key)
-		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-		return resp.StatusCode
-	}
+	post := func(key string) int { return postAs(t, srv, key, "{ __typename }").StatusCode }
 	passed := 0
 	for i := range 20 {
 		if post(fmt.Sprintf("made-up-%d", i)) == 200 {
@@ -153,4 +127,22 @@ func TestMadeUpKeysGetTheAnonymousRate(t *testing.T) {
 			t.Fatalf("configured key, request %d: %d, want its own bucket of 50", i, code)
 		}
 	}
+}
+
+// postAs posts doc to srv's /graphql with the API key (none when empty) and returns the
+// response, its body read and closed.
+func postAs(t *testing.T, srv *httptest.Server, key, doc string) *http.Response {
+	t.Helper()
+	req, _ := http.NewRequest("POST", srv.URL+"/graphql", strings.NewReader(`{"query":"`+doc+`"}`))
+	req.Header.Set("Content-Type", "application/json")
+	if key != "" {
+		req.Header.Set("X-API-Key", key)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp
 }

@@ -4,32 +4,35 @@ import (
 	"testing"
 )
 
+// roleAnswer is what TestHelpDeskRole asks.
+type roleAnswer struct {
+	Role struct {
+		Title      string
+		Track      string
+		Level      string
+		Experience struct{ Min, Max *float64 }
+		Skills     []struct {
+			Skill             struct{ ID, Category string }
+			Importance, Level float64
+		}
+		Certifications []struct {
+			Certification struct{ ID, Vendor string }
+			Relevance     string
+		}
+		NextRoles []struct {
+			Role         struct{ ID string }
+			TypicalYears float64
+			Kind         string
+		}
+		Sources []struct{ ID string }
+	}
+}
+
 // The issue's acceptance query: the help desk role with its skills, certifications and
 // next roles, as curated.
 func TestHelpDeskRole(t *testing.T) {
 	srv, _ := newServer(t)
-	var data struct {
-		Role struct {
-			Title      string
-			Track      string
-			Level      string
-			Experience struct{ Min, Max *float64 }
-			Skills     []struct {
-				Skill             struct{ ID, Category string }
-				Importance, Level float64
-			}
-			Certifications []struct {
-				Certification struct{ ID, Vendor string }
-				Relevance     string
-			}
-			NextRoles []struct {
-				Role         struct{ ID string }
-				TypicalYears float64
-				Kind         string
-			}
-			Sources []struct{ ID string }
-		}
-	}
+	var data roleAnswer
 	r := query(t, srv, `{ role(id: "help-desk-technician") {
 		title track level experience { min max }
 		skills { skill { id category } importance level }

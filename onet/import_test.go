@@ -63,7 +63,14 @@ func TestImportFixtures(t *testing.T) {
 	if diff := cmp.Diff(first, second); diff != "" {
 		t.Errorf("importing again (from the other edition) changed the graph:\n%s", diff)
 	}
+	checkImportedRoles(t, st)
+	checkDerivedMoves(t, st)
+}
 
+// checkImportedRoles checks an occupation, its links to curated roles, its technologies
+// and its alternate titles as the fixtures import them.
+func checkImportedRoles(t *testing.T, st *store.Store) {
+	ctx := context.Background()
 	roles, err := st.RolesByIDs(ctx, []string{"onet-15-1244-00"})
 	if err != nil || len(roles) != 1 {
 		t.Fatalf("15-1244.00 not imported: %v", err)
@@ -79,7 +86,25 @@ func TestImportFixtures(t *testing.T) {
 	if len(occ["help-desk-technician"]) != 1 || occ["help-desk-technician"][0].ID != "onet-15-1232-00" || len(occ["network-administrator"]) != 1 {
 		t.Errorf("curated roles link to %v", occ)
 	}
-	moves, err := st.NextRoles(ctx, []string{"onet-15-1232-00", "onet-15-1244-00", "onet-11-3021-00"})
+	tech, err := st.Technologies(ctx, []string{"onet-15-1244-00"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ts := tech["onet-15-1244-00"]; len(ts) != 2 || !ts[0].Hot || ts[0].Technology.Category != "TECHNOLOGY" {
+		t.Errorf("technologies = %+v", ts)
+	}
+	hits, err := st.Search(ctx, "sysadmin", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(hits, func(h store.Hit) bool { return h.Node.NodeID() == "onet-15-1244-00" }) {
+		t.Error("an alternate title does not find its occupation")
+	}
+}
+
+// checkDerivedMoves checks the moves derived from related occupations and the bridges.
+func checkDerivedMoves(t *testing.T, st *store.Store) {
+	moves, err := st.NextRoles(context.Background(), []string{"onet-15-1232-00", "onet-15-1244-00", "onet-11-3021-00"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,20 +130,6 @@ func TestImportFixtures(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("derived moves (-want +got):\n%s", diff)
-	}
-	tech, err := st.Technologies(ctx, []string{"onet-15-1244-00"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if ts := tech["onet-15-1244-00"]; len(ts) != 2 || !ts[0].Hot || ts[0].Technology.Category != "TECHNOLOGY" {
-		t.Errorf("technologies = %+v", ts)
-	}
-	hits, err := st.Search(ctx, "sysadmin", 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !slices.ContainsFunc(hits, func(h store.Hit) bool { return h.Node.NodeID() == "onet-15-1244-00" }) {
-		t.Error("an alternate title does not find its occupation")
 	}
 }
 

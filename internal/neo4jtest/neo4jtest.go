@@ -21,6 +21,7 @@ import (
 
 	"github.com/careergraph/careergraph/dataset"
 	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/onet"
 	"github.com/careergraph/careergraph/store"
 )
 
@@ -147,4 +148,22 @@ func Shared(t testing.TB, rel string) string {
 		t.Skipf("../shared is missing: %v", err)
 	}
 	return path
+}
+
+// ONetFixture is the small O*NET copy (Excel edition) kept in onet/testdata.
+func ONetFixture() string { return filepath.Join(RepoRoot(), "onet", "testdata", "excel") }
+
+// ImportONet imports the O*NET copy in dir into st; when the test ends, the graph is the
+// curated dataset alone again.
+func ImportONet(t testing.TB, st *store.Store, dir string) {
+	t.Helper()
+	ctx := context.Background()
+	t.Cleanup(func() { _ = ResetCurated(ctx, st) })
+	d, err := onet.Read(onet.Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.ImportONet(ctx, d, func(string, int, time.Duration) {}); err != nil {
+		t.Fatal(err)
+	}
 }
