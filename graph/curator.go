@@ -87,10 +87,24 @@ func (r *mutationResolver) removed(ctx context.Context, kind, from, to string) (
 	return &model.DeletePayload{ID: from + ">" + to, Deleted: ok}, err
 }
 
-// roleAfter answers an edge edit with the role it changed.
-func (r *mutationResolver) roleAfter(ctx context.Context, id string, err error) (*domain.Role, error) {
-	if err != nil {
+// upsert checks item as the importer would and writes it; the answer is the item as
+// stored.
+func upsert[T any](ctx context.Context, item T, check func(T) error, write func(context.Context, T) (T, error)) (*T, error) {
+	if err := check(item); err != nil {
 		return nil, err
 	}
-	return one(r.Store.RolesByIDs(ctx, []string{id}))("role", id)
+	out, err := write(ctx, item)
+	return &out, err
+}
+
+// setEdge checks the edge e as the importer would, writes it, and answers with the role
+// it changed.
+func setEdge[E any](ctx context.Context, r *mutationResolver, e E, check func(E) error, write func(context.Context, E) error, role string) (*domain.Role, error) {
+	if err := check(e); err != nil {
+		return nil, err
+	}
+	if err := write(ctx, e); err != nil {
+		return nil, err
+	}
+	return byID(ctx, r.Store.RolesByIDs, "role", role)
 }

@@ -15,12 +15,7 @@ import (
 
 // UpsertRole is the resolver for the upsertRole field.
 func (r *mutationResolver) UpsertRole(ctx context.Context, input model.RoleInput) (*domain.Role, error) {
-	role := roleFromInput(input)
-	if err := dataset.CheckRole(role); err != nil {
-		return nil, err
-	}
-	out, err := r.Store.UpsertRole(ctx, role)
-	return &out, err
+	return upsert(ctx, roleFromInput(input), dataset.CheckRole, r.Store.UpsertRole)
 }
 
 // DeleteRole is the resolver for the deleteRole field.
@@ -30,12 +25,7 @@ func (r *mutationResolver) DeleteRole(ctx context.Context, id string) (*model.De
 
 // UpsertSkill is the resolver for the upsertSkill field.
 func (r *mutationResolver) UpsertSkill(ctx context.Context, input model.SkillInput) (*domain.Skill, error) {
-	skill := skillFromInput(input)
-	if err := dataset.CheckSkill(skill); err != nil {
-		return nil, err
-	}
-	out, err := r.Store.UpsertSkill(ctx, skill)
-	return &out, err
+	return upsert(ctx, skillFromInput(input), dataset.CheckSkill, r.Store.UpsertSkill)
 }
 
 // DeleteSkill is the resolver for the deleteSkill field.
@@ -45,12 +35,7 @@ func (r *mutationResolver) DeleteSkill(ctx context.Context, id string) (*model.D
 
 // UpsertCertification is the resolver for the upsertCertification field.
 func (r *mutationResolver) UpsertCertification(ctx context.Context, input model.CertificationInput) (*domain.Certification, error) {
-	cert := certificationFromInput(input)
-	if err := dataset.CheckCertification(cert); err != nil {
-		return nil, err
-	}
-	out, err := r.Store.UpsertCertification(ctx, cert)
-	return &out, err
+	return upsert(ctx, certificationFromInput(input), dataset.CheckCertification, r.Store.UpsertCertification)
 }
 
 // DeleteCertification is the resolver for the deleteCertification field.
@@ -61,10 +46,7 @@ func (r *mutationResolver) DeleteCertification(ctx context.Context, id string) (
 // SetRequirement is the resolver for the setRequirement field.
 func (r *mutationResolver) SetRequirement(ctx context.Context, role string, skill string, importance float64, level float64, source *string) (*domain.Role, error) {
 	e := domain.Requirement{Role: role, Skill: skill, Importance: importance, Level: level, SourceID: or(source, defaultCuratorSource)}
-	if err := dataset.CheckRequirement(e); err != nil {
-		return nil, err
-	}
-	return r.roleAfter(ctx, role, r.Store.SetRequirement(ctx, e))
+	return setEdge(ctx, r, e, dataset.CheckRequirement, r.Store.SetRequirement, role)
 }
 
 // RemoveRequirement is the resolver for the removeRequirement field.
@@ -75,10 +57,7 @@ func (r *mutationResolver) RemoveRequirement(ctx context.Context, role string, s
 // SetEndorsement is the resolver for the setEndorsement field.
 func (r *mutationResolver) SetEndorsement(ctx context.Context, role string, certification string, relevance string, source *string) (*domain.Role, error) {
 	e := domain.Endorsement{Role: role, Certification: certification, Relevance: relevance, SourceID: or(source, defaultCuratorSource)}
-	if err := dataset.CheckEndorsement(e); err != nil {
-		return nil, err
-	}
-	return r.roleAfter(ctx, role, r.Store.SetEndorsement(ctx, e))
+	return setEdge(ctx, r, e, dataset.CheckEndorsement, r.Store.SetEndorsement, role)
 }
 
 // RemoveEndorsement is the resolver for the removeEndorsement field.
@@ -89,10 +68,7 @@ func (r *mutationResolver) RemoveEndorsement(ctx context.Context, role string, c
 // SetProgression is the resolver for the setProgression field.
 func (r *mutationResolver) SetProgression(ctx context.Context, from string, to string, typicalYears float64, kind string, source *string) (*domain.Role, error) {
 	e := domain.Progression{From: from, To: to, TypicalYears: typicalYears, Kind: kind, SourceID: or(source, defaultCuratorSource)}
-	if err := dataset.CheckProgression(e); err != nil {
-		return nil, err
-	}
-	return r.roleAfter(ctx, from, r.Store.SetProgression(ctx, e))
+	return setEdge(ctx, r, e, dataset.CheckProgression, r.Store.SetProgression, from)
 }
 
 // RemoveProgression is the resolver for the removeProgression field.

@@ -431,9 +431,9 @@ type QueryResolver interface {
 	Role(ctx context.Context, id string) (*domain.Role, error)
 	Skill(ctx context.Context, id string) (*domain.Skill, error)
 	Certification(ctx context.Context, id string) (*domain.Certification, error)
-	Roles(ctx context.Context, filter *model.RoleFilter, orderBy *model.RoleOrder, first *int, after *string) (*model.RoleConnection, error)
-	Skills(ctx context.Context, filter *model.SkillFilter, orderBy *model.SkillOrder, first *int, after *string) (*model.SkillConnection, error)
-	Certifications(ctx context.Context, filter *model.CertificationFilter, orderBy *model.CertificationOrder, first *int, after *string) (*model.CertificationConnection, error)
+	Roles(ctx context.Context, filter *model.RoleFilter, orderBy *model.RoleOrder, first *int, after *string) (*model.Connection[domain.Role], error)
+	Skills(ctx context.Context, filter *model.SkillFilter, orderBy *model.SkillOrder, first *int, after *string) (*model.Connection[domain.Skill], error)
+	Certifications(ctx context.Context, filter *model.CertificationFilter, orderBy *model.CertificationOrder, first *int, after *string) (*model.Connection[domain.Certification], error)
 	Search(ctx context.Context, text string, first *int) ([]store.Hit, error)
 	Attributions(ctx context.Context) ([]domain.Source, error)
 	CareerPaths(ctx context.Context, from *string, profile *model.ProfileInput, to string, rankBy *string, first *int, maxSteps *int, promotionsOnly *bool, avoid []string, via *string) (*planner.Paths, error)
@@ -4914,7 +4914,7 @@ func (ec *executionContext) fieldContext_Certification_roles(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _CertificationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CertificationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _CertificationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Certification]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4926,8 +4926,8 @@ func (ec *executionContext) _CertificationConnection_edges(ctx context.Context, 
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []model.CertificationEdge) graphql.Marshaler {
-			return ec.marshalNCertificationEdge2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐCertificationEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Edge[domain.Certification]) graphql.Marshaler {
+			return ec.marshalNCertificationEdge2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4946,7 +4946,7 @@ func (ec *executionContext) fieldContext_CertificationConnection_edges(_ context
 	return fc, nil
 }
 
-func (ec *executionContext) _CertificationConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.CertificationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _CertificationConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Certification]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4978,7 +4978,7 @@ func (ec *executionContext) fieldContext_CertificationConnection_nodes(_ context
 	return fc, nil
 }
 
-func (ec *executionContext) _CertificationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.CertificationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _CertificationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Certification]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5010,7 +5010,7 @@ func (ec *executionContext) fieldContext_CertificationConnection_pageInfo(_ cont
 	return fc, nil
 }
 
-func (ec *executionContext) _CertificationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.CertificationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _CertificationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Certification]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5033,7 +5033,7 @@ func (ec *executionContext) fieldContext_CertificationConnection_totalCount(_ co
 	return graphql.NewScalarFieldContext("CertificationConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _CertificationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.CertificationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _CertificationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[domain.Certification]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5056,7 +5056,7 @@ func (ec *executionContext) fieldContext_CertificationEdge_cursor(_ context.Cont
 	return graphql.NewScalarFieldContext("CertificationEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _CertificationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.CertificationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _CertificationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[domain.Certification]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6690,8 +6690,8 @@ func (ec *executionContext) _Query_roles(ctx context.Context, field graphql.Coll
 			return ec.Resolvers.Query().Roles(ctx, fc.Args["filter"].(*model.RoleFilter), fc.Args["orderBy"].(*model.RoleOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.RoleConnection) graphql.Marshaler {
-			return ec.marshalNRoleConnection2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐRoleConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[domain.Role]) graphql.Marshaler {
+			return ec.marshalNRoleConnection2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6734,8 +6734,8 @@ func (ec *executionContext) _Query_skills(ctx context.Context, field graphql.Col
 			return ec.Resolvers.Query().Skills(ctx, fc.Args["filter"].(*model.SkillFilter), fc.Args["orderBy"].(*model.SkillOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.SkillConnection) graphql.Marshaler {
-			return ec.marshalNSkillConnection2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐSkillConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[domain.Skill]) graphql.Marshaler {
+			return ec.marshalNSkillConnection2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6778,8 +6778,8 @@ func (ec *executionContext) _Query_certifications(ctx context.Context, field gra
 			return ec.Resolvers.Query().Certifications(ctx, fc.Args["filter"].(*model.CertificationFilter), fc.Args["orderBy"].(*model.CertificationOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.CertificationConnection) graphql.Marshaler {
-			return ec.marshalNCertificationConnection2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐCertificationConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[domain.Certification]) graphql.Marshaler {
+			return ec.marshalNCertificationConnection2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8058,7 +8058,7 @@ func (ec *executionContext) fieldContext_Role_technologies(_ context.Context, fi
 	return fc, nil
 }
 
-func (ec *executionContext) _RoleConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RoleConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _RoleConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Role]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8070,8 +8070,8 @@ func (ec *executionContext) _RoleConnection_edges(ctx context.Context, field gra
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []model.RoleEdge) graphql.Marshaler {
-			return ec.marshalNRoleEdge2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐRoleEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Edge[domain.Role]) graphql.Marshaler {
+			return ec.marshalNRoleEdge2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8090,7 +8090,7 @@ func (ec *executionContext) fieldContext_RoleConnection_edges(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _RoleConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.RoleConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _RoleConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Role]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8122,7 +8122,7 @@ func (ec *executionContext) fieldContext_RoleConnection_nodes(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _RoleConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RoleConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _RoleConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Role]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8154,7 +8154,7 @@ func (ec *executionContext) fieldContext_RoleConnection_pageInfo(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _RoleConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RoleConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _RoleConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Role]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8177,7 +8177,7 @@ func (ec *executionContext) fieldContext_RoleConnection_totalCount(_ context.Con
 	return graphql.NewScalarFieldContext("RoleConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _RoleEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RoleEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _RoleEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[domain.Role]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8200,7 +8200,7 @@ func (ec *executionContext) fieldContext_RoleEdge_cursor(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("RoleEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _RoleEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RoleEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _RoleEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[domain.Role]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9429,7 +9429,7 @@ func (ec *executionContext) fieldContext_Skill_certifications(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _SkillConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SkillConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _SkillConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Skill]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9441,8 +9441,8 @@ func (ec *executionContext) _SkillConnection_edges(ctx context.Context, field gr
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []model.SkillEdge) graphql.Marshaler {
-			return ec.marshalNSkillEdge2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐSkillEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Edge[domain.Skill]) graphql.Marshaler {
+			return ec.marshalNSkillEdge2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9461,7 +9461,7 @@ func (ec *executionContext) fieldContext_SkillConnection_edges(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _SkillConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.SkillConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _SkillConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Skill]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9493,7 +9493,7 @@ func (ec *executionContext) fieldContext_SkillConnection_nodes(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _SkillConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.SkillConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _SkillConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Skill]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9525,7 +9525,7 @@ func (ec *executionContext) fieldContext_SkillConnection_pageInfo(_ context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _SkillConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.SkillConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _SkillConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Skill]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9548,7 +9548,7 @@ func (ec *executionContext) fieldContext_SkillConnection_totalCount(_ context.Co
 	return graphql.NewScalarFieldContext("SkillConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _SkillEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SkillEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _SkillEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[domain.Skill]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9571,7 +9571,7 @@ func (ec *executionContext) fieldContext_SkillEdge_cursor(_ context.Context, fie
 	return graphql.NewScalarFieldContext("SkillEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _SkillEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.SkillEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _SkillEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[domain.Skill]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12694,7 +12694,7 @@ func (ec *executionContext) _Certification(ctx context.Context, sel ast.Selectio
 
 var certificationConnectionImplementors = []string{"CertificationConnection"}
 
-func (ec *executionContext) _CertificationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.CertificationConnection) graphql.Marshaler {
+func (ec *executionContext) _CertificationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[domain.Certification]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, certificationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -12742,7 +12742,7 @@ func (ec *executionContext) _CertificationConnection(ctx context.Context, sel as
 
 var certificationEdgeImplementors = []string{"CertificationEdge"}
 
-func (ec *executionContext) _CertificationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.CertificationEdge) graphql.Marshaler {
+func (ec *executionContext) _CertificationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[domain.Certification]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, certificationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13648,7 +13648,7 @@ func (ec *executionContext) _Role(ctx context.Context, sel ast.SelectionSet, obj
 
 var roleConnectionImplementors = []string{"RoleConnection"}
 
-func (ec *executionContext) _RoleConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RoleConnection) graphql.Marshaler {
+func (ec *executionContext) _RoleConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[domain.Role]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, roleConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -13696,7 +13696,7 @@ func (ec *executionContext) _RoleConnection(ctx context.Context, sel ast.Selecti
 
 var roleEdgeImplementors = []string{"RoleEdge"}
 
-func (ec *executionContext) _RoleEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RoleEdge) graphql.Marshaler {
+func (ec *executionContext) _RoleEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[domain.Role]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, roleEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14219,7 +14219,7 @@ func (ec *executionContext) _Skill(ctx context.Context, sel ast.SelectionSet, ob
 
 var skillConnectionImplementors = []string{"SkillConnection"}
 
-func (ec *executionContext) _SkillConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SkillConnection) graphql.Marshaler {
+func (ec *executionContext) _SkillConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[domain.Skill]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, skillConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14267,7 +14267,7 @@ func (ec *executionContext) _SkillConnection(ctx context.Context, sel ast.Select
 
 var skillEdgeImplementors = []string{"SkillEdge"}
 
-func (ec *executionContext) _SkillEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SkillEdge) graphql.Marshaler {
+func (ec *executionContext) _SkillEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[domain.Skill]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, skillEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15154,7 +15154,7 @@ func (ec *executionContext) marshalNCertification2ᚖgithubᚗcomᚋcareergraph�
 	return ec._Certification(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCertificationConnection2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐCertificationConnection(ctx context.Context, sel ast.SelectionSet, v *model.CertificationConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNCertificationConnection2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[domain.Certification]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "CertificationConnection!")
 		return graphql.Null
@@ -15162,15 +15162,15 @@ func (ec *executionContext) marshalNCertificationConnection2ᚖgithubᚗcomᚋca
 	return ec._CertificationConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCertificationEdge2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐCertificationEdge(ctx context.Context, sel ast.SelectionSet, v model.CertificationEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNCertificationEdge2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v model.Edge[domain.Certification]) graphql.Marshaler {
 	return ec._CertificationEdge(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNCertificationEdge2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐCertificationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.CertificationEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNCertificationEdge2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Edge[domain.Certification]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCertificationEdge2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐCertificationEdge(ctx, sel, v[i])
+		return ec.marshalNCertificationEdge2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -15522,7 +15522,7 @@ func (ec *executionContext) marshalNRole2ᚖgithubᚗcomᚋcareergraphᚋcareerg
 	return ec._Role(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNRoleConnection2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐRoleConnection(ctx context.Context, sel ast.SelectionSet, v *model.RoleConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNRoleConnection2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[domain.Role]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "RoleConnection!")
 		return graphql.Null
@@ -15530,15 +15530,15 @@ func (ec *executionContext) marshalNRoleConnection2ᚖgithubᚗcomᚋcareergraph
 	return ec._RoleConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNRoleEdge2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐRoleEdge(ctx context.Context, sel ast.SelectionSet, v model.RoleEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNRoleEdge2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v model.Edge[domain.Role]) graphql.Marshaler {
 	return ec._RoleEdge(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNRoleEdge2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐRoleEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RoleEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNRoleEdge2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Edge[domain.Role]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNRoleEdge2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐRoleEdge(ctx, sel, v[i])
+		return ec.marshalNRoleEdge2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -15713,7 +15713,7 @@ func (ec *executionContext) marshalNSkillCategory2string(ctx context.Context, se
 	return res
 }
 
-func (ec *executionContext) marshalNSkillConnection2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐSkillConnection(ctx context.Context, sel ast.SelectionSet, v *model.SkillConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNSkillConnection2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[domain.Skill]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "SkillConnection!")
 		return graphql.Null
@@ -15721,15 +15721,15 @@ func (ec *executionContext) marshalNSkillConnection2ᚖgithubᚗcomᚋcareergrap
 	return ec._SkillConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNSkillEdge2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐSkillEdge(ctx context.Context, sel ast.SelectionSet, v model.SkillEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNSkillEdge2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v model.Edge[domain.Skill]) graphql.Marshaler {
 	return ec._SkillEdge(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNSkillEdge2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐSkillEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.SkillEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNSkillEdge2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Edge[domain.Skill]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNSkillEdge2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐSkillEdge(ctx, sel, v[i])
+		return ec.marshalNSkillEdge2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

@@ -1,51 +1,42 @@
 package graph
 
 import (
+	"context"
+
 	"github.com/careergraph/careergraph/graph/model"
 	"github.com/careergraph/careergraph/store"
 )
 
-// one turns a by-ids lookup of a single id into its item or a NOT_FOUND error.
-func one[T any](items []T, err error) func(kind, id string) (*T, error) {
-	return func(kind, id string) (*T, error) {
-		if err != nil {
-			return nil, err
-		}
-		if len(items) == 0 {
-			return nil, notFound(kind, id)
-		}
-		return &items[0], nil
+// byID looks up the single id with a by-ids lookup: its item, or a NOT_FOUND error
+// naming kind.
+func byID[T any](ctx context.Context, lookup func(context.Context, []string) ([]T, error), kind, id string) (*T, error) {
+	items, err := lookup(ctx, []string{id})
+	if err != nil {
+		return nil, err
 	}
+	if len(items) == 0 {
+		return nil, notFound(kind, id)
+	}
+	return &items[0], nil
 }
 
-// order is any of the schema's sort inputs.
-type order interface {
-	*model.RoleOrder | *model.SkillOrder | *model.CertificationOrder
-}
+// sortOrder is any of the schema's sort inputs.
+type sortOrder interface{ Sort() (field string, desc bool) }
 
-// listOptions checks the paging arguments and reads the sort order.
-func listOptions[O order](first *int, after *string, orderBy O) (store.ListOptions, error) {
+// listPage checks the paging arguments, fetches the page they ask for with the text
+// filter, and makes it a connection.
+func listPage[T any](first *int, after *string, order sortOrder, text *string, fetch func(store.ListOptions) (store.Page[T], error)) (*model.Connection[T], error) {
 	skip, limit, err := page(first, after)
 	if err != nil {
-		return store.ListOptions{}, err
+		return nil, err
 	}
-	opts := store.ListOptions{Skip: skip, Limit: limit}
-	switch o := any(orderBy).(type) {
-	case *model.RoleOrder:
-		opts.Sort = string(model.RoleSortFieldTitle)
-		if o != nil {
-			opts.Sort, opts.Desc = string(o.Field), o.Direction == model.SortDirectionDesc
-		}
-	case *model.SkillOrder:
-		opts.Sort = string(model.SkillSortFieldName)
-		if o != nil {
-			opts.Sort, opts.Desc = string(o.Field), o.Direction == model.SortDirectionDesc
-		}
-	case *model.CertificationOrder:
-		opts.Sort = string(model.CertificationSortFieldName)
-		if o != nil {
-			opts.Sort, opts.Desc = string(o.Field), o.Direction == model.SortDirectionDesc
-		}
+	opts := store.ListOptions{Skip: skip, Limit: limit, Text: deref(text)}
+	opts.Sort, opts.Desc = order.Sort()
+	p, err := fetch(opts)
+	if err != nil {
+		return nil, err
 	}
-	return opts, nil
+	return &model.Connection[T]{Edges: edges(p.Items, skip), Nodes: p.Items, PageInfo: pageInfo(len(p.Items), skip, p.Total),
+		TotalCount: p.Total}, nil
 }
+

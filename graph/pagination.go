@@ -45,18 +45,23 @@ func page(first *int, after *string) (skip, limit int, err error) {
 	return n + 1, limit, nil
 }
 
-// connection builds the edges and page info for items found at skip, of total in all.
-func connection[T, E any](items []T, skip, total int, edge func(cursor string, node *T) E) ([]E, *model.PageInfo) {
-	edges := make([]E, len(items))
+// edges are items found at skip with their cursors.
+func edges[T any](items []T, skip int) []model.Edge[T] {
+	out := make([]model.Edge[T], len(items))
 	for i := range items {
-		edges[i] = edge(cursor(skip+i), &items[i])
+		out[i] = model.Edge[T]{Cursor: cursor(skip + i), Node: &items[i]}
 	}
-	info := &model.PageInfo{HasNextPage: skip+len(items) < total, HasPreviousPage: skip > 0}
-	if len(items) > 0 {
-		start, end := cursor(skip), cursor(skip+len(items)-1)
+	return out
+}
+
+// pageInfo describes a page of n items found at skip, of total in all.
+func pageInfo(n, skip, total int) *model.PageInfo {
+	info := &model.PageInfo{HasNextPage: skip+n < total, HasPreviousPage: skip > 0}
+	if n > 0 {
+		start, end := cursor(skip), cursor(skip+n-1)
 		info.StartCursor, info.EndCursor = &start, &end
 	}
-	return edges, info
+	return info
 }
 
 func deref(s *string) string {

@@ -21,77 +21,53 @@ func (r *queryResolver) Node(ctx context.Context, id string) (domain.Node, error
 
 // Role is the resolver for the role field.
 func (r *queryResolver) Role(ctx context.Context, id string) (*domain.Role, error) {
-	return one(r.Store.RolesByIDs(ctx, []string{id}))("role", id)
+	return byID(ctx, r.Store.RolesByIDs, "role", id)
 }
 
 // Skill is the resolver for the skill field.
 func (r *queryResolver) Skill(ctx context.Context, id string) (*domain.Skill, error) {
-	return one(r.Store.SkillsByIDs(ctx, []string{id}))("skill", id)
+	return byID(ctx, r.Store.SkillsByIDs, "skill", id)
 }
 
 // Certification is the resolver for the certification field.
 func (r *queryResolver) Certification(ctx context.Context, id string) (*domain.Certification, error) {
-	return one(r.Store.CertificationsByIDs(ctx, []string{id}))("certification", id)
+	return byID(ctx, r.Store.CertificationsByIDs, "certification", id)
 }
 
 // Roles is the resolver for the roles field.
-func (r *queryResolver) Roles(ctx context.Context, filter *model.RoleFilter, orderBy *model.RoleOrder, first *int, after *string) (*model.RoleConnection, error) {
-	opts, err := listOptions(first, after, orderBy)
-	if err != nil {
-		return nil, err
-	}
-	f := store.RoleFilter{}
+func (r *queryResolver) Roles(ctx context.Context, filter *model.RoleFilter, orderBy *model.RoleOrder, first *int, after *string) (*model.Connection[domain.Role], error) {
+	var f store.RoleFilter
+	var text *string
 	if filter != nil {
-		f.Track, f.Level, opts.Text = deref(filter.Track), deref(filter.Level), deref(filter.Text)
+		f.Track, f.Level, text = deref(filter.Track), deref(filter.Level), filter.Text
 	}
-	p, err := r.Store.ListRoles(ctx, f, opts)
-	if err != nil {
-		return nil, err
-	}
-	edges, info := connection(p.Items, opts.Skip, p.Total, func(c string, n *domain.Role) model.RoleEdge {
-		return model.RoleEdge{Cursor: c, Node: n}
+	return listPage(first, after, orderBy, text, func(o store.ListOptions) (store.Page[domain.Role], error) {
+		return r.Store.ListRoles(ctx, f, o)
 	})
-	return &model.RoleConnection{Edges: edges, Nodes: p.Items, PageInfo: info, TotalCount: p.Total}, nil
 }
 
 // Skills is the resolver for the skills field.
-func (r *queryResolver) Skills(ctx context.Context, filter *model.SkillFilter, orderBy *model.SkillOrder, first *int, after *string) (*model.SkillConnection, error) {
-	opts, err := listOptions(first, after, orderBy)
-	if err != nil {
-		return nil, err
-	}
-	f := store.SkillFilter{}
+func (r *queryResolver) Skills(ctx context.Context, filter *model.SkillFilter, orderBy *model.SkillOrder, first *int, after *string) (*model.Connection[domain.Skill], error) {
+	var f store.SkillFilter
+	var text *string
 	if filter != nil {
-		f.Category, opts.Text = deref(filter.Category), deref(filter.Text)
+		f.Category, text = deref(filter.Category), filter.Text
 	}
-	p, err := r.Store.ListSkills(ctx, f, opts)
-	if err != nil {
-		return nil, err
-	}
-	edges, info := connection(p.Items, opts.Skip, p.Total, func(c string, n *domain.Skill) model.SkillEdge {
-		return model.SkillEdge{Cursor: c, Node: n}
+	return listPage(first, after, orderBy, text, func(o store.ListOptions) (store.Page[domain.Skill], error) {
+		return r.Store.ListSkills(ctx, f, o)
 	})
-	return &model.SkillConnection{Edges: edges, Nodes: p.Items, PageInfo: info, TotalCount: p.Total}, nil
 }
 
 // Certifications is the resolver for the certifications field.
-func (r *queryResolver) Certifications(ctx context.Context, filter *model.CertificationFilter, orderBy *model.CertificationOrder, first *int, after *string) (*model.CertificationConnection, error) {
-	opts, err := listOptions(first, after, orderBy)
-	if err != nil {
-		return nil, err
-	}
-	f := store.CertificationFilter{}
+func (r *queryResolver) Certifications(ctx context.Context, filter *model.CertificationFilter, orderBy *model.CertificationOrder, first *int, after *string) (*model.Connection[domain.Certification], error) {
+	var f store.CertificationFilter
+	var text *string
 	if filter != nil {
-		f.Vendor, f.Level, opts.Text = deref(filter.Vendor), deref(filter.Level), deref(filter.Text)
+		f.Vendor, f.Level, text = deref(filter.Vendor), deref(filter.Level), filter.Text
 	}
-	p, err := r.Store.ListCertifications(ctx, f, opts)
-	if err != nil {
-		return nil, err
-	}
-	edges, info := connection(p.Items, opts.Skip, p.Total, func(c string, n *domain.Certification) model.CertificationEdge {
-		return model.CertificationEdge{Cursor: c, Node: n}
+	return listPage(first, after, orderBy, text, func(o store.ListOptions) (store.Page[domain.Certification], error) {
+		return r.Store.ListCertifications(ctx, f, o)
 	})
-	return &model.CertificationConnection{Edges: edges, Nodes: p.Items, PageInfo: info, TotalCount: p.Total}, nil
 }
 
 // Search is the resolver for the search field.

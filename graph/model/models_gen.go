@@ -7,21 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-
-	"github.com/careergraph/careergraph/domain"
 )
-
-type CertificationConnection struct {
-	Edges      []CertificationEdge    `json:"edges"`
-	Nodes      []domain.Certification `json:"nodes"`
-	PageInfo   *PageInfo              `json:"pageInfo"`
-	TotalCount int                    `json:"totalCount"`
-}
-
-type CertificationEdge struct {
-	Cursor string                `json:"cursor"`
-	Node   *domain.Certification `json:"node"`
-}
 
 type CertificationFilter struct {
 	// Exact vendor name, case-insensitive (e.g. Cisco).
@@ -92,18 +78,6 @@ type ProfileInput struct {
 type Query struct {
 }
 
-type RoleConnection struct {
-	Edges      []RoleEdge    `json:"edges"`
-	Nodes      []domain.Role `json:"nodes"`
-	PageInfo   *PageInfo     `json:"pageInfo"`
-	TotalCount int           `json:"totalCount"`
-}
-
-type RoleEdge struct {
-	Cursor string       `json:"cursor"`
-	Node   *domain.Role `json:"node"`
-}
-
 type RoleFilter struct {
 	Track *string `json:"track,omitempty"`
 	Level *string `json:"level,omitempty"`
@@ -139,18 +113,6 @@ type SalaryInput struct {
 	Currency string  `json:"currency"`
 	Source   *string `json:"source,omitempty"`
 	Note     *string `json:"note,omitempty"`
-}
-
-type SkillConnection struct {
-	Edges      []SkillEdge    `json:"edges"`
-	Nodes      []domain.Skill `json:"nodes"`
-	PageInfo   *PageInfo      `json:"pageInfo"`
-	TotalCount int            `json:"totalCount"`
-}
-
-type SkillEdge struct {
-	Cursor string        `json:"cursor"`
-	Node   *domain.Skill `json:"node"`
 }
 
 type SkillFilter struct {
