@@ -21,7 +21,9 @@ func byID[T any](ctx context.Context, lookup func(context.Context, []string) ([]
 }
 
 // sortOrder is any of the schema's sort inputs.
-type sortOrder interface{ Sort() (field string, desc bool) }
+type sortOrder interface {
+	Sort() (field string, desc bool)
+}
 
 // listPage checks the paging arguments, fetches the page they ask for with the text
 // filter, and makes it a connection.
@@ -39,4 +41,3 @@ func listPage[T any](first *int, after *string, order sortOrder, text *string, f
 	return &model.Connection[T]{Edges: edges(p.Items, skip), Nodes: p.Items, PageInfo: pageInfo(len(p.Items), skip, p.Total),
 		TotalCount: p.Total}, nil
 }
-

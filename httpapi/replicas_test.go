@@ -5,7 +5,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -15,19 +14,13 @@ import (
 	"github.com/careergraph/careergraph/httpapi"
 	"github.com/careergraph/careergraph/internal/neo4jtest"
 	"github.com/careergraph/careergraph/planner"
-	"github.com/careergraph/careergraph/store"
 )
 
 // replica starts a second service on the same Neo4j, through neo4j:// routing, with its
 // own planner refreshing every refresh.
 func replica(t *testing.T, refresh time.Duration) *httptest.Server {
 	t.Helper()
-	uri := strings.Replace(neo4jtest.URI(), "bolt://", "neo4j://", 1)
-	st, err := store.Open(store.Config{URI: uri, User: os.Getenv("NEO4J_USER"), Password: os.Getenv("NEO4J_PASSWORD")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = st.Close(context.Background()) })
+	st := neo4jtest.Routed(t)
 	pl := planner.New(st, planner.Options{RefreshEvery: refresh})
 	t.Cleanup(pl.Close) // runs before the store closes
 	ctx, cancel := context.WithCancel(context.Background())

@@ -23,6 +23,7 @@ func TestPathsMatchBruteForce(t *testing.T) {
 	ctx := context.Background()
 	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
 	pl := planner.New(st)
+	t.Cleanup(pl.Close)
 	for seed := uint64(1); seed <= 6; seed++ {
 		rng := rand.New(rand.NewPCG(seed, 42))
 		g := randomGraph(rng)

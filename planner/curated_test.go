@@ -5,7 +5,6 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/careergraph/careergraph/internal/neo4jtest"
 	"github.com/careergraph/careergraph/planner"
 	"github.com/careergraph/careergraph/store"
 )
@@ -13,9 +12,8 @@ import (
 // The guide's trajectory: help desk or junior sysadmin for 0-3 years, systems or
 // network administrator from 3 to 6 years, infrastructure engineer or senior from 6 on.
 func TestHelpDeskToSeniorFollowsTheGuide(t *testing.T) {
-	st := neo4jtest.Store(t)
+	_, pl := curated(t)
 	ctx := context.Background()
-	pl := planner.New(st)
 	start, err := pl.ResolveStart(ctx, "help-desk-technician", nil)
 	if err != nil {
 		t.Fatal(err)
@@ -61,9 +59,8 @@ func TestHelpDeskToSeniorFollowsTheGuide(t *testing.T) {
 }
 
 func TestSkillGapToNetworkAdministrator(t *testing.T) {
-	st := neo4jtest.Store(t)
+	_, pl := curated(t)
 	ctx := context.Background()
-	pl := planner.New(st)
 	start, err := pl.ResolveStart(ctx, "help-desk-technician", nil)
 	if err != nil {
 		t.Fatal(err)
@@ -82,9 +79,8 @@ func TestSkillGapToNetworkAdministrator(t *testing.T) {
 }
 
 func TestProfileWithoutRoleStartsAtBestMatch(t *testing.T) {
-	st := neo4jtest.Store(t)
+	_, pl := curated(t)
 	ctx := context.Background()
-	pl := planner.New(st)
 	profile := &planner.Profile{Skills: map[string]float64{"ticketing-user-support": 3, "windows-desktop-support": 3,
 		"troubleshooting": 3, "stakeholder-communication": 3}}
 	start, err := pl.ResolveStart(ctx, "", profile)
@@ -105,9 +101,8 @@ func TestProfileWithoutRoleStartsAtBestMatch(t *testing.T) {
 }
 
 func TestBadQuestions(t *testing.T) {
-	st := neo4jtest.Store(t)
+	_, pl := curated(t)
 	ctx := context.Background()
-	pl := planner.New(st)
 	start, err := pl.ResolveStart(ctx, "help-desk-technician", nil)
 	if err != nil {
 		t.Fatal(err)

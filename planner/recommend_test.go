@@ -13,9 +13,8 @@ import (
 // A help desk technician's natural next roles, per the guide, are systems and network
 // administrator: with only their skills, or only their role, those two come first.
 func TestRecommendationsForHelpDesk(t *testing.T) {
-	st := neo4jtest.Store(t)
+	_, pl := curated(t)
 	ctx := context.Background()
-	pl := planner.New(st)
 	skillsOnly := planner.Profile{Skills: map[string]float64{"ticketing-user-support": 3, "windows-desktop-support": 3,
 		"troubleshooting": 3, "networking-fundamentals": 2, "active-directory": 2, "stakeholder-communication": 3,
 		"technical-documentation": 2}}
@@ -50,9 +49,8 @@ func TestRecommendationsForHelpDesk(t *testing.T) {
 // For a networking target, networking certifications close more of the gap than
 // unrelated ones (cloud, virtualization, service management).
 func TestNetworkingTargetRanksNetworkingCertificationsFirst(t *testing.T) {
-	st := neo4jtest.Store(t)
+	_, pl := curated(t)
 	ctx := context.Background()
-	pl := planner.New(st)
 	start, err := pl.ResolveStart(ctx, "help-desk-technician", nil)
 	if err != nil {
 		t.Fatal(err)
@@ -79,8 +77,7 @@ func TestNetworkingTargetRanksNetworkingCertificationsFirst(t *testing.T) {
 }
 
 func TestRecommendationLimits(t *testing.T) {
-	st := neo4jtest.Store(t)
-	pl := planner.New(st)
+	_, pl := curated(t)
 	for _, first := range []int{0, 21} {
 		if _, err := pl.Recommend(context.Background(), planner.Profile{RoleID: "help-desk-technician"}, first); !planner.IsInputError(err) {
 			t.Errorf("first=%d: got %v", first, err)
@@ -95,6 +92,7 @@ func TestRecommendationsFollowImports(t *testing.T) {
 	ctx := context.Background()
 	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
 	pl := planner.New(st)
+	t.Cleanup(pl.Close)
 	if _, err := pl.Recommend(ctx, planner.Profile{RoleID: "help-desk-technician"}, 3); err != nil {
 		t.Fatal(err)
 	}

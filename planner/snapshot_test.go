@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -14,7 +13,6 @@ import (
 	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/internal/neo4jtest"
 	"github.com/careergraph/careergraph/planner"
-	"github.com/careergraph/careergraph/store"
 )
 
 // clock is a settable clock for the planner.
@@ -45,19 +43,6 @@ func cypher(t *testing.T, stmt string, params map[string]any) {
 	}
 }
 
-// routed opens a second store on the same Neo4j through the neo4j:// routing scheme, as
-// a replica in a cluster deployment would.
-func routed(t *testing.T) *store.Store {
-	t.Helper()
-	uri := strings.Replace(neo4jtest.URI(), "bolt://", "neo4j://", 1)
-	st, err := store.Open(store.Config{URI: uri, User: os.Getenv("NEO4J_USER"), Password: os.Getenv("NEO4J_PASSWORD")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = st.Close(context.Background()) })
-	return st
-}
-
 func gapSkills(t *testing.T, pl *planner.Planner, from, to string) []string {
 	t.Helper()
 	ctx := context.Background()
@@ -84,7 +69,7 @@ func TestSnapshotSeesDirectCypherEdits(t *testing.T) {
 	ctx := context.Background()
 	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
 	clk := &clock{now: time.Unix(1_800_000_000, 0)}
-	pl := planner.New(routed(t), planner.Options{RefreshEvery: time.Minute, Now: clk.Now})
+	pl := planner.New(neo4jtest.Routed(t), planner.Options{RefreshEvery: time.Minute, Now: clk.Now})
 	t.Cleanup(pl.Close)
 	if slices.Contains(gapSkills(t, pl, "systems-administrator", "help-desk-technician"), "bgp") {
 		t.Fatal("the curated graph already asks BGP of a help desk technician")
@@ -111,7 +96,7 @@ func TestTwoPlannersAgree(t *testing.T) {
 	st := neo4jtest.Store(t)
 	ctx := context.Background()
 	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
-	a, b := planner.New(st), planner.New(routed(t))
+	a, b := planner.New(st), planner.New(neo4jtest.Routed(t))
 	t.Cleanup(b.Close)
 	for _, pl := range []*planner.Planner{a, b} {
 		if slices.Contains(gapSkills(t, pl, "systems-administrator", "help-desk-technician"), "terraform") {

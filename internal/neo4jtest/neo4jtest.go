@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -56,21 +57,30 @@ func URI() string {
 	return "bolt://127.0.0.1:7687"
 }
 
-func open() (*store.Store, error) {
-	st, err := store.Open(store.Config{URI: URI(), User: os.Getenv("NEO4J_USER"),
+// openAt opens a store on the test Neo4j at uri, with the credentials in the environment.
+func openAt(uri string) (*store.Store, error) {
+	return store.Open(store.Config{URI: uri, User: os.Getenv("NEO4J_USER"),
 		Password: os.Getenv("NEO4J_PASSWORD"), Database: os.Getenv("NEO4J_DATABASE")})
+}
+
+// Routed opens a second store on the test Neo4j through the neo4j:// routing scheme, as
+// a replica in a cluster deployment would; it is closed when the test ends.
+func Routed(t testing.TB) *store.Store {
+	t.Helper()
+	st, err := openAt(strings.Replace(URI(), "bolt://", "neo4j://", 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.Close(context.Background()) })
+	return st
+}
+
+func open() (*store.Store, error) {
+	st, err := openAt(URI())
 	if err != nil {
 		return nil, err
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	for {
-		if err = st.Ping(ctx); err == nil || ctx.Err() != nil {
-			break
-		}
-		time.Sleep(300 * time.Millisecond)
-	}
-	if err != nil {
+	if err = st.WaitReady(context.Background(), 60*time.Second); err != nil {
 		return nil, fmt.Errorf("%s does not answer: %w", URI(), err)
 	}
 	if fuzzWorker() {
