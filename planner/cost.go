@@ -15,62 +15,46 @@ func (p *Planner) ListBound(ctx context.Context, typeName, field string) (n int,
 	return s.listBound(typeName, field)
 }
 
+// degreeOf names, for each list field, the degree statistic (cypher/degrees.cypher)
+// that bounds it.
+var degreeOf = map[string]string{
+	"Role.skills": "roleSkills", "PathStep.skillsToGain": "roleSkills", "SkillGap.skills": "roleSkills",
+	"RoleRecommendation.matchedSkills": "roleSkills", "RoleRecommendation.missingSkills": "roleSkills",
+	"Role.certifications": "roleCertifications", "Role.nextRoles": "roleNext", "Role.previousRoles": "rolePrevious",
+	"Role.occupations": "roleOccupations", "Role.relatedOccupations": "roleRelated",
+	"Role.technologies": "roleTechnologies", "Role.sources": "roleSources",
+	"Skill.roles": "skillRoles", "Skill.sources": "skillSources", "Skill.certifications": "skillCertifications",
+	"SkillToGain.certifications": "skillCertifications", "SkillRecommendation.certifications": "skillCertifications",
+	"Certification.validates": "certificationSkills", "GapClosing.closes": "certificationSkills",
+	"CertificationRecommendation.closes": "certificationSkills",
+	"Certification.prerequisites": "certificationPrerequisites", "Certification.preparesFor": "certificationPreparesFor",
+	"Certification.roles": "certificationRoles", "Certification.sources": "certificationSources",
+}
+
+// fixedBound is the bound of list fields the planner's own limits bound.
+var fixedBound = map[string]int{
+	"CareerPaths.paths": 1, "Recommendations.roles": 1, // the question's first already multiplied them
+	"CareerPath.roles": MaxPathSteps + 1, "CareerPath.steps": MaxPathSteps,
+	"RoleRecommendation.sharedSkills": sharedSkillsShown, "Recommendations.skills": skillsToSuggest,
+	"CertificationRecommendation.forRoles": MaxRecommendations, "SkillRecommendation.forRoles": MaxRecommendations,
+}
+
 func (s *snapshot) listBound(typeName, field string) (int, bool) {
-	d := s.degrees
-	var n int
-	switch typeName + "." + field {
-	case "Role.skills", "PathStep.skillsToGain", "SkillGap.skills",
-		"RoleRecommendation.matchedSkills", "RoleRecommendation.missingSkills":
-		n = d["roleSkills"]
-	case "Role.certifications":
-		n = d["roleCertifications"]
-	case "Role.nextRoles":
-		n = d["roleNext"]
-	case "Role.previousRoles":
-		n = d["rolePrevious"]
-	case "Role.occupations":
-		n = d["roleOccupations"]
-	case "Role.relatedOccupations":
-		n = d["roleRelated"]
-	case "Role.technologies":
-		n = d["roleTechnologies"]
-	case "Role.sources":
-		n = d["roleSources"]
-	case "Skill.roles":
-		n = d["skillRoles"]
-	case "Skill.certifications", "SkillToGain.certifications", "SkillRecommendation.certifications":
-		n = d["skillCertifications"]
-	case "Skill.sources":
-		n = d["skillSources"]
-	case "Certification.validates", "GapClosing.closes", "CertificationRecommendation.closes":
-		n = d["certificationSkills"]
-	case "Certification.prerequisites":
-		n = d["certificationPrerequisites"]
-	case "Certification.preparesFor":
-		n = d["certificationPreparesFor"]
-	case "Certification.roles":
-		n = d["certificationRoles"]
-	case "Certification.sources":
-		n = d["certificationSources"]
-	case "CareerPaths.paths", "Recommendations.roles":
-		n = 1 // the question's first already multiplied them
-	case "CareerPath.roles":
-		n = MaxPathSteps + 1
-	case "CareerPath.steps":
-		n = MaxPathSteps
-	case "RoleRecommendation.sharedSkills":
-		n = sharedSkillsShown
-	case "ReachableRoles.roles":
+	key := typeName + "." + field
+	n, ok := fixedBound[key]
+	switch {
+	case ok:
+	case key == "ReachableRoles.roles":
 		n = len(s.cands)
-	case "SkillGap.certifications", "Recommendations.certifications", "GapClosing.takeFirst",
-		"CertificationRecommendation.takeFirst":
+	case key == "SkillGap.certifications" || key == "Recommendations.certifications" ||
+		key == "GapClosing.takeFirst" || key == "CertificationRecommendation.takeFirst":
 		n = len(s.certs)
-	case "Recommendations.skills":
-		n = skillsToSuggest
-	case "CertificationRecommendation.forRoles", "SkillRecommendation.forRoles":
-		n = MaxRecommendations
 	default:
-		return 0, false
+		stat, known := degreeOf[key]
+		if !known {
+			return 0, false
+		}
+		n = s.degrees[stat]
 	}
 	return max(n, 1), true
 }

@@ -80,11 +80,7 @@ func (p *Planner) Paths(ctx context.Context, start Start, q PathQuery) (Paths, e
 	if q.Via != "" {
 		check = append(check, q.Via)
 	}
-	snap, err := p.snapshot(ctx)
-	if err != nil {
-		return Paths{}, err
-	}
-	roles, err := snap.rolesByID(check...)
+	snap, roles, err := p.withRoles(ctx, check...)
 	if err != nil {
 		return Paths{}, err
 	}

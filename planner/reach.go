@@ -35,11 +35,8 @@ func (p *Planner) Reachable(ctx context.Context, start Start, q ReachQuery) (Rea
 	if q.MaxSteps != nil {
 		steps = *q.MaxSteps
 	}
-	snap, err := p.snapshot(ctx)
+	snap, _, err := p.withRoles(ctx, q.Avoid...)
 	if err != nil {
-		return Reachable{}, err
-	}
-	if _, err := snap.rolesByID(q.Avoid...); err != nil {
 		return Reachable{}, err
 	}
 	roles, complete := snap.reach(reachSearch{From: start.Role.ID, MaxSteps: steps,

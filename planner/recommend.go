@@ -224,9 +224,7 @@ func skillsMet(held []float64, reqs []indexedNeed) float64 {
 	possible, short := 0.0, 0.0
 	for _, r := range reqs {
 		possible += r.importance
-		if h := held[r.skill]; h < r.level && r.level > 0 {
-			short += r.importance * (r.level - h) / r.level
-		}
+		short += skillgap.Lack(r.importance, r.level, held[r.skill])
 	}
 	if possible == 0 {
 		return 0.5

@@ -132,21 +132,11 @@ func sharedSkills(model *similarity.Model, person, role similarity.Vector, n int
 		w  float64
 	}
 	var out []contrib
-	a, b := person.Ratings, role.Ratings
-	for i, j := 0, 0; i < len(a.Index) && j < len(b.Index); {
-		switch {
-		case a.Index[i] == b.Index[j]:
-			if w := a.Values[i] * b.Values[j]; w > 0 && a.Values[i] > 0 {
-				out = append(out, contrib{model.RatingKey(a.Index[i]), w})
-			}
-			i++
-			j++
-		case a.Index[i] < b.Index[j]:
-			i++
-		default:
-			j++
+	similarity.Common(person.Ratings, role.Ratings, func(index int32, x, y float64) {
+		if w := x * y; w > 0 && x > 0 {
+			out = append(out, contrib{model.RatingKey(index), w})
 		}
-	}
+	})
 	slices.SortFunc(out, func(x, y contrib) int { return cmp.Or(cmp.Compare(y.w, x.w), cmp.Compare(x.id, y.id)) })
 	ids := make([]string, 0, n)
 	for _, c := range out[:min(n, len(out))] {

@@ -21,11 +21,7 @@ type SkillGap struct {
 
 // SkillGap measures the gap from start to the role with id to.
 func (p *Planner) SkillGap(ctx context.Context, start Start, to string) (SkillGap, error) {
-	snap, err := p.snapshot(ctx)
-	if err != nil {
-		return SkillGap{}, err
-	}
-	roles, err := snap.rolesByID(to)
+	snap, roles, err := p.withRoles(ctx, to)
 	if err != nil {
 		return SkillGap{}, err
 	}

@@ -208,6 +208,17 @@ func (p *Planner) load(ctx context.Context) (*snapshot, error) {
 	}
 }
 
+// withRoles returns the current snapshot and the roles ids name, failing with
+// ErrNotFound naming the first id that names no role.
+func (p *Planner) withRoles(ctx context.Context, ids ...string) (*snapshot, map[string]domain.Role, error) {
+	snap, err := p.snapshot(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	roles, err := snap.rolesByID(ids...)
+	return snap, roles, err
+}
+
 // rolesByID returns roles by id, failing with ErrNotFound naming the first id that names no role.
 func (s *snapshot) rolesByID(ids ...string) (map[string]domain.Role, error) {
 	out := make(map[string]domain.Role, len(ids))

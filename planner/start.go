@@ -50,11 +50,7 @@ func (p *Planner) ResolveStart(ctx context.Context, from string, profile *Profil
 // roleStart is someone in the role: they hold what it requires, and what the O*NET
 // occupations a curated role is classified as require.
 func (p *Planner) roleStart(ctx context.Context, id string) (Start, error) {
-	snap, err := p.snapshot(ctx)
-	if err != nil {
-		return Start{}, err
-	}
-	roles, err := snap.rolesByID(id)
+	snap, roles, err := p.withRoles(ctx, id)
 	if err != nil {
 		return Start{}, err
 	}

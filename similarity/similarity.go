@@ -190,11 +190,17 @@ func (m *Model) Similarity(a, b Vector) Parts {
 
 // Dot is the dot product of two sparse vectors: their cosine, as both have unit length.
 func Dot(a, b Sparse) float64 {
-	s, i, j := 0.0, 0, 0
-	for i < len(a.Index) && j < len(b.Index) {
+	s := 0.0
+	Common(a, b, func(_ int32, x, y float64) { s += x * y })
+	return s
+}
+
+// Common calls fn with each index both a and b hold, in order, and the two values there.
+func Common(a, b Sparse, fn func(index int32, x, y float64)) {
+	for i, j := 0, 0; i < len(a.Index) && j < len(b.Index); {
 		switch {
 		case a.Index[i] == b.Index[j]:
-			s += a.Values[i] * b.Values[j]
+			fn(a.Index[i], a.Values[i], b.Values[j])
 			i++
 			j++
 		case a.Index[i] < b.Index[j]:
@@ -203,7 +209,6 @@ func Dot(a, b Sparse) float64 {
 			j++
 		}
 	}
-	return s
 }
 
 // normalise scales m to unit length, counting extra (the squared weight of keys left out).

@@ -50,11 +50,9 @@ func Shortfalls(held Held, needs []Need) []Shortfall {
 	out := []Shortfall{}
 	for _, n := range needs {
 		h := held[n.SkillID]
-		if h >= n.Level || n.Level <= 0 {
-			continue
+		if w := Lack(n.Importance, n.Level, h); w > 0 {
+			out = append(out, Shortfall{SkillID: n.SkillID, Importance: n.Importance, Required: n.Level, Held: h, Weight: w})
 		}
-		out = append(out, Shortfall{SkillID: n.SkillID, Importance: n.Importance, Required: n.Level, Held: h,
-			Weight: n.Importance * (n.Level - h) / n.Level})
 	}
 	slices.SortFunc(out, func(a, b Shortfall) int {
 		return cmp.Or(cmp.Compare(b.Weight, a.Weight), cmp.Compare(b.Importance, a.Importance), cmp.Compare(a.SkillID, b.SkillID))
@@ -87,14 +85,21 @@ func Coverage(held Held, needs []Need) float64 {
 	possible, short := 0.0, 0.0
 	for _, n := range needs {
 		possible += n.Importance
-		if h := held[n.SkillID]; h < n.Level && n.Level > 0 {
-			short += n.Importance * (n.Level - h) / n.Level
-		}
+		short += Lack(n.Importance, n.Level, held[n.SkillID])
 	}
 	if possible == 0 {
 		return 1
 	}
 	return 1 - short/possible
+}
+
+// Lack is the weight of one requirement held at held: importance × (level − held) /
+// level when held is below the level, else 0.
+func Lack(importance, level, held float64) float64 {
+	if held >= level || level <= 0 {
+		return 0
+	}
+	return importance * (level - held) / level
 }
 
 // Closing says how much of a gap one certification closes: the shortfalls among the
