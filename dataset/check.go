@@ -141,7 +141,14 @@ func (c *checker) certification(cert domain.Certification) {
 
 func (c *checker) edges(ds *domain.Dataset) {
 	seen := map[string]bool{}
-	dup := func(key string) bool { d := seen[key]; seen[key] = true; return d }
+	// edge checks what every edge shares: it is listed once, and its source is known.
+	edge := func(at, field, key, sourceID string) {
+		if seen[key] {
+			c.fail(at, field, "listed twice")
+		}
+		seen[key] = true
+		c.source(at, "source", sourceID)
+	}
 	for _, e := range ds.Requirements {
 		at := fmt.Sprintf("roles %q: skills %q", e.Role, e.Skill)
 		c.ref(at, "skill", e.Skill, "skills")
@@ -151,19 +158,13 @@ func (c *checker) edges(ds *domain.Dataset) {
 		if e.Level < 1 || e.Level > 7 {
 			c.fail(at, "level", "%v is outside 1..7", e.Level)
 		}
-		if dup("requires " + e.Role + " " + e.Skill) {
-			c.fail(at, "skill", "listed twice")
-		}
-		c.source(at, "source", e.SourceID)
+		edge(at, "skill", "requires "+e.Role+" "+e.Skill, e.SourceID)
 	}
 	for _, e := range ds.Endorsements {
 		at := fmt.Sprintf("roles %q: certifications %q", e.Role, e.Certification)
 		c.ref(at, "certification", e.Certification, "certifications")
 		c.enum(at, "relevance", e.Relevance, domain.Relevances)
-		if dup("values " + e.Role + " " + e.Certification) {
-			c.fail(at, "certification", "listed twice")
-		}
-		c.source(at, "source", e.SourceID)
+		edge(at, "certification", "values "+e.Role+" "+e.Certification, e.SourceID)
 	}
 	for _, e := range ds.Progressions {
 		at := fmt.Sprintf("roles %q: nextRoles %q", e.From, e.To)
@@ -175,10 +176,7 @@ func (c *checker) edges(ds *domain.Dataset) {
 			c.fail(at, "typicalYears", "%v is outside (0, 40]", e.TypicalYears)
 		}
 		c.enum(at, "kind", e.Kind, domain.ProgressionKinds)
-		if dup("progresses " + e.From + " " + e.To) {
-			c.fail(at, "to", "listed twice")
-		}
-		c.source(at, "source", e.SourceID)
+		edge(at, "to", "progresses "+e.From+" "+e.To, e.SourceID)
 	}
 }
 

@@ -77,10 +77,7 @@ func closedLoop(req request, workers int, d time.Duration) result {
 		}()
 	}
 	wg.Wait()
-	res.took = time.Since(start)
-	res.requests = len(res.latencies)
-	slices.Sort(res.latencies)
-	return res
+	return res.done(start)
 }
 
 // fixedRate sends rate requests a second for d, whatever the answers' speed, so slow
@@ -108,8 +105,13 @@ func fixedRate(req request, rate int, d time.Duration) result {
 		}()
 	}
 	wg.Wait()
-	res.took = time.Since(start)
-	res.requests = len(res.latencies)
-	slices.Sort(res.latencies)
-	return res
+	return res.done(start)
+}
+
+// done completes the result of a run that began at start.
+func (r result) done(start time.Time) result {
+	r.took = time.Since(start)
+	r.requests = len(r.latencies)
+	slices.Sort(r.latencies)
+	return r
 }

@@ -31,7 +31,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		return err
 	}
 	start := time.Now()
-	d, err := onet.Read(onet.Options{Dir: *dir, Tables: split(*tables), SkipBadRows: *skip})
+	d, err := onet.Read(onet.Options{Dir: *dir, Tables: strings.FieldsFunc(*tables, func(r rune) bool { return r == ',' || r == ' ' }), SkipBadRows: *skip})
 	if err != nil {
 		return err
 	}
@@ -59,14 +59,4 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	}
 	fmt.Fprintln(stdout, onet.Attribution)
 	return nil
-}
-
-func split(s string) []string {
-	var out []string
-	for _, t := range strings.Split(s, ",") {
-		if t = strings.TrimSpace(t); t != "" {
-			out = append(out, t)
-		}
-	}
-	return out
 }
