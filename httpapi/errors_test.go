@@ -64,11 +64,7 @@ func TestUnreachableNeo4j(t *testing.T) {
 	if r.Errors[0].Extensions["requestId"] == nil {
 		t.Error("error carries no requestId to quote to support")
 	}
-	resp, err := http.Get(srv.URL + "/readyz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
+	resp, _ := get(t, srv.URL+"/readyz")
 	if resp.StatusCode != http.StatusServiceUnavailable {
 		t.Errorf("/readyz = %d, want 503", resp.StatusCode)
 	}

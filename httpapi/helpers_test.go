@@ -100,12 +100,7 @@ func do(t *testing.T, srv *httptest.Server, method, path, contentType string, bo
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
+	resp, raw := send(t, req)
 	var out gqlResponse
 	if err := json.Unmarshal(raw, &out); err != nil {
 		t.Fatalf("%s %s: status %d, body is not JSON: %s", method, path, resp.StatusCode, raw)
@@ -117,6 +112,28 @@ func do(t *testing.T, srv *httptest.Server, method, path, contentType string, bo
 		}
 	}
 	return out
+}
+
+// send sends req and returns the response and its body, read and closed.
+func send(t testing.TB, req *http.Request) (*http.Response, []byte) {
+	t.Helper()
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp, body
+}
+
+// get sends a GET to url and returns the response and its body.
+func get(t testing.TB, url string) (*http.Response, []byte) {
+	t.Helper()
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return send(t, req)
 }
 
 func noErrors(t *testing.T, r gqlResponse) {

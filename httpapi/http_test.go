@@ -1,7 +1,6 @@
 package httpapi_test
 
 import (
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -49,12 +48,7 @@ func TestResponseMediaType(t *testing.T) {
 		req, _ := http.NewRequest("POST", srv.URL+"/graphql", strings.NewReader(`{"query":"`+doc+`"}`))
 		req.Header.Set("Content-Type", "application/json")
 		req.Header.Set("Accept", accept)
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
+		resp, b := send(t, req)
 		return resp, string(b)
 	}
 	if resp, _ := post("*/*", "{ __typename }"); resp.Header.Get("Content-Type") != "application/json" {
@@ -90,12 +84,7 @@ func TestRequestIDIsEchoed(t *testing.T) {
 		if id != "" {
 			req.Header.Set("X-Request-Id", id)
 		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
+		resp, b := send(t, req)
 		return resp, string(b)
 	}
 	resp, body := get("abc123-client")
@@ -113,12 +102,7 @@ func TestRequestIDIsEchoed(t *testing.T) {
 func TestHealthAndReadiness(t *testing.T) {
 	srv, _ := newServer(t)
 	for _, path := range []string{"/healthz", "/readyz"} {
-		resp, err := http.Get(srv.URL + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
+		resp, body := get(t, srv.URL+path)
 		if resp.StatusCode != 200 {
 			t.Errorf("%s = %d %s", path, resp.StatusCode, body)
 		}
@@ -129,12 +113,7 @@ func TestHealthAndReadiness(t *testing.T) {
 // another host, and every script and stylesheet it names is served here.
 func TestPlaygroundIsSelfContained(t *testing.T) {
 	srv, _ := newServer(t)
-	resp, err := http.Get(srv.URL + "/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	page, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
+	resp, page := get(t, srv.URL+"/")
 	if resp.StatusCode != 200 || !strings.Contains(string(page), "GraphiQL") {
 		t.Fatalf("GET / = %d", resp.StatusCode)
 	}
@@ -145,21 +124,13 @@ func TestPlaygroundIsSelfContained(t *testing.T) {
 		if !strings.Contains(string(page), "/playground/"+asset) {
 			t.Errorf("page does not load %s", asset)
 		}
-		resp, err := http.Get(srv.URL + "/playground/" + asset)
-		if err != nil {
-			t.Fatal(err)
-		}
-		n, _ := io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
+		resp, body := get(t, srv.URL+"/playground/"+asset)
+		n := len(body)
 		if resp.StatusCode != 200 || n < 1000 {
 			t.Errorf("%s: status %d, %d bytes (run make playground)", asset, resp.StatusCode, n)
 		}
 	}
-	resp, err = http.Get(srv.URL + "/playground/..%2f..%2fgo.mod")
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
+	resp, _ = get(t, srv.URL+"/playground/..%2f..%2fgo.mod")
 	if resp.StatusCode != 404 {
 		t.Errorf("a path outside the asset list was served: %d", resp.StatusCode)
 	}

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -71,12 +70,7 @@ func TestRateLimitAndMetrics(t *testing.T) {
 
 // checkMetrics checks what TestRateLimitAndMetrics's requests left in /metrics.
 func checkMetrics(t *testing.T, srv *httptest.Server) {
-	resp, err := http.Get(srv.URL + "/metrics")
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
+	_, body := get(t, srv.URL+"/metrics")
 	for _, want := range []string{
 		`careergraph_graphql_requests_total{operation="Cheap",outcome="ok"} 6`,
 		`careergraph_rate_limited_total 2`,
@@ -138,11 +132,6 @@ func postAs(t *testing.T, srv *httptest.Server, key, doc string) *http.Response 
 	if key != "" {
 		req.Header.Set("X-API-Key", key)
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	io.Copy(io.Discard, resp.Body)
-	resp.Body.Close()
+	resp, _ := send(t, req)
 	return resp
 }

@@ -1,8 +1,6 @@
 package httpapi_test
 
 import (
-	"io"
-	"net/http"
 	"strings"
 	"testing"
 )
@@ -66,12 +64,7 @@ func TestRecommendationsForARoleOnlyProfile(t *testing.T) {
 func TestWidgetAndDemoAreServed(t *testing.T) {
 	srv, _ := newServer(t)
 	for path, want := range map[string]string{"/widget.js": "text/javascript", "/demo": "text/html", "/demo.js": "text/javascript"} {
-		resp, err := http.Get(srv.URL + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
+		resp, body := get(t, srv.URL+path)
 		if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), want) {
 			t.Errorf("%s: %d %s", path, resp.StatusCode, resp.Header.Get("Content-Type"))
 		}
