@@ -56,6 +56,32 @@ func startService(t *testing.T, env map[string]string, proxy *faultproxy.Proxy) 
 	return "", nil, nil, nil
 }
 
+// startFrozen starts the service behind the proxy with the request timeout given, checks
+// that it answers, and then freezes Neo4j: every statement hangs until the test ends.
+func startFrozen(t *testing.T, timeout string) (string, *faultproxy.Proxy, context.CancelFunc, chan error) {
+	t.Helper()
+	base, proxy, stop, done := startBehindProxy(t, map[string]string{"REQUEST_TIMEOUT": timeout})
+	if _, code, err := ask(base); err != nil || code != "" {
+		t.Fatalf("before the hang: code %q, err %v", code, err)
+	}
+	proxy.Freeze()
+	t.Cleanup(proxy.Thaw)
+	return base, proxy, stop, done
+}
+
+// waitStopped waits for the service to return from run once stopped, without error.
+func waitStopped(t *testing.T, done <-chan error) {
+	t.Helper()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("run: %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the service did not exit after draining")
+	}
+}
+
 // ask posts a query and returns the role title, or the error code.
 func ask(base string) (title, code string, err error) {
 	resp, err := http.Post(base+"/graphql", "application/json",
@@ -207,12 +233,7 @@ func (o *outcomes) ask(t *testing.T, base string, stop <-chan struct{}) {
 // A request whose Neo4j statement hangs ends at the request's deadline with a TIMEOUT
 // error, and SIGTERM lets that in-flight request finish before the service exits.
 func TestTimeoutAndGracefulShutdown(t *testing.T) {
-	base, proxy, stopService, done := startBehindProxy(t, map[string]string{"REQUEST_TIMEOUT": "1500ms"})
-	if _, code, err := ask(base); err != nil || code != "" {
-		t.Fatalf("before the hang: code %q, err %v", code, err)
-	}
-	proxy.Freeze()
-	t.Cleanup(proxy.Thaw)
+	base, proxy, stopService, done := startFrozen(t, "1500ms")
 	type answer struct {
 		code string
 		err  error
@@ -233,25 +254,13 @@ func TestTimeoutAndGracefulShutdown(t *testing.T) {
 	if a.took > 10*time.Second {
 		t.Errorf("the deadline took %s to stop the request", a.took)
 	}
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("run: %v", err)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("the service did not exit after draining")
-	}
+	waitStopped(t, done)
 }
 
 // When the client goes away, the request's context ends and so does its wait on Neo4j:
 // the operation finishes long before the request's deadline would stop it.
 func TestClientGoneCancelsTheQuery(t *testing.T) {
-	base, proxy, _, _ := startBehindProxy(t, map[string]string{"REQUEST_TIMEOUT": "60s"})
-	if _, code, err := ask(base); err != nil || code != "" {
-		t.Fatalf("before the hang: code %q, err %v", code, err)
-	}
-	proxy.Freeze()
-	t.Cleanup(proxy.Thaw)
+	base, _, _, _ := startFrozen(t, "60s")
 	client := &http.Client{Timeout: 300 * time.Millisecond}
 	start := time.Now()
 	_, err := client.Post(base+"/graphql", "application/json", strings.NewReader(

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/careergraph/careergraph/internal/neo4jtest"
 )
@@ -17,39 +16,12 @@ import (
 func TestRunServesAndShutsDown(t *testing.T) {
 	neo4jtest.Store(t) // the curated graph is loaded and the server is ours
 	env := map[string]string{"ADDR": "127.0.0.1:0", "NEO4J_URI": neo4jtest.URI(), "LOG_LEVEL": "warn"}
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() { done <- run(ctx, nil, func(k string) string { return env[k] }, io.Discard, ready) }()
-
-	var addr string
-	select {
-	case addr = <-ready:
-	case err := <-done:
-		t.Fatalf("run returned early: %v", err)
-	case <-time.After(30 * time.Second):
-		t.Fatal("server did not start")
+	base, _, stop, done := startService(t, env, nil)
+	if title, code, err := ask(base); title != "Systems Administrator" {
+		t.Errorf("got %q %q %v", title, code, err)
 	}
-	resp, err := http.Post("http://"+addr+"/graphql", "application/json",
-		strings.NewReader(`{"query":"{ role(id: \"systems-administrator\") { title } }"}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if !strings.Contains(string(body), "Systems Administrator") {
-		t.Errorf("got %s", body)
-	}
-
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("run: %v", err)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("server did not shut down")
-	}
+	stop()
+	waitStopped(t, done)
 }
 
 func TestRunRejectsBadConfig(t *testing.T) {
@@ -71,15 +43,10 @@ func TestMetricsOnTheirOwnListener(t *testing.T) {
 	l.Close()
 	env := map[string]string{"ADDR": "127.0.0.1:0", "METRICS_ADDR": metricsAddr, "NEO4J_URI": neo4jtest.URI(), "LOG_LEVEL": "warn"}
 	base, _, _, _ := startService(t, env, nil)
-	resp, err := http.Get(base + "/metrics")
-	if err != nil {
-		t.Fatal(err)
+	if code := status(t, base+"/metrics"); code != http.StatusNotFound {
+		t.Errorf("/metrics on the public listener: %d, want 404", code)
 	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusNotFound {
-		t.Errorf("/metrics on the public listener: %d, want 404", resp.StatusCode)
-	}
-	resp, err = http.Get("http://" + metricsAddr + "/metrics")
+	resp, err := http.Get("http://" + metricsAddr + "/metrics")
 	if err != nil {
 		t.Fatal(err)
 	}
