@@ -56,6 +56,10 @@ func TestHeldOutRecallAndHelpDeskAdvice(t *testing.T) {
 	if len(paths.Paths) == 0 {
 		t.Error("no path from help desk technician to computer network architects")
 	}
+	gap, err := pl.SkillGap(ctx, start, "onet-15-1241-00")
+	if err != nil || gap.CertificationsFor == nil || len(gap.Certifications) == 0 {
+		t.Errorf("skill gap to computer network architects: %d certifications for %v, %v", len(gap.Certifications), gap.CertificationsFor, err)
+	}
 }
 
 // helpDeskAdvice checks what a help desk technician, by role, by skills or as O*NET's
@@ -79,6 +83,9 @@ func helpDeskAdvice(t *testing.T, pl *planner.Planner) {
 		for _, r := range recs.Roles {
 			if !isIT(r.Role.ID) {
 				t.Errorf("%s: recommends %s (%s), not an IT role", name, r.Role.Title, r.Role.ID)
+			}
+			if strings.Contains(r.Reason, "you meet 0%") {
+				t.Errorf("%s: %s's reason measures a profile by skills it does not name: %s", name, r.Role.ID, r.Reason)
 			}
 		}
 		if len(recs.Certifications) == 0 {

@@ -328,13 +328,14 @@ type ComplexityRoot struct {
 	}
 
 	SkillGap struct {
-		Certifications func(childComplexity int) int
-		Coverage       func(childComplexity int) int
-		Possible       func(childComplexity int) int
-		Skills         func(childComplexity int) int
-		Start          func(childComplexity int) int
-		Target         func(childComplexity int) int
-		Total          func(childComplexity int) int
+		Certifications    func(childComplexity int) int
+		CertificationsFor func(childComplexity int) int
+		Coverage          func(childComplexity int) int
+		Possible          func(childComplexity int) int
+		Skills            func(childComplexity int) int
+		Start             func(childComplexity int) int
+		Target            func(childComplexity int) int
+		Total             func(childComplexity int) int
 	}
 
 	SkillRecommendation struct {
@@ -1706,6 +1707,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SkillGap.Certifications(childComplexity), true
+	case "SkillGap.certificationsFor":
+		if e.ComplexityRoot.SkillGap.CertificationsFor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGap.CertificationsFor(childComplexity), true
 	case "SkillGap.coverage":
 		if e.ComplexityRoot.SkillGap.Coverage == nil {
 			break
@@ -2318,6 +2325,12 @@ type SkillGap {
   not hold (its takeFirst), which are added when they close nothing themselves.
   """
   certifications: [GapClosing!]!
+  """
+  When the target is an O*NET occupation, whose rated elements no certification validates:
+  the curated role most like it, whose skill gap the certifications were chosen to close.
+  Null for a curated target.
+  """
+  certificationsFor: Role
 }
 
 type GapClosing {
@@ -3239,6 +3252,8 @@ func (ec *executionContext) childFields_SkillGap(ctx context.Context, field grap
 		return ec.fieldContext_SkillGap_skills(ctx, field)
 	case "certifications":
 		return ec.fieldContext_SkillGap_certifications(ctx, field)
+	case "certificationsFor":
+		return ec.fieldContext_SkillGap_certificationsFor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SkillGap", field.Name)
 }
@@ -9800,6 +9815,38 @@ func (ec *executionContext) fieldContext_SkillGap_certifications(_ context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _SkillGap_certificationsFor(ctx context.Context, field graphql.CollectedField, obj *planner.SkillGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGap_certificationsFor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CertificationsFor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Role) graphql.Marshaler {
+			return ec.marshalORole2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGap_certificationsFor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SkillGap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Role(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SkillRecommendation_skill(ctx context.Context, field graphql.CollectedField, obj *planner.SkillRecommendation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14347,6 +14394,11 @@ func (ec *executionContext) _SkillGap(ctx context.Context, sel ast.SelectionSet,
 		case "certifications":
 			out.Values[i] = ec._SkillGap_certifications(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "certificationsFor":
+			out.Values[i] = ec._SkillGap_certificationsFor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:

@@ -80,3 +80,24 @@ func TestAPIOverImportedOccupations(t *testing.T) {
 			data.SkillGap.Total, len(data.Recs.Roles))
 	}
 }
+
+// An O*NET occupation's rated elements are validated by no certification; its skill gap
+// advises the certifications that close the gap to the curated role most like it, and
+// names that role.
+func TestSkillGapToAnOccupationAdvisesCertifications(t *testing.T) {
+	srv, st := newServer(t)
+	neo4jtest.ImportONet(t, st, neo4jtest.ONetFixture())
+	var data struct {
+		SkillGap struct {
+			Total             float64
+			CertificationsFor *struct{ ID string }
+			Certifications    []struct{ Certification struct{ ID string } }
+		}
+	}
+	noErrors(t, query(t, srv, `{ skillGap(from: "help-desk-technician", to: "onet-15-1241-00") {
+		total certificationsFor { id } certifications { certification { id } } } }`, nil, &data))
+	g := data.SkillGap
+	if g.CertificationsFor == nil || strings.HasPrefix(g.CertificationsFor.ID, "onet-") || len(g.Certifications) == 0 {
+		t.Errorf("help desk to network architects: certifications %+v for %+v", g.Certifications, g.CertificationsFor)
+	}
+}

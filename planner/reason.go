@@ -3,9 +3,11 @@ package planner
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/skillgap"
 )
 
 // reason says in one line why a role is recommended; names holds the names of the
@@ -27,13 +29,21 @@ func reason(from domain.Role, r RoleRecommendation, names map[string]string) str
 	if len(shared) > 0 {
 		fmt.Fprintf(&b, ", most of all in %s", list(shared))
 	}
-	if len(r.MatchedSkills)+len(r.MissingSkills) > 0 {
+	// The share met is said only when the person holds some of the role's requirements:
+	// a profile that names none of them (curated skills against an O*NET occupation's
+	// elements, say) is not measured by them.
+	if holdsAny(r) {
 		fmt.Fprintf(&b, "; you meet %.0f%% of its skill requirements", math.Round(100*r.Parts.Skills))
 		if n := len(r.MissingSkills); n > 0 {
 			fmt.Fprintf(&b, " and have %d skill%s to build", n, plural(n))
 		}
 	}
 	return b.String() + "."
+}
+
+// holdsAny reports whether the person holds any of the role's required skills, at any level.
+func holdsAny(r RoleRecommendation) bool {
+	return len(r.MatchedSkills) > 0 || slices.ContainsFunc(r.MissingSkills, func(s skillgap.Shortfall) bool { return s.Held > 0 })
 }
 
 func kindWord(kind string) string {

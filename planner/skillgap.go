@@ -17,6 +17,9 @@ type SkillGap struct {
 	Possible       float64              // the gap of someone holding nothing
 	Coverage       float64              // 1 - Total/Possible
 	Certifications []Closing
+	// CertificationsFor is, for an O*NET target, the curated role most like it, whose gap
+	// the certifications close (certifications validate curated skills only).
+	CertificationsFor *domain.Role
 }
 
 // SkillGap measures the gap from start to the role with id to.
@@ -27,6 +30,16 @@ func (p *Planner) SkillGap(ctx context.Context, start Start, to string) (SkillGa
 	}
 	target := needs(snap.reqs[to])
 	sf := skillgap.Shortfalls(start.Held, target)
-	return SkillGap{Start: start, Target: roles[to], Skills: sf, Total: skillgap.Total(sf), Possible: skillgap.Possible(target),
-		Coverage: skillgap.Coverage(start.Held, target), Certifications: snap.rankCertifications(sf, start.HeldCert)}, nil
+	g := SkillGap{Start: start, Target: roles[to], Skills: sf, Total: skillgap.Total(sf), Possible: skillgap.Possible(target),
+		Coverage: skillgap.Coverage(start.Held, target)}
+	closable := sf
+	if c := snap.byID[to]; c != nil && c.Occupation {
+		if n, ok := snap.sim.nearest[to]; ok {
+			role := snap.roles[n.id]
+			g.CertificationsFor = &role
+			closable = skillgap.Shortfalls(start.Held, needs(snap.reqs[n.id]))
+		}
+	}
+	g.Certifications = snap.rankCertifications(closable, start.HeldCert)
+	return g, nil
 }
