@@ -22,9 +22,8 @@ func quiet(string, int, time.Duration) {}
 // The evaluation is deterministic, so its figures can be asserted. It also leaves the
 // full O*NET graph loaded for the checks of what a help desk technician is told.
 func TestHeldOutRecallAndHelpDeskAdvice(t *testing.T) {
-	st := neo4jtest.Store(t)
+	st := neo4jtest.Scratch(t)
 	ctx := context.Background()
-	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
 	d, err := onet.Read(onet.Options{Dir: neo4jtest.Shared(t, "data/onet-29.3")})
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package httpapi_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -19,8 +18,7 @@ const curatorToken = "test-curator-token"
 
 func curatorServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	st := neo4jtest.Store(t)
-	t.Cleanup(func() { _ = neo4jtest.ResetCurated(context.Background(), st) })
+	st := neo4jtest.Scratch(t)
 	srv := serveOptions(t, st, nil, httpapi.Options{Logger: zerolog.New(zerolog.NewTestWriter(t)),
 		CuratorToken: curatorToken})
 	t.Cleanup(srv.Close)

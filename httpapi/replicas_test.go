@@ -82,9 +82,8 @@ func TestReplicasSeeEachOthersEdits(t *testing.T) {
 // A requirement written straight into Neo4j (not through the service) reaches a replica
 // running with the default refresh interval within the documented 10 s.
 func TestReplicaSeesDirectCypherEdits(t *testing.T) {
-	st := neo4jtest.Store(t)
+	neo4jtest.Scratch(t)
 	ctx := context.Background()
-	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
 	b := replica(t, planner.DefaultRefreshEvery)
 	if gapHas(t, b, "bgp") {
 		t.Fatal("the curated graph already asks BGP of a help desk technician")

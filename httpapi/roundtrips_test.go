@@ -14,7 +14,7 @@ import (
 // A query three levels deep over a page of 50 roles costs a fixed number of Cypher
 // statements, one per nested field and level, however many roles the page holds.
 func TestNestedQueriesAreBatched(t *testing.T) {
-	st := neo4jtest.Store(t)
+	st := neo4jtest.Scratch(t)
 	ctx := context.Background()
 	if err := neo4jtest.Reset(ctx, st, syntheticGraph(60)); err != nil {
 		t.Fatal(err)
@@ -25,8 +25,8 @@ func TestNestedQueriesAreBatched(t *testing.T) {
 	if err := pl.Refresh(ctx); err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(pl.Close)
 	srv := serveWith(t, st, pl)
-	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
 
 	doc := `query($n: Int) { roles(first: $n) { nodes { id
 		skills { skill { id roles { role { id } } certifications { id } } }

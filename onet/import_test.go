@@ -40,9 +40,8 @@ func importFixture(t *testing.T, st *store.Store, dir string) {
 }
 
 func TestImportFixtures(t *testing.T) {
-	st := neo4jtest.Store(t)
+	st := neo4jtest.Scratch(t)
 	ctx := context.Background()
-	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
 	before, err := st.Snapshot(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -135,9 +134,8 @@ func checkDerivedMoves(t *testing.T, st *store.Store) {
 
 // Career paths, skill gaps and recommendations work over imported occupations.
 func TestPlannerOverImportedOccupations(t *testing.T) {
-	st := neo4jtest.Store(t)
+	st := neo4jtest.Scratch(t)
 	ctx := context.Background()
-	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
 	importFixture(t, st, "testdata/excel")
 	pl := planner.New(st)
 	start, err := pl.ResolveStart(ctx, "onet-15-1232-00", nil)
@@ -173,9 +171,8 @@ func TestPlannerOverImportedOccupations(t *testing.T) {
 // The full O*NET copy in ../shared, and a few known facts about 15-1244.00.
 func TestImportFullData(t *testing.T) {
 	dir := sharedONet(t)
-	st := neo4jtest.Store(t)
+	st := neo4jtest.Scratch(t)
 	ctx := context.Background()
-	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
 	d, err := onet.Read(onet.Options{Dir: dir})
 	if err != nil {
 		t.Fatal(err)

@@ -19,9 +19,8 @@ import (
 // Random graphs in Neo4j: careerPaths and reachableRoles must agree with a brute-force
 // enumeration in Go of every simple path, ranked by the same cost and tie-break.
 func TestPathsMatchBruteForce(t *testing.T) {
-	st := neo4jtest.Store(t)
+	st := neo4jtest.Scratch(t)
 	ctx := context.Background()
-	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
 	pl := planner.New(st)
 	t.Cleanup(pl.Close)
 	for seed := uint64(1); seed <= 6; seed++ {

@@ -27,7 +27,7 @@ var degreeOf = map[string]string{
 	"SkillToGain.certifications": "skillCertifications", "SkillRecommendation.certifications": "skillCertifications",
 	"Certification.validates": "certificationSkills", "GapClosing.closes": "certificationSkills",
 	"CertificationRecommendation.closes": "certificationSkills",
-	"Certification.prerequisites": "certificationPrerequisites", "Certification.preparesFor": "certificationPreparesFor",
+	"Certification.prerequisites":        "certificationPrerequisites", "Certification.preparesFor": "certificationPreparesFor",
 	"Certification.roles": "certificationRoles", "Certification.sources": "certificationSources",
 }
 

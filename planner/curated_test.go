@@ -12,12 +12,9 @@ import (
 // The guide's trajectory: help desk or junior sysadmin for 0-3 years, systems or
 // network administrator from 3 to 6 years, infrastructure engineer or senior from 6 on.
 func TestHelpDeskToSeniorFollowsTheGuide(t *testing.T) {
-	_, pl := curated(t)
+	pl := curated(t)
 	ctx := context.Background()
-	start, err := pl.ResolveStart(ctx, "help-desk-technician", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	start := startAt(t, pl, "help-desk-technician")
 	got, err := pl.Paths(ctx, start, planner.PathQuery{To: "senior-it-infrastructure-engineer", RankBy: planner.ByYears,
 		First: 10, MaxSteps: 6, Via: "systems-administrator", Avoid: []string{}})
 	if err != nil {
@@ -59,12 +56,9 @@ func TestHelpDeskToSeniorFollowsTheGuide(t *testing.T) {
 }
 
 func TestSkillGapToNetworkAdministrator(t *testing.T) {
-	_, pl := curated(t)
+	pl := curated(t)
 	ctx := context.Background()
-	start, err := pl.ResolveStart(ctx, "help-desk-technician", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	start := startAt(t, pl, "help-desk-technician")
 	g, err := pl.SkillGap(ctx, start, "network-administrator")
 	if err != nil {
 		t.Fatal(err)
@@ -79,7 +73,7 @@ func TestSkillGapToNetworkAdministrator(t *testing.T) {
 }
 
 func TestProfileWithoutRoleStartsAtBestMatch(t *testing.T) {
-	_, pl := curated(t)
+	pl := curated(t)
 	ctx := context.Background()
 	profile := &planner.Profile{Skills: map[string]float64{"ticketing-user-support": 3, "windows-desktop-support": 3,
 		"troubleshooting": 3, "stakeholder-communication": 3}}
@@ -101,12 +95,9 @@ func TestProfileWithoutRoleStartsAtBestMatch(t *testing.T) {
 }
 
 func TestBadQuestions(t *testing.T) {
-	_, pl := curated(t)
+	pl := curated(t)
 	ctx := context.Background()
-	start, err := pl.ResolveStart(ctx, "help-desk-technician", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	start := startAt(t, pl, "help-desk-technician")
 	ok := planner.PathQuery{To: "systems-administrator", RankBy: planner.ByYears, First: 3, MaxSteps: 6}
 	tests := map[string]func(q *planner.PathQuery){
 		"too many paths": func(q *planner.PathQuery) { q.First = 11 },

@@ -1,19 +1,27 @@
 package planner_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/careergraph/careergraph/internal/neo4jtest"
 	"github.com/careergraph/careergraph/planner"
-	"github.com/careergraph/careergraph/store"
 )
 
-// curated returns the store over the curated graph and a planner over it, closed when
-// the test ends.
-func curated(t *testing.T) (*store.Store, *planner.Planner) {
+// curated returns a planner over the curated graph, closed when the test ends.
+func curated(t *testing.T) *planner.Planner {
 	t.Helper()
-	st := neo4jtest.Store(t)
-	pl := planner.New(st)
+	pl := planner.New(neo4jtest.Store(t))
 	t.Cleanup(pl.Close)
-	return st, pl
+	return pl
+}
+
+// startAt is the start of someone in the role with id.
+func startAt(t *testing.T, pl *planner.Planner, id string) planner.Start {
+	t.Helper()
+	start, err := pl.ResolveStart(context.Background(), id, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return start
 }

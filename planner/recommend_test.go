@@ -13,7 +13,7 @@ import (
 // A help desk technician's natural next roles, per the guide, are systems and network
 // administrator: with only their skills, or only their role, those two come first.
 func TestRecommendationsForHelpDesk(t *testing.T) {
-	_, pl := curated(t)
+	pl := curated(t)
 	ctx := context.Background()
 	skillsOnly := planner.Profile{Skills: map[string]float64{"ticketing-user-support": 3, "windows-desktop-support": 3,
 		"troubleshooting": 3, "networking-fundamentals": 2, "active-directory": 2, "stakeholder-communication": 3,
@@ -49,12 +49,9 @@ func TestRecommendationsForHelpDesk(t *testing.T) {
 // For a networking target, networking certifications close more of the gap than
 // unrelated ones (cloud, virtualization, service management).
 func TestNetworkingTargetRanksNetworkingCertificationsFirst(t *testing.T) {
-	_, pl := curated(t)
+	pl := curated(t)
 	ctx := context.Background()
-	start, err := pl.ResolveStart(ctx, "help-desk-technician", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	start := startAt(t, pl, "help-desk-technician")
 	g, err := pl.SkillGap(ctx, start, "network-administrator")
 	if err != nil {
 		t.Fatal(err)
@@ -77,7 +74,7 @@ func TestNetworkingTargetRanksNetworkingCertificationsFirst(t *testing.T) {
 }
 
 func TestRecommendationLimits(t *testing.T) {
-	_, pl := curated(t)
+	pl := curated(t)
 	for _, first := range []int{0, 21} {
 		if _, err := pl.Recommend(context.Background(), planner.Profile{RoleID: "help-desk-technician"}, first); !planner.IsInputError(err) {
 			t.Errorf("first=%d: got %v", first, err)
@@ -88,9 +85,8 @@ func TestRecommendationLimits(t *testing.T) {
 // The planner answers from a snapshot; after an import, its next refresh (KeepFresh's
 // tick, here called directly) answers from the graph as it is.
 func TestRecommendationsFollowImports(t *testing.T) {
-	st := neo4jtest.Store(t)
+	st := neo4jtest.Scratch(t)
 	ctx := context.Background()
-	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
 	pl := planner.New(st)
 	t.Cleanup(pl.Close)
 	if _, err := pl.Recommend(ctx, planner.Profile{RoleID: "help-desk-technician"}, 3); err != nil {

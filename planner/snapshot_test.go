@@ -65,9 +65,7 @@ func gapSkills(t *testing.T, pl *planner.Planner, from, to string) []string {
 // a request after RefreshEvery has passed on the planner's clock starts that refresh
 // without waiting for it.
 func TestSnapshotSeesDirectCypherEdits(t *testing.T) {
-	st := neo4jtest.Store(t)
-	ctx := context.Background()
-	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
+	neo4jtest.Scratch(t)
 	clk := &clock{now: time.Unix(1_800_000_000, 0)}
 	pl := planner.New(neo4jtest.Routed(t), planner.Options{RefreshEvery: time.Minute, Now: clk.Now})
 	t.Cleanup(pl.Close)
@@ -93,9 +91,8 @@ func TestSnapshotSeesDirectCypherEdits(t *testing.T) {
 // Two planners on one Neo4j, one over neo4j:// routing: an edit through the service's
 // store reaches the other planner at its next refresh, and so does its removal.
 func TestTwoPlannersAgree(t *testing.T) {
-	st := neo4jtest.Store(t)
+	st := neo4jtest.Scratch(t)
 	ctx := context.Background()
-	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
 	a, b := planner.New(st), planner.New(neo4jtest.Routed(t))
 	t.Cleanup(b.Close)
 	for _, pl := range []*planner.Planner{a, b} {

@@ -45,9 +45,8 @@ func TestImportTwiceChangesNothing(t *testing.T) {
 }
 
 func TestImportRemovesWhatTheDatasetDropped(t *testing.T) {
-	st := neo4jtest.Store(t)
+	st := neo4jtest.Scratch(t)
 	ctx := context.Background()
-	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
 	ds, err := neo4jtest.Curated()
 	if err != nil {
 		t.Fatal(err)

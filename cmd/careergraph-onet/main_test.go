@@ -25,9 +25,8 @@ func fixture(edition string) string {
 }
 
 func TestImportAndReport(t *testing.T) {
-	st := neo4jtest.Store(t)
+	neo4jtest.Scratch(t)
 	ctx := context.Background()
-	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
 	var out bytes.Buffer
 	if err := run(ctx, []string{"-dir", fixture("text")}, env, &out); err != nil {
 		t.Fatal(err)
@@ -42,9 +41,8 @@ func TestImportAndReport(t *testing.T) {
 // A malformed row stops the import before anything is written; -skip-bad-rows imports
 // the rest and says how many rows it skipped.
 func TestBadRows(t *testing.T) {
-	st := neo4jtest.Store(t)
+	st := neo4jtest.Scratch(t)
 	ctx := context.Background()
-	t.Cleanup(func() { _ = neo4jtest.ResetCurated(ctx, st) })
 	dir := t.TempDir()
 	entries, _ := os.ReadDir(fixture("excel"))
 	for _, e := range entries {

@@ -177,3 +177,11 @@ func ImportONet(t testing.TB, st *store.Store, dir string) {
 		t.Fatal(err)
 	}
 }
+
+// Scratch is Store for a test that changes the graph: the curated graph alone is
+// restored when the test ends.
+func Scratch(t testing.TB) *store.Store {
+	st := Store(t)
+	t.Cleanup(func() { _ = ResetCurated(context.Background(), st) })
+	return st
+}
