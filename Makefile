@@ -34,23 +34,23 @@ import: neo4j ## load (or refresh) the curated dataset into Neo4j
 ONET_DIR ?= ../shared/data/onet-29.3
 
 onet: neo4j ## import the O*NET database from ONET_DIR (text edition or Excel export) into the graph
-	$(GO) run ./cmd/careergraph-onet -NEO4J_WAIT=2m -dir "$(ONET_DIR)"
+	$(GO) run ./cmd/careergraph-onet -NEO4J_WAIT=2m -ONET_DIR="$(ONET_DIR)"
 
 eval: neo4j import ## held-out evaluation: recall of O*NET's related occupations (withheld while measured) vs plain cosine
-	$(GO) run ./cmd/careergraph-eval -NEO4J_WAIT=2m -dir "$(ONET_DIR)" -signals
+	$(GO) run ./cmd/careergraph-eval -NEO4J_WAIT=2m -ONET_DIR="$(ONET_DIR)" -signals
 
 BENCH_DURATION ?= 10s
 PEER_STAMP := bench/peer/node_modules/.installed
 
 bench: neo4j import $(PEER_STAMP) ## this service vs @neo4j/graphql vs raw Go+Cypher, same Neo4j and load, curated then O*NET graph (BENCH_DURATION per run)
-	$(GO) run ./cmd/careergraph-bench -compare -duration $(BENCH_DURATION) -dir "$(ONET_DIR)"
+	$(GO) run ./cmd/careergraph-bench -compare -duration $(BENCH_DURATION) -ONET_DIR="$(ONET_DIR)"
 
 $(PEER_STAMP): bench/peer/package.json bench/peer/package-lock.json
 	cd bench/peer && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 bench-import: neo4j import ## import the full O*NET data (rows/s, total time), then time paths and recommendations over it
-	$(GO) run ./cmd/careergraph-bench -onet -dir "$(ONET_DIR)"
+	$(GO) run ./cmd/careergraph-bench -onet -ONET_DIR="$(ONET_DIR)"
 
 loadtest: neo4j import ## load the service on 127.0.0.1 with vegeta, normal and abusive traffic together (LOADTEST_RATE, LOADTEST_ABUSE_RATE, LOADTEST_DURATION); fails on any normal request's error
 	@loadtest/run.sh

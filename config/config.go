@@ -29,6 +29,7 @@ type Config struct {
 	PlaygroundAssets string
 	Introspection    bool
 	Dataset          string
+	ONetDir          string
 	AllowedOrigins   []string
 	Limits           Limits
 	RateLimit        float64

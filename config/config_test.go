@@ -13,7 +13,7 @@ import (
 	"github.com/careergraph/careergraph/config"
 )
 
-var all = []config.Group{config.Server, config.Database, config.Wait, config.Dataset}
+var all = []config.Group{config.Server, config.Database, config.Wait, config.Dataset, config.ONet}
 
 // load reads every setting from env, as the server would.
 func load(args []string, env map[string]string) (config.Config, error) {

@@ -51,7 +51,6 @@ var workloads = []struct{ name, query string }{
 
 // options are the command's own flags.
 type options struct {
-	dir                  string
 	n, workers, rate     int
 	skipImport, onetPass bool
 	duration             time.Duration
@@ -60,7 +59,6 @@ type options struct {
 func run(ctx context.Context, args []string, getenv func(string) string, out io.Writer) error {
 	fs := flag.NewFlagSet("careergraph-bench", flag.ContinueOnError)
 	var o options
-	fs.StringVar(&o.dir, "dir", "../shared/data/onet-29.3", "the O*NET data to import")
 	fs.IntVar(&o.n, "n", 200, "requests per O*NET workload")
 	onetMode := fs.Bool("onet", false, "import O*NET and measure paths and recommendations over it")
 	fs.BoolVar(&o.skipImport, "skip-import", false, "with -onet: measure the graph as it is, without importing")
@@ -68,8 +66,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	fs.IntVar(&o.workers, "workers", 8, "with -compare: clients of the closed-loop runs")
 	fs.IntVar(&o.rate, "rate", 50, "with -compare: requests a second of the fixed-rate runs")
 	fs.DurationVar(&o.duration, "duration", 10*time.Second, "with -compare: length of each run")
-	fs.BoolVar(&o.onetPass, "onet-pass", true, "with -compare: after the curated graph, import O*NET from -dir and measure again")
-	cfg, err := config.Load(fs, args, getenv, config.Database, config.Wait)
+	fs.BoolVar(&o.onetPass, "onet-pass", true, "with -compare: after the curated graph, import O*NET from ONET_DIR and measure again")
+	cfg, err := config.Load(fs, args, getenv, config.Database, config.Wait, config.ONet)
 	switch {
 	case err != nil:
 		return err
@@ -99,7 +97,7 @@ func runCompare(ctx context.Context, cfg config.Config, o options, out io.Writer
 	})}}
 	if o.onetPass {
 		passes = append(passes, pass{graph: "O*NET", workloads: onetWorkloads, prepare: withStore(func(st *store.Store) error {
-			return importAll(ctx, st, o.dir, out)
+			return importAll(ctx, st, cfg.ONetDir, out)
 		})})
 	}
 	rows, usages, err := compare(out, cfg.Neo4j.URI, passes, o.workers, o.rate, o.duration)
@@ -123,7 +121,7 @@ func runONet(ctx context.Context, cfg config.Config, o options, out io.Writer) e
 	}
 	defer st.Close(ctx)
 	if !o.skipImport {
-		if err := importAll(ctx, st, o.dir, out); err != nil {
+		if err := importAll(ctx, st, cfg.ONetDir, out); err != nil {
 			return err
 		}
 	}

@@ -4,7 +4,7 @@
 // prints recall next to a plain cosine baseline computed from the same files. The
 // withheld links are restored before it exits.
 //
-//	careergraph-eval [-dir ../shared/data/onet-29.3] [-signals]
+//	careergraph-eval [-ONET_DIR=../shared/data/onet-29.3] [-signals]
 package main
 
 import (
@@ -24,13 +24,12 @@ func main() { cli.Main("careergraph-eval", run) }
 
 func run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("careergraph-eval", flag.ContinueOnError)
-	dir := fs.String("dir", "../shared/data/onet-29.3", "folder holding the O*NET tab-separated files")
 	signals := fs.Bool("signals", false, "also measure each similarity signal alone, from the files")
-	cfg, err := config.Load(fs, args, getenv, config.Database, config.Wait)
+	cfg, err := config.Load(fs, args, getenv, config.Database, config.Wait, config.ONet)
 	if err != nil {
 		return err
 	}
-	d, err := onet.Read(onet.Options{Dir: *dir})
+	d, err := onet.Read(onet.Options{Dir: cfg.ONetDir})
 	if err != nil {
 		return err
 	}
@@ -43,7 +42,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "held-out evaluation over O*NET from %s (related occupations withheld), %s\n%s", *dir,
+	fmt.Fprintf(stdout, "held-out evaluation over O*NET from %s (related occupations withheld), %s\n%s", cfg.ONetDir,
 		rep.Took.Round(time.Second), rep)
 	if *signals {
 		key := eval.AnswerKey(d)

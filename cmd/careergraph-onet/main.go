@@ -3,7 +3,7 @@
 // every chosen table first; a malformed row stops the import before anything is written,
 // unless -skip-bad-rows is given. A second run changes nothing.
 //
-//	careergraph-onet [-dir ../shared/data/onet-29.3] [-tables occupations,skills,...] [-skip-bad-rows]
+//	careergraph-onet [-ONET_DIR=../shared/data/onet-29.3] [-tables occupations,skills,...] [-skip-bad-rows]
 package main
 
 import (
@@ -23,15 +23,14 @@ func main() { cli.Main("careergraph-onet", run) }
 
 func run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("careergraph-onet", flag.ContinueOnError)
-	dir := fs.String("dir", "../shared/data/onet-29.3", "folder holding the O*NET tab-separated files")
 	tables := fs.String("tables", strings.Join(onet.AllTables, ","), "tables to load, comma-separated: "+strings.Join(onet.AllTables, ", "))
 	skip := fs.Bool("skip-bad-rows", false, "skip malformed rows (and report how many) instead of stopping")
-	cfg, err := config.Load(fs, args, getenv, config.Database, config.Wait)
+	cfg, err := config.Load(fs, args, getenv, config.Database, config.Wait, config.ONet)
 	if err != nil {
 		return err
 	}
 	start := time.Now()
-	d, err := onet.Read(onet.Options{Dir: *dir, Tables: strings.FieldsFunc(*tables, func(r rune) bool { return r == ',' || r == ' ' }), SkipBadRows: *skip})
+	d, err := onet.Read(onet.Options{Dir: cfg.ONetDir, Tables: strings.FieldsFunc(*tables, func(r rune) bool { return r == ',' || r == ' ' }), SkipBadRows: *skip})
 	if err != nil {
 		return err
 	}
@@ -39,7 +38,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	for _, n := range d.Rows {
 		rows += n
 	}
-	fmt.Fprintf(stdout, "read %d rows from %s in %s\n", rows, *dir, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "read %d rows from %s in %s\n", rows, cfg.ONetDir, time.Since(start).Round(time.Millisecond))
 	st, err := cli.Connect(ctx, cfg)
 	if err != nil {
 		return err

@@ -28,7 +28,7 @@ func TestImportAndReport(t *testing.T) {
 	neo4jtest.Scratch(t)
 	ctx := context.Background()
 	var out bytes.Buffer
-	if err := run(ctx, []string{"-dir", fixture("text")}, env, &out); err != nil {
+	if err := run(ctx, []string{"-ONET_DIR=" + fixture("text")}, env, &out); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"ratings", "rows/s", "imported 4 occupations", "CC BY 4.0"} {
@@ -58,7 +58,7 @@ func TestBadRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = run(ctx, []string{"-dir", dir}, env, &bytes.Buffer{})
+	err = run(ctx, []string{"-ONET_DIR=" + dir}, env, &bytes.Buffer{})
 	if err == nil || !strings.Contains(err.Error(), `Related Occupations.txt:2: column "Index": "first" is not a number`) {
 		t.Fatalf("got %v", err)
 	}
@@ -70,7 +70,7 @@ func TestBadRows(t *testing.T) {
 		t.Errorf("a failed import wrote:\n%s", diff)
 	}
 	var out bytes.Buffer
-	if err := run(ctx, []string{"-dir", dir, "-skip-bad-rows", "-tables", "occupations,related"}, env, &out); err != nil {
+	if err := run(ctx, []string{"-ONET_DIR=" + dir, "-skip-bad-rows", "-tables", "occupations,related"}, env, &out); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "skipped 1 malformed rows") {
