@@ -64,7 +64,9 @@ func Load(fs *flag.FlagSet, args []string, getenv func(string) string, groups ..
 	read := settingsOf(&c, groups)
 	text := make(map[string]*string, len(read))
 	for _, s := range read {
-		text[s.name] = fs.String(s.name, s.def, s.usage+" (env "+s.name+")")
+		// The usage is Markdown for the README; the flag package would read a `quoted`
+		// word as the value's name, so help shows it without backquotes.
+		text[s.name] = fs.String(s.name, s.def, strings.ReplaceAll(s.usage, "`", "")+" (env "+s.name+")")
 	}
 	if err := fs.Parse(args); err != nil {
 		return Config{}, err

@@ -171,3 +171,17 @@ func TestREADMEListsEverySetting(t *testing.T) {
 	}
 	t.Error("README.md's settings table differs from the settings in config; run `make readme`")
 }
+
+// Flag help shows each setting as a string flag with its usage, free of the README's
+// Markdown.
+func TestFlagHelpIsPlainText(t *testing.T) {
+	var out strings.Builder
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	fs.SetOutput(&out)
+	if _, err := config.Load(fs, []string{"-h"}, func(string) string { return "" }, all...); err != flag.ErrHelp {
+		t.Fatalf("-h: %v", err)
+	}
+	if strings.Contains(out.String(), "`") || !strings.Contains(out.String(), "-NEO4J_URI string") {
+		t.Errorf("help:\n%s", out.String())
+	}
+}

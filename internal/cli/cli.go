@@ -4,6 +4,8 @@ package cli
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,11 +21,15 @@ import (
 type Run func(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error
 
 // Main runs run until it returns or the process is interrupted (SIGINT, SIGTERM, which
-// cancel its context); on error it prints "name: error" and exits 1.
+// cancel its context); on error it prints "name: error" and exits 1. Asking for help
+// (-h) prints the flags and exits 0.
 func Main(name string, run Run) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout)
 	stop()
+	if errors.Is(err, flag.ErrHelp) {
+		os.Exit(0)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, name+":", err)
 		os.Exit(1)
