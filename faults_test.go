@@ -139,13 +139,7 @@ func TestStartsWithoutNeo4jAndRecovers(t *testing.T) {
 		t.Errorf("query while down: %q %v, want UNAVAILABLE", code, err)
 	}
 	proxy.Up()
-	deadline := time.Now().Add(20 * time.Second)
-	for status(t, base+"/readyz") != 200 {
-		if time.Now().After(deadline) {
-			t.Fatal("did not become ready after Neo4j came up")
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
+	neo4jtest.Eventually(t, 20*time.Second, "ready after Neo4j came up", func() bool { return status(t, base+"/readyz") == 200 })
 	if title, code, err := ask(base); title != "Systems Administrator" {
 		t.Errorf("after recovery: %q %q %v", title, code, err)
 	}
@@ -166,13 +160,17 @@ func TestNeo4jRestartUnderLoad(t *testing.T) {
 			tally.ask(t, base, stop)
 		}()
 	}
-	time.Sleep(time.Second)
+	neo4jtest.Eventually(t, 15*time.Second, "answers before the outage", func() bool { return tally.ok.Load() > 0 })
 	proxy.Down()
 	downAt := time.Now()
-	time.Sleep(2 * time.Second)
+	neo4jtest.Eventually(t, 15*time.Second, "the outage", func() bool { return tally.failed.Load()+tally.stalled.Load() > 0 })
 	proxy.Up()
 	upAt := time.Now()
-	time.Sleep(6 * time.Second)
+	neo4jtest.Eventually(t, 15*time.Second, "an answer asked after Neo4j came back", func() bool {
+		return time.Unix(0, tally.lastOK.Load()).After(upAt)
+	})
+	answered := tally.ok.Load()
+	neo4jtest.Eventually(t, 15*time.Second, "20 more answers", func() bool { return tally.ok.Load() >= answered+20 })
 	close(stop)
 	wg.Wait()
 	ok, failed, wrong, stalled := &tally.ok, &tally.failed, &tally.wrong, &tally.stalled
@@ -199,7 +197,8 @@ func TestNeo4jRestartUnderLoad(t *testing.T) {
 // outcomes counts the answers a load of requests got.
 type outcomes struct {
 	ok, failed, wrong, stalled atomic.Int64
-	lastFailure                atomic.Int64 // when, in Unix nanoseconds
+	lastFailure                atomic.Int64 // when the last failure came, in Unix nanoseconds
+	lastOK                     atomic.Int64 // when the last answered request was asked
 }
 
 // ask asks base for a role over and over until stop is closed, counting the outcomes.
@@ -224,6 +223,7 @@ func (o *outcomes) ask(t *testing.T, base string, stop <-chan struct{}) {
 			o.lastFailure.Store(time.Now().UnixNano())
 		case title == "Systems Administrator":
 			o.ok.Add(1)
+			o.lastOK.Store(asked.UnixNano())
 		default:
 			o.wrong.Add(1)
 		}
@@ -245,7 +245,7 @@ func TestTimeoutAndGracefulShutdown(t *testing.T) {
 		_, code, err := ask(base)
 		answered <- answer{code: code, err: err, took: time.Since(start)}
 	}()
-	waitFor(t, "the request to wait on Neo4j", func() bool { return proxy.Held() > 0 })
+	neo4jtest.Eventually(t, 15*time.Second, "the request to wait on Neo4j", func() bool { return proxy.Held() > 0 })
 	stopService() // what SIGTERM does
 	a := <-answered
 	if a.err != nil || a.code != "TIMEOUT" {
@@ -268,7 +268,7 @@ func TestClientGoneCancelsTheQuery(t *testing.T) {
 	if err == nil {
 		t.Fatal("the request answered while Neo4j was hung")
 	}
-	waitFor(t, "the abandoned request to stop", func() bool {
+	neo4jtest.Eventually(t, 15*time.Second, "the abandoned request to stop", func() bool {
 		resp, err := http.Get(base + "/metrics")
 		if err != nil {
 			t.Fatal(err)
@@ -278,18 +278,6 @@ func TestClientGoneCancelsTheQuery(t *testing.T) {
 		return strings.Contains(string(body), `careergraph_graphql_duration_seconds_count{operation="Hung"} 1`)
 	})
 	t.Logf("the abandoned request stopped %s after it started", time.Since(start).Round(time.Millisecond))
-}
-
-// waitFor polls cond until it holds, failing after 15 s.
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("waiting for %s: gave up after 15 s", what)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
 }
 
 // A client that sends its headers and then trickles its body cannot hold a connection

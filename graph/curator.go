@@ -57,7 +57,7 @@ func roleFromInput(in model.RoleInput) domain.Role {
 		Summary: in.Summary, Duties: in.Duties, SocCodes: in.SocCodes, SourceIDs: sourcesOr(in.Sources)}
 	if s := in.Salary; s != nil {
 		r.Salary = &domain.Salary{Min: s.Min, Max: s.Max, Currency: s.Currency, Note: deref(s.Note),
-			SourceID: or(s.Source, defaultCuratorSource)}
+			SourceID: orDefault(s.Source, defaultCuratorSource)}
 	}
 	return r
 }

@@ -45,7 +45,7 @@ func (r *mutationResolver) DeleteCertification(ctx context.Context, id string) (
 
 // SetRequirement is the resolver for the setRequirement field.
 func (r *mutationResolver) SetRequirement(ctx context.Context, role string, skill string, importance float64, level float64, source *string) (*domain.Role, error) {
-	e := domain.Requirement{Role: role, Skill: skill, Importance: importance, Level: level, SourceID: or(source, defaultCuratorSource)}
+	e := domain.Requirement{Role: role, Skill: skill, Importance: importance, Level: level, SourceID: orDefault(source, defaultCuratorSource)}
 	return setEdge(ctx, r, e, dataset.CheckRequirement, r.Store.SetRequirement, role)
 }
 
@@ -56,7 +56,7 @@ func (r *mutationResolver) RemoveRequirement(ctx context.Context, role string, s
 
 // SetEndorsement is the resolver for the setEndorsement field.
 func (r *mutationResolver) SetEndorsement(ctx context.Context, role string, certification string, relevance string, source *string) (*domain.Role, error) {
-	e := domain.Endorsement{Role: role, Certification: certification, Relevance: relevance, SourceID: or(source, defaultCuratorSource)}
+	e := domain.Endorsement{Role: role, Certification: certification, Relevance: relevance, SourceID: orDefault(source, defaultCuratorSource)}
 	return setEdge(ctx, r, e, dataset.CheckEndorsement, r.Store.SetEndorsement, role)
 }
 
@@ -67,7 +67,7 @@ func (r *mutationResolver) RemoveEndorsement(ctx context.Context, role string, c
 
 // SetProgression is the resolver for the setProgression field.
 func (r *mutationResolver) SetProgression(ctx context.Context, from string, to string, typicalYears float64, kind string, source *string) (*domain.Role, error) {
-	e := domain.Progression{From: from, To: to, TypicalYears: typicalYears, Kind: kind, SourceID: or(source, defaultCuratorSource)}
+	e := domain.Progression{From: from, To: to, TypicalYears: typicalYears, Kind: kind, SourceID: orDefault(source, defaultCuratorSource)}
 	return setEdge(ctx, r, e, dataset.CheckProgression, r.Store.SetProgression, from)
 }
 

@@ -31,8 +31,8 @@ func (r *queryResolver) CareerPaths(ctx context.Context, from *string, profile *
 	if err != nil {
 		return nil, err
 	}
-	q := planner.PathQuery{To: to, RankBy: or(rankBy, planner.ByYears), First: or(first, 3), MaxSteps: or(maxSteps, 6),
-		PromotionsOnly: or(promotionsOnly, false), Avoid: avoid, Via: deref(via)}
+	q := planner.PathQuery{To: to, RankBy: orDefault(rankBy, planner.ByYears), First: orDefault(first, 3), MaxSteps: orDefault(maxSteps, 6),
+		PromotionsOnly: orDefault(promotionsOnly, false), Avoid: avoid, Via: deref(via)}
 	paths, err := r.Planner.Paths(ctx, start, q)
 	return &paths, err
 }
@@ -43,7 +43,7 @@ func (r *queryResolver) ReachableRoles(ctx context.Context, from *string, profil
 	if err != nil {
 		return nil, err
 	}
-	q := planner.ReachQuery{WithinYears: withinYears, MaxSteps: maxSteps, PromotionsOnly: or(promotionsOnly, false), Avoid: avoid}
+	q := planner.ReachQuery{WithinYears: withinYears, MaxSteps: maxSteps, PromotionsOnly: orDefault(promotionsOnly, false), Avoid: avoid}
 	reach, err := r.Planner.Reachable(ctx, start, q)
 	return &reach, err
 }

@@ -18,8 +18,8 @@ func toProfile(in *model.ProfileInput) *planner.Profile {
 	return p
 }
 
-// or returns *p, or def when p is nil.
-func or[T any](p *T, def T) T {
+// orDefault returns *p, or def when p is nil.
+func orDefault[T any](p *T, def T) T {
 	if p == nil {
 		return def
 	}

@@ -21,7 +21,7 @@ func (r *certificationRecommendationResolver) Closes(ctx context.Context, obj *p
 
 // Recommendations is the resolver for the recommendations field.
 func (r *queryResolver) Recommendations(ctx context.Context, profile model.ProfileInput, first *int) (*planner.Recommendations, error) {
-	recs, err := r.Planner.Recommend(ctx, *toProfile(&profile), or(first, 5))
+	recs, err := r.Planner.Recommend(ctx, *toProfile(&profile), orDefault(first, 5))
 	return &recs, err
 }
 

@@ -46,19 +46,6 @@ func gapHas(t *testing.T, srv *httptest.Server, skill string) bool {
 	return slices.ContainsFunc(data.SkillGap.Skills, func(s struct{ Skill struct{ ID string } }) bool { return s.Skill.ID == skill })
 }
 
-// waitUntil polls cond until it holds or within passes, and says how long it took.
-func waitUntil(t *testing.T, within time.Duration, what string, cond func() bool) time.Duration {
-	t.Helper()
-	start := time.Now()
-	for !cond() {
-		if time.Since(start) > within {
-			t.Fatalf("%s: not seen within %s", what, within)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	return time.Since(start)
-}
-
 // Two replicas behind a load balancer: a curator's edit through one is seen by the other
 // within a second (its refresh interval here is 250 ms), and so is its removal.
 func TestReplicasSeeEachOthersEdits(t *testing.T) {
@@ -72,10 +59,10 @@ func TestReplicasSeeEachOthersEdits(t *testing.T) {
 	if !gapHas(t, a, "terraform") {
 		t.Error("the replica that made the edit does not answer with it")
 	}
-	took := waitUntil(t, time.Second, "the edit on the other replica", func() bool { return gapHas(t, b, "terraform") })
+	took := neo4jtest.Eventually(t, time.Second, "the edit on the other replica", func() bool { return gapHas(t, b, "terraform") })
 	t.Logf("edit seen by the other replica after %s", took)
 	noErrors(t, as(t, a, curatorToken, `mutation { removeRequirement(role: "help-desk-technician", skill: "terraform") { deleted } }`, &out))
-	took = waitUntil(t, time.Second, "the removal on the other replica", func() bool { return !gapHas(t, b, "terraform") })
+	took = neo4jtest.Eventually(t, time.Second, "the removal on the other replica", func() bool { return !gapHas(t, b, "terraform") })
 	t.Logf("removal seen by the other replica after %s", took)
 }
 
@@ -100,6 +87,6 @@ func TestReplicaSeesDirectCypherEdits(t *testing.T) {
 		MERGE (r)-[e:REQUIRES]->(s) SET e.importance = 5.0, e.level = 6.0`, nil, neo4j.EagerResultTransformer); err != nil {
 		t.Fatal(err)
 	}
-	took := waitUntil(t, 10*time.Second, "the direct Cypher edit on the replica", func() bool { return gapHas(t, b, "bgp") })
+	took := neo4jtest.Eventually(t, 10*time.Second, "the direct Cypher edit on the replica", func() bool { return gapHas(t, b, "bgp") })
 	t.Logf("direct edit seen after %s", took)
 }

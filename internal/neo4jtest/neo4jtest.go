@@ -185,3 +185,17 @@ func Scratch(t testing.TB) *store.Store {
 	t.Cleanup(func() { _ = ResetCurated(context.Background(), st) })
 	return st
 }
+
+// Eventually polls cond until it holds, failing the test when within passes first; it
+// returns how long it took.
+func Eventually(t testing.TB, within time.Duration, what string, cond func() bool) time.Duration {
+	t.Helper()
+	start := time.Now()
+	for !cond() {
+		if time.Since(start) > within {
+			t.Fatalf("%s: not seen within %s", what, within)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return time.Since(start)
+}
