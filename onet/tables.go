@@ -10,13 +10,9 @@ const codeCol = "O*NET-SOC Code"
 
 func (r *reader) occupations() error {
 	return r.each("Occupation Data.txt", []string{codeCol, "Title", "Description"}, func(t *table) *RowError {
-		code, err := t.code(codeCol)
-		if err != nil {
-			return err
-		}
-		title, err := t.required("Title")
-		if err != nil {
-			return err
+		code, title := t.code(codeCol), t.required("Title")
+		if t.err != nil {
+			return t.err
 		}
 		o := r.occupation(code)
 		o.Title, o.Description = title, t.str("Description")
@@ -26,13 +22,9 @@ func (r *reader) occupations() error {
 
 func (r *reader) jobZones() error {
 	return r.each("Job Zones.txt", []string{codeCol, "Job Zone"}, func(t *table) *RowError {
-		code, err := t.code(codeCol)
-		if err != nil {
-			return err
-		}
-		z, err := t.number("Job Zone")
-		if err != nil {
-			return err
+		code, z := t.code(codeCol), t.number("Job Zone")
+		if t.err != nil {
+			return t.err
 		}
 		if z < 1 || z > 5 || z != float64(int(z)) {
 			return t.fail("Job Zone", "%v is not a job zone from 1 to 5", z)
@@ -62,13 +54,9 @@ func (r *reader) education() error {
 			if t.str("Scale ID") != "RL" {
 				return nil
 			}
-			code, err := t.code(codeCol)
-			if err != nil {
-				return err
-			}
-			share, err := t.number("Data Value")
-			if err != nil {
-				return err
+			code, share := t.code(codeCol), t.number("Data Value")
+			if t.err != nil {
+				return t.err
 			}
 			cat := t.str("Category")
 			name, ok := names[cat]
@@ -109,17 +97,9 @@ func (r *reader) ratings(file, kind string) error {
 	skip := map[key]bool{}
 	var order []key
 	err := r.each(file, []string{codeCol, "Element ID", "Element Name", "Scale ID", "Data Value"}, func(t *table) *RowError {
-		code, err := t.code(codeCol)
-		if err != nil {
-			return err
-		}
-		id, err := t.required("Element ID")
-		if err != nil {
-			return err
-		}
-		v, err := t.number("Data Value")
-		if err != nil {
-			return err
+		code, id, v := t.code(codeCol), t.required("Element ID"), t.number("Data Value")
+		if t.err != nil {
+			return t.err
 		}
 		k := key{code, id}
 		rt, ok := pending[k]
@@ -158,17 +138,9 @@ func (r *reader) ratings(file, kind string) error {
 
 func (r *reader) technology() error {
 	return r.each("Technology Skills.txt", []string{codeCol, "Example", "Commodity Code"}, func(t *table) *RowError {
-		code, err := t.code(codeCol)
-		if err != nil {
-			return err
-		}
-		ex, err := t.required("Example")
-		if err != nil {
-			return err
-		}
-		cc, err := t.required("Commodity Code")
-		if err != nil {
-			return err
+		code, ex, cc := t.code(codeCol), t.required("Example"), t.required("Commodity Code")
+		if t.err != nil {
+			return t.err
 		}
 		if _, perr := strconv.Atoi(cc); perr != nil {
 			return t.fail("Commodity Code", "%q is not a UNSPSC commodity code", cc)
@@ -182,13 +154,9 @@ func (r *reader) technology() error {
 func (r *reader) titles() error {
 	add := func(col string) func(t *table) *RowError {
 		return func(t *table) *RowError {
-			code, err := t.code(codeCol)
-			if err != nil {
-				return err
-			}
-			title, err := t.required(col)
-			if err != nil {
-				return err
+			code, title := t.code(codeCol), t.required(col)
+			if t.err != nil {
+				return t.err
 			}
 			o := r.occupation(code)
 			o.AlternateTitles = append(o.AlternateTitles, title)
@@ -204,21 +172,9 @@ func (r *reader) titles() error {
 func (r *reader) related() error {
 	return r.each("Related Occupations.txt", []string{codeCol, "Related O*NET-SOC Code", "Relatedness Tier", "Index"},
 		func(t *table) *RowError {
-			from, err := t.code(codeCol)
-			if err != nil {
-				return err
-			}
-			to, err := t.code("Related O*NET-SOC Code")
-			if err != nil {
-				return err
-			}
-			tier, err := t.required("Relatedness Tier")
-			if err != nil {
-				return err
-			}
-			rank, err := t.number("Index")
-			if err != nil {
-				return err
+			from, to, tier, rank := t.code(codeCol), t.code("Related O*NET-SOC Code"), t.required("Relatedness Tier"), t.number("Index")
+			if t.err != nil {
+				return t.err
 			}
 			if rank < 1 || rank != float64(int(rank)) {
 				return t.fail("Index", "%v is not a rank from 1", rank)

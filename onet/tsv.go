@@ -34,6 +34,7 @@ type table struct {
 	f       *os.File
 	line    int
 	fields  []string
+	err     *RowError // the row's first problem, kept by required, number and code
 }
 
 func openTable(dir, name string, required ...string) (*table, error) {
@@ -69,6 +70,7 @@ func (t *table) next() bool {
 			continue
 		}
 		t.fields = strings.Split(text, "\t")
+		t.err = nil
 		return true
 	}
 	return false
@@ -102,35 +104,42 @@ func (t *table) fail(col, format string, args ...any) *RowError {
 	return &RowError{File: t.file, Line: t.line, Column: col, Msg: fmt.Sprintf(format, args...)}
 }
 
-func (t *table) required(col string) (string, *RowError) {
+// keep records e as the row's problem unless it already has one.
+func (t *table) keep(e *RowError) {
+	if t.err == nil {
+		t.err = e
+	}
+}
+
+// required returns a cell that must not be empty; an empty one is the row's problem.
+func (t *table) required(col string) string {
 	v := t.str(col)
 	if v == "" {
-		return "", t.fail(col, "is empty")
+		t.keep(t.fail(col, "is empty"))
 	}
-	return v, nil
+	return v
 }
 
-func (t *table) number(col string) (float64, *RowError) {
-	v, err := t.required(col)
+// number returns a cell that must hold a number.
+func (t *table) number(col string) float64 {
+	v := t.required(col)
+	if v == "" {
+		return 0
+	}
+	f, err := strconv.ParseFloat(v, 64)
 	if err != nil {
-		return 0, err
+		t.keep(t.fail(col, "%q is not a number", v))
 	}
-	f, perr := strconv.ParseFloat(v, 64)
-	if perr != nil {
-		return 0, t.fail(col, "%q is not a number", v)
-	}
-	return f, nil
+	return f
 }
 
-func (t *table) code(col string) (string, *RowError) {
-	v, err := t.required(col)
-	if err != nil {
-		return "", err
+// code returns a cell that must hold an O*NET-SOC code.
+func (t *table) code(col string) string {
+	v := t.required(col)
+	if v != "" && !validCode(v) {
+		t.keep(t.fail(col, "%q is not an O*NET-SOC code such as 15-1244.00", v))
 	}
-	if !validCode(v) {
-		return "", t.fail(col, "%q is not an O*NET-SOC code such as 15-1244.00", v)
-	}
-	return v, nil
+	return v
 }
 
 func (t *table) flag(col string) bool {
