@@ -92,10 +92,7 @@ func TestRecommendationsFollowImports(t *testing.T) {
 	if _, err := pl.Recommend(ctx, planner.Profile{RoleID: "help-desk-technician"}, 3); err != nil {
 		t.Fatal(err)
 	}
-	ds, err := neo4jtest.Curated()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ds := neo4jtest.Curated(t)
 	ds.Roles = slices.DeleteFunc(ds.Roles, func(r domain.Role) bool { return r.ID == "systems-administrator" })
 	ds.Requirements = slices.DeleteFunc(ds.Requirements, func(r domain.Requirement) bool { return r.Role == "systems-administrator" })
 	ds.Endorsements = slices.DeleteFunc(ds.Endorsements, func(e domain.Endorsement) bool { return e.Role == "systems-administrator" })

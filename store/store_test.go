@@ -16,10 +16,7 @@ import (
 func TestImportTwiceChangesNothing(t *testing.T) {
 	st := neo4jtest.Store(t)
 	ctx := context.Background()
-	ds, err := neo4jtest.Curated()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ds := neo4jtest.Curated(t)
 	before, err := st.Snapshot(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -47,10 +44,7 @@ func TestImportTwiceChangesNothing(t *testing.T) {
 func TestImportRemovesWhatTheDatasetDropped(t *testing.T) {
 	st := neo4jtest.Scratch(t)
 	ctx := context.Background()
-	ds, err := neo4jtest.Curated()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ds := neo4jtest.Curated(t)
 	// Drop the compliance manager and every edge into it, and one skill edge.
 	ds.Roles = slices.DeleteFunc(ds.Roles, func(r domain.Role) bool { return r.ID == "it-compliance-manager" })
 	ds.Progressions = slices.DeleteFunc(ds.Progressions, func(p domain.Progression) bool { return p.To == "it-compliance-manager" })

@@ -120,7 +120,7 @@ func lock() error {
 
 // ResetCurated wipes the career graph and imports the curated dataset.
 func ResetCurated(ctx context.Context, st *store.Store) error {
-	ds, err := Curated()
+	ds, err := curated()
 	if err != nil {
 		return err
 	}
@@ -135,9 +135,19 @@ func Reset(ctx context.Context, st *store.Store, ds *domain.Dataset) error {
 	return st.Import(ctx, ds)
 }
 
-// Curated loads the curated dataset from the repository.
-func Curated() (*domain.Dataset, error) {
+// curated loads the curated dataset from the repository.
+func curated() (*domain.Dataset, error) {
 	return dataset.Load(filepath.Join(RepoRoot(), dataset.DefaultPath))
+}
+
+// Curated returns the curated dataset, a fresh copy the test may change.
+func Curated(t testing.TB) *domain.Dataset {
+	t.Helper()
+	ds, err := curated()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
 }
 
 // RepoRoot is the repository's top folder.
