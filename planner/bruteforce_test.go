@@ -21,8 +21,7 @@ import (
 func TestPathsMatchBruteForce(t *testing.T) {
 	st := neo4jtest.Scratch(t)
 	ctx := context.Background()
-	pl := planner.New(st)
-	t.Cleanup(pl.Close)
+	pl := over(t, st)
 	for seed := uint64(1); seed <= 6; seed++ {
 		rng := rand.New(rand.NewPCG(seed, 42))
 		g := randomGraph(rng)

@@ -6,12 +6,18 @@ import (
 
 	"github.com/careergraph/careergraph/internal/neo4jtest"
 	"github.com/careergraph/careergraph/planner"
+	"github.com/careergraph/careergraph/store"
 )
 
 // curated returns a planner over the curated graph, closed when the test ends.
 func curated(t *testing.T) *planner.Planner {
 	t.Helper()
-	pl := planner.New(neo4jtest.Store(t))
+	return over(t, neo4jtest.Store(t))
+}
+
+// over returns a planner over st with the default options, closed when the test ends.
+func over(t *testing.T, st *store.Store) *planner.Planner {
+	pl := planner.New(st)
 	t.Cleanup(pl.Close)
 	return pl
 }

@@ -87,8 +87,7 @@ func TestRecommendationLimits(t *testing.T) {
 func TestRecommendationsFollowImports(t *testing.T) {
 	st := neo4jtest.Scratch(t)
 	ctx := context.Background()
-	pl := planner.New(st)
-	t.Cleanup(pl.Close)
+	pl := over(t, st)
 	if _, err := pl.Recommend(ctx, planner.Profile{RoleID: "help-desk-technician"}, 3); err != nil {
 		t.Fatal(err)
 	}
