@@ -111,7 +111,11 @@ func (s setting) show() any {
 	case *[]string:
 		return strings.Join(*p, ",")
 	case *[]netip.Prefix:
-		return fmt.Sprint(*p)
+		out := make([]string, len(*p))
+		for i, prefix := range *p {
+			out[i] = prefix.String()
+		}
+		return strings.Join(out, ",")
 	case *bool:
 		return *p
 	case *int:
