@@ -185,3 +185,16 @@ func TestFlagHelpIsPlainText(t *testing.T) {
 		t.Errorf("help:\n%s", out.String())
 	}
 }
+
+// The start-up line shows each setting as it was understood: proxies as masked prefixes,
+// durations as durations, booleans resolved.
+func TestFieldsShowParsedValues(t *testing.T) {
+	c, err := load(nil, map[string]string{"TRUSTED_PROXIES": "10.1.2.3/8, 192.168.1.1", "REQUEST_TIMEOUT": "1m30s"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := c.Fields()
+	if f["TRUSTED_PROXIES"] != "10.0.0.0/8,192.168.1.1/32" || f["REQUEST_TIMEOUT"] != "1m30s" || f["PLAYGROUND"] != true {
+		t.Errorf("fields = %v", f)
+	}
+}
