@@ -19,7 +19,7 @@ type Metrics struct {
 	reg         *prometheus.Registry
 	requests    *prometheus.CounterVec
 	latency     *prometheus.HistogramVec
-	statements  prometheus.Histogram
+	statements  *prometheus.HistogramVec
 	stmtErrors  *prometheus.CounterVec
 	batchSizes  *prometheus.HistogramVec
 	rateLimited prometheus.Counter
@@ -42,10 +42,11 @@ func New() *Metrics {
 			Help: "GraphQL operations by operation name and outcome (ok, or an error code)."}, []string{"operation", "outcome"}),
 		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "careergraph_graphql_duration_seconds",
 			Help: "Time to answer a GraphQL operation.", Buckets: prometheus.ExponentialBuckets(0.001, 2, 14)}, []string{"operation"}),
-		statements: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "careergraph_neo4j_statement_duration_seconds",
-			Help: "Time of one Cypher statement, round trip included.", Buckets: prometheus.ExponentialBuckets(0.0005, 2, 14)}),
+		statements: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "careergraph_neo4j_statement_duration_seconds",
+			Help:    "Time of one Cypher statement, round trip included, by statement (its file in store/cypher).",
+			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 14)}, []string{"statement"}),
 		stmtErrors: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "careergraph_neo4j_statement_errors_total",
-			Help: "Cypher statements that failed, by kind (unavailable, timeout, other)."}, []string{"kind"}),
+			Help: "Cypher statements that failed, by statement and kind (unavailable, timeout, other)."}, []string{"statement", "kind"}),
 		batchSizes: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "careergraph_loader_batch_size",
 			Help: "Keys per dataloader batch.", Buckets: prometheus.ExponentialBuckets(1, 2, 11)}, []string{"loader"}),
 		rateLimited: prometheus.NewCounter(prometheus.CounterOpts{Name: "careergraph_rate_limited_total",
@@ -96,17 +97,18 @@ func (m *Metrics) label(name string) string {
 	return "other"
 }
 
-// Statement records one Cypher statement; it fits store.Config.OnStatement.
-func (m *Metrics) Statement(took time.Duration, err error) {
-	m.statements.Observe(took.Seconds())
+// Statement records one Cypher statement; it fits store.Config.OnStatement. Statement
+// names are the files of store/cypher, so the label's values are bounded.
+func (m *Metrics) Statement(statement string, took time.Duration, err error) {
+	m.statements.WithLabelValues(statement).Observe(took.Seconds())
 	switch {
 	case err == nil:
 	case errors.Is(err, store.ErrUnavailable):
-		m.stmtErrors.WithLabelValues("unavailable").Inc()
+		m.stmtErrors.WithLabelValues(statement, "unavailable").Inc()
 	case errors.Is(err, store.ErrTimeout):
-		m.stmtErrors.WithLabelValues("timeout").Inc()
+		m.stmtErrors.WithLabelValues(statement, "timeout").Inc()
 	default:
-		m.stmtErrors.WithLabelValues("other").Inc()
+		m.stmtErrors.WithLabelValues(statement, "other").Inc()
 	}
 }
 

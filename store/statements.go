@@ -1,7 +1,7 @@
 package store
 
 import (
-	_ "embed"
+	"embed"
 	"strings"
 )
 
@@ -168,4 +168,33 @@ func statements(file string) []string {
 		}
 	}
 	return out
+}
+
+//go:embed cypher/*.cypher
+var cypherFiles embed.FS
+
+// statementNames names each statement, and each part of a file of several, by its file:
+// the label statement metrics carry.
+var statementNames = nameStatements()
+
+func nameStatements() map[string]string {
+	out := map[string]string{}
+	entries, _ := cypherFiles.ReadDir("cypher")
+	for _, e := range entries {
+		text, _ := cypherFiles.ReadFile("cypher/" + e.Name())
+		name := strings.TrimSuffix(e.Name(), ".cypher")
+		out[string(text)] = name
+		for _, part := range statements(string(text)) {
+			out[part] = name
+		}
+	}
+	return out
+}
+
+// statementName is the name of the file cypher comes from, or "other".
+func statementName(cypher string) string {
+	if name, ok := statementNames[cypher]; ok {
+		return name
+	}
+	return "other"
 }

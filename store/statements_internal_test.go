@@ -23,3 +23,13 @@ func TestEveryStatementFileIsDeclared(t *testing.T) {
 		}
 	}
 }
+
+// Statements are named by their files, the parts of a file of several too.
+func TestStatementsAreNamedByTheirFiles(t *testing.T) {
+	for cypher, want := range map[string]string{rolesByIDsCypher: "roles_by_ids", bumpVersionCypher: "bump_version",
+		statements(schemaCypher)[0]: "schema", "RETURN 1": "other"} {
+		if got := statementName(cypher); got != want {
+			t.Errorf("statementName(%.40q) = %s, want %s", cypher, got, want)
+		}
+	}
+}

@@ -28,8 +28,9 @@ type Config struct {
 	Password  string
 	Database  string        // "neo4j" unless told otherwise
 	TxTimeout time.Duration // server-side limit on every transaction
-	// OnStatement, when set, hears of every statement's duration and error (for metrics).
-	OnStatement func(took time.Duration, err error)
+	// OnStatement, when set, hears of every statement: the name of its file in cypher/,
+	// how long it took and its error (for metrics).
+	OnStatement func(statement string, took time.Duration, err error)
 }
 
 // Store runs the service's Cypher statements against one Neo4j database.
@@ -38,7 +39,7 @@ type Store struct {
 	db         string
 	txTimeout  time.Duration
 	statements atomic.Int64
-	observe    func(time.Duration, error)
+	observe    func(string, time.Duration, error)
 }
 
 // Open creates the driver. It does not wait for the server: a service that starts
@@ -66,7 +67,7 @@ func Open(cfg Config) (*Store, error) {
 	}
 	observe := cfg.OnStatement
 	if observe == nil {
-		observe = func(time.Duration, error) {}
+		observe = func(string, time.Duration, error) {}
 	}
 	return &Store{driver: driver, db: cfg.Database, txTimeout: cfg.TxTimeout, observe: observe}, nil
 }
@@ -107,6 +108,8 @@ func (s *Store) Statements() int64 { return s.statements.Load() }
 //	exec      one statement inside a transaction; its result discarded
 //	fetch     one statement inside a transaction; all its records
 //	stream    one statement inside a transaction; each record handed to a function
+//
+// Each counts the statement and tells OnStatement of it, named by its file.
 
 // readAll runs one read statement in a managed transaction and returns its records.
 func (s *Store) readAll(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
@@ -117,7 +120,7 @@ func (s *Store) readAll(ctx context.Context, cypher string, params map[string]an
 		neo4j.ExecuteQueryWithReadersRouting(),
 		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout)))
 	err = translate(ctx, err)
-	s.observe(time.Since(start), err)
+	s.observe(statementName(cypher), time.Since(start), err)
 	if err != nil {
 		return nil, err
 	}
@@ -154,8 +157,8 @@ func (s *Store) schemaTx(ctx context.Context, fn func(tx neo4j.ManagedTransactio
 }
 
 // exec sends one statement inside a transaction and drains its result.
-func (s *Store) exec(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) error {
-	s.statements.Add(1)
+func (s *Store) exec(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) (err error) {
+	defer s.observed(ctx, cypher, time.Now(), &err)
 	res, err := tx.Run(ctx, cypher, params)
 	if err != nil {
 		return err
@@ -165,8 +168,8 @@ func (s *Store) exec(ctx context.Context, tx neo4j.ManagedTransaction, cypher st
 }
 
 // fetch runs one statement inside a transaction and returns its records.
-func (s *Store) fetch(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	s.statements.Add(1)
+func (s *Store) fetch(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) (recs []*neo4j.Record, err error) {
+	defer s.observed(ctx, cypher, time.Now(), &err)
 	res, err := tx.Run(ctx, cypher, params)
 	if err != nil {
 		return nil, err
@@ -176,8 +179,8 @@ func (s *Store) fetch(ctx context.Context, tx neo4j.ManagedTransaction, cypher s
 
 // stream runs one statement inside a transaction and hands each record to fn as it
 // arrives, without holding them all.
-func (s *Store) stream(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, fn func(*neo4j.Record) error) error {
-	s.statements.Add(1)
+func (s *Store) stream(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, fn func(*neo4j.Record) error) (err error) {
+	defer s.observed(ctx, cypher, time.Now(), &err)
 	res, err := tx.Run(ctx, cypher, nil)
 	if err != nil {
 		return err
@@ -188,6 +191,13 @@ func (s *Store) stream(ctx context.Context, tx neo4j.ManagedTransaction, cypher 
 		}
 	}
 	return res.Err()
+}
+
+// observed counts a statement run inside a transaction and tells OnStatement of it once
+// it has ended with *err.
+func (s *Store) observed(ctx context.Context, cypher string, start time.Time, err *error) {
+	s.statements.Add(1)
+	s.observe(statementName(cypher), time.Since(start), translate(ctx, *err))
 }
 
 // translate maps driver errors onto the store's sentinel errors, keeping the original

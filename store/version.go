@@ -32,7 +32,7 @@ func (s *Store) Fingerprint(ctx context.Context) (string, error) {
 		return value[string](rec, "version")
 	}, neo4j.WithTxTimeout(s.txTimeout))
 	err = translate(ctx, err)
-	s.observe(time.Since(start), err)
+	s.observe(statementName(graphVersionCypher), time.Since(start), err)
 	if err != nil {
 		return "", err
 	}

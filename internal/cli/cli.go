@@ -38,7 +38,7 @@ func Main(name string, run Run) {
 
 // Open opens the store cfg's NEO4J_* settings name, without waiting for it; observe,
 // when not nil, hears every statement.
-func Open(cfg config.Config, observe func(took time.Duration, err error)) (*store.Store, error) {
+func Open(cfg config.Config, observe func(statement string, took time.Duration, err error)) (*store.Store, error) {
 	n := cfg.Neo4j
 	return store.Open(store.Config{URI: n.URI, User: n.User, Password: n.Password, Database: n.Database,
 		TxTimeout: n.TxTimeout, OnStatement: observe})
