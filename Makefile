@@ -34,7 +34,7 @@ import: neo4j ## load (or refresh) the curated dataset into Neo4j
 ONET_DIR ?= ../shared/data/onet-29.3
 
 onet: neo4j ## import the O*NET database from ONET_DIR (text edition or Excel export) into the graph
-	$(GO) run ./cmd/careergraph-onet -NEO4J_WAIT=2m -ONET_DIR="$(ONET_DIR)"
+	$(GO) run ./cmd/careergraph-import -onet -NEO4J_WAIT=2m -ONET_DIR="$(ONET_DIR)"
 
 eval: neo4j import ## held-out evaluation: recall of O*NET's related occupations (withheld while measured) vs plain cosine
 	$(GO) run ./cmd/careergraph-eval -NEO4J_WAIT=2m -ONET_DIR="$(ONET_DIR)" -signals

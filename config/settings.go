@@ -9,11 +9,11 @@ const (
 	Database              // how to reach Neo4j: every command
 	Wait                  // how long a command waits for Neo4j
 	Dataset               // the curated dataset: the importer
-	ONet                  // the O*NET copy: its importer, the evaluation and the benchmark
+	ONet                  // the O*NET copy: the importer, the evaluation and the benchmark
 )
 
 // readers says who reads each group, for the README.
-var readers = map[Group]string{Server: "server", Database: "all", Wait: "tools", Dataset: "import", ONet: "onet, eval, bench"}
+var readers = map[Group]string{Server: "server", Database: "all", Wait: "tools", Dataset: "import", ONet: "import, eval, bench"}
 
 // table is every setting, bound to c's fields. The README's settings table is made from
 // it (see TestREADMEListsEverySetting).
@@ -32,11 +32,11 @@ func databaseSettings(c *Config) []setting {
 		{name: "NEO4J_TX_TIMEOUT", def: "10s", group: Database, into: &c.Neo4j.TxTimeout,
 			usage: "server-side timeout of every read transaction"},
 		{name: "NEO4J_WAIT", def: "0s", group: Wait, into: &c.Neo4jWait, zero: true,
-			usage: "how long the importers, `careergraph-eval` and `careergraph-bench` wait for Neo4j to answer before giving up"},
+			usage: "how long the importer, `careergraph-eval` and `careergraph-bench` wait for Neo4j to answer before giving up"},
 		{name: "DATASET", def: "dataset/it-infrastructure.yaml", group: Dataset, into: &c.Dataset,
 			usage: "the curated dataset file the importer loads"},
 		{name: "ONET_DIR", def: "../shared/data/onet-29.3", group: ONet, into: &c.ONetDir,
-			usage: "the folder of O*NET's tab-separated files (the text edition, or the Excel export saved as text) that `careergraph-onet` imports and `careergraph-eval` and `careergraph-bench` read"},
+			usage: "the folder of O*NET's tab-separated files (the text edition, or the Excel export saved as text) that `careergraph-import -onet` imports and `careergraph-eval` and `careergraph-bench` read"},
 	}
 }
 

@@ -1,7 +1,10 @@
-// Command careergraph-import loads the curated dataset into Neo4j. It checks the whole
-// file first and writes nothing if any entry is wrong; a second run changes nothing.
+// Command careergraph-import loads data into the career graph: the curated dataset, or
+// with -onet the O*NET database (the official text edition, or the Excel export in
+// ../shared/data/onet-29.3). It reads and checks everything first and writes nothing if
+// any of it is wrong; a second run changes nothing.
 //
-//	careergraph-import [-DATASET=dataset/it-infrastructure.yaml] [-NEO4J_WAIT=2m] [-check]
+//	careergraph-import [-DATASET=dataset/it-infrastructure.yaml] [-check]
+//	careergraph-import -onet [-ONET_DIR=../shared/data/onet-29.3] [-tables occupations,skills,...] [-skip-bad-rows] [-check]
 //
 // Neo4j settings come from the same NEO4J_* variables as the server.
 package main
@@ -11,29 +14,48 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/careergraph/careergraph/config"
 	"github.com/careergraph/careergraph/dataset"
 	"github.com/careergraph/careergraph/internal/cli"
+	"github.com/careergraph/careergraph/onet"
 )
 
 func main() { cli.Main("careergraph-import", run) }
 
+// options are the command's own flags.
+type options struct {
+	check, fromONet, skipBadRows bool
+	tables                       string
+}
+
 func run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("careergraph-import", flag.ContinueOnError)
-	checkOnly := fs.Bool("check", false, "only check the dataset file; do not connect to Neo4j")
-	cfg, err := config.Load(fs, args, getenv, config.Database, config.Wait, config.Dataset)
+	var o options
+	fs.BoolVar(&o.check, "check", false, "only read and check the data; do not connect to Neo4j")
+	fs.BoolVar(&o.fromONet, "onet", false, "import the O*NET database in ONET_DIR instead of the curated dataset")
+	fs.StringVar(&o.tables, "tables", strings.Join(onet.AllTables, ","), "with -onet: the tables to load, comma-separated: "+strings.Join(onet.AllTables, ", "))
+	fs.BoolVar(&o.skipBadRows, "skip-bad-rows", false, "with -onet: skip malformed rows (and report how many) instead of stopping")
+	cfg, err := config.Load(fs, args, getenv, config.Database, config.Wait, config.Dataset, config.ONet)
 	if err != nil {
 		return err
 	}
+	if o.fromONet {
+		return importONet(ctx, cfg, o, stdout)
+	}
+	return importDataset(ctx, cfg, o, stdout)
+}
+
+// importDataset imports the curated dataset in DATASET.
+func importDataset(ctx context.Context, cfg config.Config, o options, stdout io.Writer) error {
 	ds, err := dataset.Load(cfg.Dataset)
-	if err != nil {
+	if err != nil || o.check {
+		if err == nil {
+			fmt.Fprintf(stdout, "%s is valid\n", cfg.Dataset)
+		}
 		return err
-	}
-	if *checkOnly {
-		fmt.Fprintf(stdout, "%s is valid\n", cfg.Dataset)
-		return nil
 	}
 	st, err := cli.Connect(ctx, cfg)
 	if err != nil {
@@ -47,5 +69,41 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	fmt.Fprintf(stdout, "imported %s into %s in %s: %d roles, %d skills, %d certifications, %d edges\n",
 		cfg.Dataset, cfg.Neo4j.URI, time.Since(start).Round(time.Millisecond), len(ds.Roles), len(ds.Skills),
 		len(ds.Certifications), len(ds.Requirements)+len(ds.Endorsements)+len(ds.Progressions))
+	return nil
+}
+
+// importONet imports the O*NET tables o names from ONET_DIR.
+func importONet(ctx context.Context, cfg config.Config, o options, stdout io.Writer) error {
+	start := time.Now()
+	d, err := onet.Read(onet.Options{Dir: cfg.ONetDir, SkipBadRows: o.skipBadRows,
+		Tables: strings.FieldsFunc(o.tables, func(r rune) bool { return r == ',' || r == ' ' })})
+	if err != nil {
+		return err
+	}
+	rows := 0
+	for _, n := range d.Rows {
+		rows += n
+	}
+	fmt.Fprintf(stdout, "read %d rows from %s in %s\n", rows, cfg.ONetDir, time.Since(start).Round(time.Millisecond))
+	if !o.check {
+		st, err := cli.Connect(ctx, cfg)
+		if err != nil {
+			return err
+		}
+		defer st.Close(ctx)
+		err = st.ImportONet(ctx, d, func(step string, n int, took time.Duration) {
+			fmt.Fprintf(stdout, "  %-24s %7d rows  %8s  %9.0f rows/s\n", step, n, took.Round(time.Millisecond), float64(n)/took.Seconds())
+		})
+		if err != nil {
+			return err
+		}
+		total := time.Since(start)
+		fmt.Fprintf(stdout, "imported %d occupations from %d rows in %s (%.0f rows/s)\n", len(d.Occupations), rows,
+			total.Round(time.Millisecond), float64(rows)/total.Seconds())
+	}
+	if d.Skipped > 0 {
+		fmt.Fprintf(stdout, "skipped %d malformed rows\n", d.Skipped)
+	}
+	fmt.Fprintln(stdout, onet.Attribution)
 	return nil
 }
