@@ -74,7 +74,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 // newHandler builds the resolvers over st and pl and the HTTP handler around them.
 func newHandler(cfg config.Config, log zerolog.Logger, m *metrics.Metrics, st *store.Store, pl *planner.Planner) (http.Handler, error) {
 	o := httpapi.Options{
-		Schema: graph.NewSchema(st, pl), Loaders: loaders.Middleware(st, 2*time.Millisecond, m.Batch), Ready: st,
+		Schema: graph.NewSchema(st, pl), Loaders: loaders.Middleware(st, cfg.LoaderWait, m.Batch), Ready: st,
 		ListBound: pl.ListBound, Logger: log, Metrics: m, MetricsElsewhere: cfg.MetricsAddr != "",
 		RequestTimeout: cfg.RequestTimeout, Playground: cfg.Playground, PlaygroundAssets: cfg.PlaygroundAssets,
 		Introspection: cfg.Introspection, AllowedOrigins: cfg.AllowedOrigins, CuratorToken: cfg.CuratorToken,

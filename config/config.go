@@ -21,6 +21,7 @@ type Config struct {
 	Neo4j            Neo4j
 	Neo4jWait        time.Duration
 	RequestTimeout   time.Duration
+	LoaderWait       time.Duration
 	SnapshotRefresh  time.Duration
 	ShutdownTimeout  time.Duration
 	LogFormat        string

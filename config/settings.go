@@ -46,6 +46,8 @@ func serverSettings(c *Config) []setting {
 		{name: "METRICS_ADDR", group: Server, into: &c.MetricsAddr,
 			usage: "a listener of its own for `/metrics` (for example `127.0.0.1:9090`); empty serves `/metrics` on `ADDR`"},
 		{name: "REQUEST_TIMEOUT", def: "15s", group: Server, into: &c.RequestTimeout, usage: "deadline of one request"},
+		{name: "LOADER_WAIT", def: "2ms", group: Server, into: &c.LoaderWait,
+			usage: "how long a nested field's loader gathers the keys of its siblings before it sends one statement for them all; longer batches more under load, shorter answers a single request sooner"},
 		{name: "SNAPSHOT_REFRESH", def: "2s", group: Server, into: &c.SnapshotRefresh,
 			usage: "how often the planner checks whether the graph changed; edits made elsewhere are seen within about this long plus one reload"},
 		{name: "SHUTDOWN_TIMEOUT", def: "20s", group: Server, into: &c.ShutdownTimeout,
