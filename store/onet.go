@@ -18,7 +18,8 @@ const onetBatch = 5000
 var ONetSource = domain.Source{ID: "onet-29-3", Title: "O*NET 29.3 Database (USDOL/ETA)",
 	URL: "https://www.onetcenter.org/database.html", License: "CC BY 4.0"}
 
-// Progress reports one finished step of an import: its name, rows written and time taken.
+// Progress reports one finished step of an import: its name, the rows it wrote (for a
+// derived step, the edges it merged or removed) and the time taken.
 type Progress func(step string, rows int, took time.Duration)
 
 // ImportONet writes what onet.Read read. Every statement merges on stable ids, so a
@@ -66,10 +67,11 @@ func (s *Store) ImportONet(ctx context.Context, d *onet.Data, progress Progress)
 		{"derived moves", onetProgressionsCypher}, {"links to curated roles", linkOccupationsCypher},
 		{"old bridges", removeBridgesCypher}, {"bridges to curated roles", bridgeMovesCypher}} {
 		start := time.Now()
-		if err := s.writeOne(ctx, stmt.cypher, nil); err != nil {
+		n, err := s.writeCount(ctx, stmt.cypher)
+		if err != nil {
 			return fmt.Errorf("store: onet %s: %w", stmt.name, err)
 		}
-		progress(stmt.name, 0, time.Since(start))
+		progress(stmt.name, n, time.Since(start))
 	}
 	return nil
 }

@@ -100,14 +100,15 @@ func (s *Store) Statements() int64 { return s.statements.Load() }
 
 // The statement helpers, one for each way a statement runs:
 //
-//	readAll   one read statement on its own; all its records
-//	writeTx   one write transaction of several statements, the graph's version bumped in it
-//	writeOne  one write statement in its own transaction, the version bumped
-//	schemaTx  one write transaction for schema statements (no version bump: Neo4j does
-//	          not mix schema and data changes in one transaction)
-//	exec      one statement inside a transaction; its result discarded
-//	fetch     one statement inside a transaction; all its records
-//	stream    one statement inside a transaction; each record handed to a function
+//	readAll     one read statement on its own; all its records
+//	writeTx     one write transaction of several statements, the graph's version bumped in it
+//	writeOne    one write statement in its own transaction, the version bumped
+//	writeCount  the same for a statement ending in RETURN count(*) AS rows; that count
+//	schemaTx    one write transaction for schema statements (no version bump: Neo4j does
+//	            not mix schema and data changes in one transaction)
+//	exec        one statement inside a transaction; its result discarded
+//	fetch       one statement inside a transaction; all its records
+//	stream      one statement inside a transaction; each record handed to a function
 //
 // Each counts the statement and tells OnStatement of it, named by its file.
 
@@ -143,6 +144,20 @@ func (s *Store) writeTx(ctx context.Context, fn func(tx neo4j.ManagedTransaction
 // writeOne runs a single statement in its own write transaction, with the version bump.
 func (s *Store) writeOne(ctx context.Context, cypher string, params map[string]any) error {
 	return s.writeTx(ctx, func(tx neo4j.ManagedTransaction) error { return s.exec(ctx, tx, cypher, params) })
+}
+
+// writeCount runs a statement that ends in RETURN count(*) AS rows in its own write
+// transaction, with the version bump, and returns that count.
+func (s *Store) writeCount(ctx context.Context, cypher string) (int, error) {
+	var n int64
+	err := s.writeTx(ctx, func(tx neo4j.ManagedTransaction) error {
+		recs, err := s.fetch(ctx, tx, cypher, nil)
+		if err == nil && len(recs) == 1 {
+			n, err = value[int64](recs[0], "rows")
+		}
+		return err
+	})
+	return int(n), err
 }
 
 // schemaTx runs fn in one managed write transaction, chained through the bookmark manager.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -103,6 +104,11 @@ func TestImportONetAndReport(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
+	}
+	// Derived steps say how many edges they wrote: the fixtures derive moves and bridges.
+	if !regexp.MustCompile(`derived moves\s+[1-9]\d* rows`).MatchString(out.String()) ||
+		!regexp.MustCompile(`bridges to curated roles\s+[1-9]\d* rows`).MatchString(out.String()) {
+		t.Errorf("derived steps report no edges:\n%s", out.String())
 	}
 	out.Reset()
 	if err := run(ctx, []string{"-onet", "-check", "-ONET_DIR=" + fixture("excel")}, env(nil), &out); err != nil ||

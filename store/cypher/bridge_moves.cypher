@@ -15,3 +15,5 @@ WITH a, b, min(years) AS years, min(source) AS source
 WHERE NOT (a)-[:PROGRESSES_TO]->(b)
 CREATE (a)-[:PROGRESSES_TO {kind: CASE WHEN b.levelRank > a.levelRank THEN 'PROMOTION' ELSE 'LATERAL' END,
                             typicalYears: years, source: source, derived: true, bridge: true}]->(b)
+
+RETURN count(*) AS rows

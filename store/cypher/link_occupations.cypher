@@ -7,3 +7,5 @@ WITH DISTINCT r
 UNWIND coalesce(r.socCodes, []) AS code
 MATCH (o:Role {socCode: code}) WHERE o.origin = 'onet'
 MERGE (r)-[:CLASSIFIED_AS]->(o)
+
+RETURN count(*) AS rows

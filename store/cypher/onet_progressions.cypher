@@ -9,3 +9,5 @@ MERGE (a)-[e:PROGRESSES_TO]->(b)
 SET e.kind = CASE WHEN b.jobZone > a.jobZone THEN 'PROMOTION' ELSE 'LATERAL' END,
     e.typicalYears = CASE WHEN b.jobZone > a.jobZone THEN 3.0 * (b.jobZone - a.jobZone) ELSE 2.0 END,
     e.source = rel.source, e.derived = true
+
+RETURN count(*) AS rows

@@ -2,3 +2,5 @@
 // again from the current classification and occupation moves.
 MATCH (:Role)-[e:PROGRESSES_TO {bridge: true}]->(:Role)
 DELETE e
+
+RETURN count(*) AS rows
