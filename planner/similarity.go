@@ -19,9 +19,9 @@ type similarityIndex struct {
 	model   *similarity.Model
 	ratings map[string]map[string]float64 // each role's ratings, for people who hold more
 	vecs    map[string]similarity.Vector
-	byIndex []similarity.Vector // vecs in the order of the snapshot's candidates
-	same    map[string][]string // roles that are the same job: a curated role and its classification
-	nearest map[string]neighbour
+	byIndex []similarity.Vector  // vecs in the order of the snapshot's candidates
+	same    map[string][]string  // roles that are the same job: a curated role and its classification
+	nearest map[string]neighbour // for each O*NET occupation (and only those), the curated role closest to it
 }
 
 // neighbour is the curated role closest to an O*NET occupation.

@@ -33,12 +33,10 @@ func (p *Planner) SkillGap(ctx context.Context, start Start, to string) (SkillGa
 	g := SkillGap{Start: start, Target: roles[to], Skills: sf, Total: skillgap.Total(sf), Possible: skillgap.Possible(target),
 		Coverage: skillgap.Coverage(start.Held, target)}
 	closable := sf
-	if c := snap.byID[to]; c != nil && c.Occupation {
-		if n, ok := snap.sim.nearest[to]; ok {
-			role := snap.roles[n.id]
-			g.CertificationsFor = &role
-			closable = skillgap.Shortfalls(start.Held, needs(snap.reqs[n.id]))
-		}
+	if n, ok := snap.sim.nearest[to]; ok { // an O*NET occupation: no certification validates its elements
+		role := snap.roles[n.id]
+		g.CertificationsFor = &role
+		closable = skillgap.Shortfalls(start.Held, needs(snap.reqs[n.id]))
 	}
 	g.Certifications = snap.rankCertifications(closable, start.HeldCert)
 	return g, nil
