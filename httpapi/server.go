@@ -66,8 +66,12 @@ func (o *Options) defaults() {
 	}
 }
 
-// NewServer returns the service's root handler.
+// NewServer returns the service's root handler. It panics when Schema, Loaders or Ready
+// is missing: a wiring mistake, not something a request could mend.
 func NewServer(o Options) http.Handler {
+	if o.Schema == nil || o.Loaders == nil || o.Ready == nil {
+		panic("httpapi: Options needs Schema, Loaders and Ready")
+	}
 	o.defaults()
 	mux := http.NewServeMux()
 	addRoutes(mux, o)
