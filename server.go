@@ -23,6 +23,7 @@ import (
 	"github.com/careergraph/careergraph/graph"
 	"github.com/careergraph/careergraph/httpapi"
 	"github.com/careergraph/careergraph/internal/cli"
+	"github.com/careergraph/careergraph/internal/safe"
 	"github.com/careergraph/careergraph/loaders"
 	"github.com/careergraph/careergraph/metrics"
 	"github.com/careergraph/careergraph/planner"
@@ -61,9 +62,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if err := st.Ping(ctx); err != nil {
 		log.Warn().Err(err).Msg("neo4j is not answering yet; /readyz reports unavailable until it does")
 	}
-	pl := planner.New(st, planner.Options{RefreshEvery: cfg.SnapshotRefresh})
+	pl := planner.New(st, planner.Options{RefreshEvery: cfg.SnapshotRefresh, Log: log, OnSnapshot: m.Snapshot})
 	defer pl.Close() // before the store closes: a refresh may still be reading
-	go pl.KeepFresh(ctx)
+	safe.Go(log, "planner.keepFresh", func() { pl.KeepFresh(ctx) })
 	handler, err := newHandler(cfg, log, m, st, pl)
 	if err != nil {
 		return err
@@ -74,7 +75,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 // newHandler builds the resolvers over st and pl and the HTTP handler around them.
 func newHandler(cfg config.Config, log zerolog.Logger, m *metrics.Metrics, st *store.Store, pl *planner.Planner) (http.Handler, error) {
 	o := httpapi.Options{
-		Schema: graph.NewSchema(st, pl), Loaders: loaders.Middleware(st, cfg.LoaderWait, m.Batch), Ready: st,
+		Schema: graph.NewSchema(st, pl), Loaders: loaders.Middleware(st, cfg.LoaderWait, m.Batch), Ready: st, Snapshot: pl,
 		ListBound: pl.ListBound, Logger: log, Metrics: m, MetricsElsewhere: cfg.MetricsAddr != "",
 		RequestTimeout: cfg.RequestTimeout, Playground: cfg.Playground, PlaygroundAssets: cfg.PlaygroundAssets,
 		Introspection: cfg.Introspection, AllowedOrigins: cfg.AllowedOrigins, CuratorToken: cfg.CuratorToken,
@@ -112,7 +113,7 @@ func serve(ctx context.Context, cfg config.Config, log zerolog.Logger, handler h
 	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: cfg.RequestTimeout,
 		WriteTimeout: cfg.RequestTimeout + 10*time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
 	errc := make(chan error, 2)
-	go func() { errc <- srv.Serve(ln) }()
+	safe.Go(log, "serve", func() { errc <- srv.Serve(ln) })
 	if cfg.MetricsAddr != "" {
 		mln, err := net.Listen("tcp", cfg.MetricsAddr)
 		if err != nil {
@@ -120,7 +121,7 @@ func serve(ctx context.Context, cfg config.Config, log zerolog.Logger, handler h
 		}
 		msrv := &http.Server{Handler: m.Handler(), ReadHeaderTimeout: 5 * time.Second, WriteTimeout: 30 * time.Second}
 		defer msrv.Close()
-		go func() { errc <- msrv.Serve(mln) }()
+		safe.Go(log, "serve.metrics", func() { errc <- msrv.Serve(mln) })
 		log.Info().Str("addr", mln.Addr().String()).Msg("serving /metrics on its own listener")
 	}
 	log.Info().Str("addr", ln.Addr().String()).Msgf("serving: playground http://%s/ API http://%s/graphql", ln.Addr(), ln.Addr())

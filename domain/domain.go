@@ -20,6 +20,8 @@ type Role struct {
 	// occupation carries its own code as its only one.
 	SocCodes []string `yaml:"socCodes,omitempty" json:"socCodes"`
 	JobZone  int      `yaml:"-" json:"jobZone"` // O*NET job zone 1..5; 0 when not an O*NET occupation
+	// Problems are the properties that failed their check when read from the graph.
+	Problems []Problem `yaml:"-" json:"-"`
 }
 
 // Years is a range of years of experience; Max is nil when the range is open ("6+ years").
@@ -44,6 +46,8 @@ type Skill struct {
 	Category    string   `yaml:"category" json:"category"`
 	Description string   `yaml:"description" json:"description"`
 	SourceIDs   []string `yaml:"sources" json:"sources"`
+	// Problems are the properties that failed their check when read from the graph.
+	Problems []Problem `yaml:"-" json:"-"`
 }
 
 // Certification is a credential that proves skills, such as Cisco CCNA.
@@ -57,6 +61,8 @@ type Certification struct {
 	Validates   []string `yaml:"validates" json:"validates"`
 	PreparesFor []string `yaml:"preparesFor,omitempty" json:"preparesFor"`
 	SourceIDs   []string `yaml:"sources" json:"sources"`
+	// Problems are the properties that failed their check when read from the graph.
+	Problems []Problem `yaml:"-" json:"-"`
 }
 
 // Source says where facts come from, so every fact in the graph can be traced.

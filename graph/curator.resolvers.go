@@ -11,7 +11,31 @@ import (
 	"github.com/careergraph/careergraph/dataset"
 	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/graph/model"
+	"github.com/careergraph/careergraph/store"
 )
+
+// To is the resolver for the to field.
+func (r *dataProblemResolver) To(ctx context.Context, obj *domain.Problem) (*string, error) {
+	return nonEmpty(obj.To), nil
+}
+
+// Property is the resolver for the property field.
+func (r *dataProblemResolver) Property(ctx context.Context, obj *domain.Problem) (*string, error) {
+	return nonEmpty(obj.Property), nil
+}
+
+// Value is the resolver for the value field.
+func (r *dataProblemResolver) Value(ctx context.Context, obj *domain.Problem) (*string, error) {
+	if obj.Value == "null" {
+		return nil, nil
+	}
+	return nonEmpty(obj.Value), nil
+}
+
+// Message is the resolver for the message field.
+func (r *dataProblemResolver) Message(ctx context.Context, obj *domain.Problem) (string, error) {
+	return obj.Describe(), nil
+}
 
 // UpsertRole is the resolver for the upsertRole field.
 func (r *mutationResolver) UpsertRole(ctx context.Context, input model.RoleInput) (*domain.Role, error) {
@@ -76,7 +100,25 @@ func (r *mutationResolver) RemoveProgression(ctx context.Context, from string, t
 	return r.removed(ctx, "progression", from, to)
 }
 
+// DataProblems is the resolver for the dataProblems field.
+func (r *queryResolver) DataProblems(ctx context.Context, first *int, after *string) (*model.Connection[domain.Problem], error) {
+	problems, err := r.Planner.Problems(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return listPage(first, after, unsorted{}, nil, func(o store.ListOptions) (store.Page[domain.Problem], error) {
+		return store.Page[domain.Problem]{Items: problems[min(o.Skip, len(problems)):min(o.Skip+o.Limit, len(problems))],
+			Total: len(problems)}, nil
+	})
+}
+
+// DataProblem returns DataProblemResolver implementation.
+func (r *Resolver) DataProblem() DataProblemResolver { return &dataProblemResolver{r} }
+
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
-type mutationResolver struct{ *Resolver }
+type (
+	dataProblemResolver struct{ *Resolver }
+	mutationResolver    struct{ *Resolver }
+)

@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/debug"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/rs/zerolog"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vikstrous/dataloadgen"
 
+	"github.com/careergraph/careergraph/internal/safe"
 	"github.com/careergraph/careergraph/planner"
 	"github.com/careergraph/careergraph/store"
 )
@@ -85,6 +87,7 @@ func RequestID(ctx context.Context) string {
 
 // Recover turns a resolver panic into an internal error, logged with its stack.
 func Recover(ctx context.Context, p any) error {
-	zerolog.Ctx(ctx).Error().Stack().Interface("panic", p).Msg("resolver panicked")
+	safe.Count("resolver")
+	zerolog.Ctx(ctx).Error().Str("stack", string(debug.Stack())).Interface("panic", p).Msg("resolver panicked")
 	return errors.New("internal error")
 }

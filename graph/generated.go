@@ -38,6 +38,7 @@ type ResolverRoot interface {
 	Certification() CertificationResolver
 	CertificationEndorsement() CertificationEndorsementResolver
 	CertificationRecommendation() CertificationRecommendationResolver
+	DataProblem() DataProblemResolver
 	GapClosing() GapClosingResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
@@ -122,6 +123,28 @@ type ComplexityRoot struct {
 		Weight        func(childComplexity int) int
 	}
 
+	DataProblem struct {
+		From     func(childComplexity int) int
+		Kind     func(childComplexity int) int
+		Message  func(childComplexity int) int
+		Property func(childComplexity int) int
+		Reason   func(childComplexity int) int
+		To       func(childComplexity int) int
+		Value    func(childComplexity int) int
+	}
+
+	DataProblemConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	DataProblemEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	DeletePayload struct {
 		Deleted func(childComplexity int) int
 		ID      func(childComplexity int) int
@@ -172,6 +195,7 @@ type ComplexityRoot struct {
 		CareerPaths     func(childComplexity int, from *string, profile *model.ProfileInput, to string, rankBy *string, first *int, maxSteps *int, promotionsOnly *bool, avoid []string, via *string) int
 		Certification   func(childComplexity int, id string) int
 		Certifications  func(childComplexity int, filter *model.CertificationFilter, orderBy *model.CertificationOrder, first *int, after *string) int
+		DataProblems    func(childComplexity int, first *int, after *string) int
 		Node            func(childComplexity int, id string) int
 		ReachableRoles  func(childComplexity int, from *string, profile *model.ProfileInput, withinYears *float64, maxSteps *int, promotionsOnly *bool, avoid []string) int
 		Recommendations func(childComplexity int, profile model.ProfileInput, first *int) int
@@ -410,6 +434,13 @@ type CertificationEndorsementResolver interface {
 type CertificationRecommendationResolver interface {
 	Closes(ctx context.Context, obj *planner.CertificationRecommendation) ([]domain.Skill, error)
 }
+type DataProblemResolver interface {
+	To(ctx context.Context, obj *domain.Problem) (*string, error)
+	Property(ctx context.Context, obj *domain.Problem) (*string, error)
+	Value(ctx context.Context, obj *domain.Problem) (*string, error)
+
+	Message(ctx context.Context, obj *domain.Problem) (string, error)
+}
 type GapClosingResolver interface {
 	Closes(ctx context.Context, obj *planner.Closing) ([]domain.Skill, error)
 }
@@ -437,6 +468,7 @@ type QueryResolver interface {
 	Certifications(ctx context.Context, filter *model.CertificationFilter, orderBy *model.CertificationOrder, first *int, after *string) (*model.Connection[domain.Certification], error)
 	Search(ctx context.Context, text string, first *int) ([]store.Hit, error)
 	Attributions(ctx context.Context) ([]domain.Source, error)
+	DataProblems(ctx context.Context, first *int, after *string) (*model.Connection[domain.Problem], error)
 	CareerPaths(ctx context.Context, from *string, profile *model.ProfileInput, to string, rankBy *string, first *int, maxSteps *int, promotionsOnly *bool, avoid []string, via *string) (*planner.Paths, error)
 	ReachableRoles(ctx context.Context, from *string, profile *model.ProfileInput, withinYears *float64, maxSteps *int, promotionsOnly *bool, avoid []string) (*planner.Reachable, error)
 	SkillGap(ctx context.Context, from *string, profile *model.ProfileInput, to string) (*planner.SkillGap, error)
@@ -758,6 +790,87 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CertificationRecommendation.Weight(childComplexity), true
 
+	case "DataProblem.from":
+		if e.ComplexityRoot.DataProblem.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataProblem.From(childComplexity), true
+	case "DataProblem.kind":
+		if e.ComplexityRoot.DataProblem.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataProblem.Kind(childComplexity), true
+	case "DataProblem.message":
+		if e.ComplexityRoot.DataProblem.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataProblem.Message(childComplexity), true
+	case "DataProblem.property":
+		if e.ComplexityRoot.DataProblem.Property == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataProblem.Property(childComplexity), true
+	case "DataProblem.reason":
+		if e.ComplexityRoot.DataProblem.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataProblem.Reason(childComplexity), true
+	case "DataProblem.to":
+		if e.ComplexityRoot.DataProblem.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataProblem.To(childComplexity), true
+	case "DataProblem.value":
+		if e.ComplexityRoot.DataProblem.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataProblem.Value(childComplexity), true
+
+	case "DataProblemConnection.edges":
+		if e.ComplexityRoot.DataProblemConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataProblemConnection.Edges(childComplexity), true
+	case "DataProblemConnection.nodes":
+		if e.ComplexityRoot.DataProblemConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataProblemConnection.Nodes(childComplexity), true
+	case "DataProblemConnection.pageInfo":
+		if e.ComplexityRoot.DataProblemConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataProblemConnection.PageInfo(childComplexity), true
+	case "DataProblemConnection.totalCount":
+		if e.ComplexityRoot.DataProblemConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataProblemConnection.TotalCount(childComplexity), true
+
+	case "DataProblemEdge.cursor":
+		if e.ComplexityRoot.DataProblemEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataProblemEdge.Cursor(childComplexity), true
+	case "DataProblemEdge.node":
+		if e.ComplexityRoot.DataProblemEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataProblemEdge.Node(childComplexity), true
+
 	case "DeletePayload.deleted":
 		if e.ComplexityRoot.DeletePayload.Deleted == nil {
 			break
@@ -1042,6 +1155,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Certifications(childComplexity, args["filter"].(*model.CertificationFilter), args["orderBy"].(*model.CertificationOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.dataProblems":
+		if e.ComplexityRoot.Query.DataProblems == nil {
+			break
+		}
+
+		args, err := ec.field_Query_dataProblems_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.DataProblems(childComplexity, args["first"].(*int), args["after"].(*string)), true
 
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
@@ -2162,6 +2286,86 @@ input CertificationInput {
   preparesFor: [ID!] = []
   sources: [ID!]
 }
+
+extend type Query {
+  """
+  Records in the graph that failed their check when the planner last read it, so that
+  whoever wrote them can fix them (only for curators). Neo4j keeps no property schema:
+  an edit made straight in Neo4j can leave a property missing, of the wrong type or out
+  of range. Such a record is left out of every answer, with the edges that lead to it,
+  until it is fixed; the service keeps running. Ordered by kind, then the ids at its ends.
+  """
+  dataProblems(first: Int = 20, after: String): DataProblemConnection! @curator
+}
+
+"A record left out of answers because it failed its check."
+type DataProblem {
+  kind: DataProblemKind!
+  "The node's id, or the id at the edge's start (empty when the node has no id)."
+  from: String!
+  "The id at the edge's end; null for a node."
+  to: String
+  "The property at fault; null when the record as a whole is wrong (an end with the wrong label, a duplicate)."
+  property: String
+  "The value seen, as text (shortened); null when there was none."
+  value: String
+  reason: DataProblemReason!
+  "What was wrong, in a sentence."
+  message: String!
+}
+
+"The kind of record a problem is in."
+enum DataProblemKind {
+  ROLE
+  SKILL
+  CERTIFICATION
+  "(:Role)-[:REQUIRES]->(:Skill)"
+  REQUIREMENT
+  "(:Role)-[:VALUES]->(:Certification)"
+  ENDORSEMENT
+  "(:Role)-[:USES]->(:Skill)"
+  TECHNOLOGY
+  "(:Role)-[:CLASSIFIED_AS]->(:Role)"
+  CLASSIFICATION
+  "(:Role)-[:PROGRESSES_TO]->(:Role)"
+  MOVE
+  "(:Certification)-[:VALIDATES]->(:Skill)"
+  VALIDATION
+  "(:Certification)-[:PREPARES_FOR]->(:Certification)"
+  PREREQUISITE
+  "(:Role)-[:RELATED_TO]->(:Role)"
+  RELATED
+}
+
+"Why a record was left out."
+enum DataProblemReason {
+  "Absent or null where a value is required."
+  MISSING
+  "A value of the wrong type, such as text where a number belongs."
+  WRONG_TYPE
+  "A number outside its scale (importance 1–5, level 0–7, years 0–60), negative, NaN or infinite."
+  OUT_OF_RANGE
+  "Not one of the values the schema's enum allows."
+  UNKNOWN_VALUE
+  "An edge's end is not the kind of node the edge type joins."
+  WRONG_LABEL
+  "A text or list far beyond any sensible size."
+  TOO_LARGE
+  "A second node with an id already taken, or a second edge between the same two nodes."
+  DUPLICATE
+}
+
+type DataProblemConnection {
+  edges: [DataProblemEdge!]!
+  nodes: [DataProblem!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type DataProblemEdge {
+  cursor: String!
+  node: DataProblem!
+}
 `, BuiltIn: false},
 	{Name: "../schema/paths.graphqls", Input: `extend type Query {
   """
@@ -2886,6 +3090,50 @@ func (ec *executionContext) childFields_CertificationRecommendation(ctx context.
 		return ec.fieldContext_CertificationRecommendation_takeFirst(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CertificationRecommendation", field.Name)
+}
+
+func (ec *executionContext) childFields_DataProblem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_DataProblem_kind(ctx, field)
+	case "from":
+		return ec.fieldContext_DataProblem_from(ctx, field)
+	case "to":
+		return ec.fieldContext_DataProblem_to(ctx, field)
+	case "property":
+		return ec.fieldContext_DataProblem_property(ctx, field)
+	case "value":
+		return ec.fieldContext_DataProblem_value(ctx, field)
+	case "reason":
+		return ec.fieldContext_DataProblem_reason(ctx, field)
+	case "message":
+		return ec.fieldContext_DataProblem_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DataProblem", field.Name)
+}
+
+func (ec *executionContext) childFields_DataProblemConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_DataProblemConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_DataProblemConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_DataProblemConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_DataProblemConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DataProblemConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_DataProblemEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_DataProblemEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_DataProblemEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DataProblemEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_DeletePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3891,6 +4139,28 @@ func (ec *executionContext) field_Query_certifications_args(ctx context.Context,
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_dataProblems_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -5359,6 +5629,341 @@ func (ec *executionContext) fieldContext_CertificationRecommendation_takeFirst(_
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Certification(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataProblem_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Problem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataProblem_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNDataProblemKind2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataProblem_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataProblem", field, false, false, "DataProblemKind")
+}
+
+func (ec *executionContext) _DataProblem_from(ctx context.Context, field graphql.CollectedField, obj *domain.Problem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataProblem_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataProblem_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataProblem", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataProblem_to(ctx context.Context, field graphql.CollectedField, obj *domain.Problem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataProblem_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DataProblem().To(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataProblem_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataProblem", field, true, true, "String")
+}
+
+func (ec *executionContext) _DataProblem_property(ctx context.Context, field graphql.CollectedField, obj *domain.Problem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataProblem_property(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DataProblem().Property(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataProblem_property(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataProblem", field, true, true, "String")
+}
+
+func (ec *executionContext) _DataProblem_value(ctx context.Context, field graphql.CollectedField, obj *domain.Problem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataProblem_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DataProblem().Value(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataProblem_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataProblem", field, true, true, "String")
+}
+
+func (ec *executionContext) _DataProblem_reason(ctx context.Context, field graphql.CollectedField, obj *domain.Problem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataProblem_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNDataProblemReason2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataProblem_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataProblem", field, false, false, "DataProblemReason")
+}
+
+func (ec *executionContext) _DataProblem_message(ctx context.Context, field graphql.CollectedField, obj *domain.Problem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataProblem_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DataProblem().Message(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataProblem_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataProblem", field, true, true, "String")
+}
+
+func (ec *executionContext) _DataProblemConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Problem]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataProblemConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Edge[domain.Problem]) graphql.Marshaler {
+			return ec.marshalNDataProblemEdge2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataProblemConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataProblemConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataProblemEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataProblemConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Problem]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataProblemConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Problem) graphql.Marshaler {
+			return ec.marshalNDataProblem2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐProblemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataProblemConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataProblemConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataProblem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataProblemConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Problem]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataProblemConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataProblemConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataProblemConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataProblemConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Problem]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataProblemConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataProblemConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataProblemConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DataProblemEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[domain.Problem]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataProblemEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataProblemEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataProblemEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataProblemEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[domain.Problem]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataProblemEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Problem) graphql.Marshaler {
+			return ec.marshalNDataProblem2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐProblem(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataProblemEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataProblemEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataProblem(ctx, field)
 		},
 	}
 	return fc, nil
@@ -6896,6 +7501,63 @@ func (ec *executionContext) fieldContext_Query_attributions(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_dataProblems(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_dataProblems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().DataProblems(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Curator == nil {
+					var zeroVal *model.Connection[domain.Problem]
+					return zeroVal, errors.New("directive curator is not implemented")
+				}
+				return ec.Directives.Curator(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[domain.Problem]) graphql.Marshaler {
+			return ec.marshalNDataProblemConnection2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_dataProblems(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataProblemConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_dataProblems_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -12928,6 +13590,159 @@ func (ec *executionContext) _CertificationRecommendation(ctx context.Context, se
 	return out
 }
 
+var dataProblemImplementors = []string{"DataProblem"}
+
+func (ec *executionContext) _DataProblem(ctx context.Context, sel ast.SelectionSet, obj *domain.Problem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dataProblemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DataProblem")
+		case "kind":
+			out.Values[i] = ec._DataProblem_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "from":
+			out.Values[i] = ec._DataProblem_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "to":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DataProblem_to(ctx, field, obj)
+				})
+		case "property":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DataProblem_property(ctx, field, obj)
+				})
+		case "value":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DataProblem_value(ctx, field, obj)
+				})
+		case "reason":
+			out.Values[i] = ec._DataProblem_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "message":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DataProblem_message(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dataProblemConnectionImplementors = []string{"DataProblemConnection"}
+
+func (ec *executionContext) _DataProblemConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[domain.Problem]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dataProblemConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DataProblemConnection")
+		case "edges":
+			out.Values[i] = ec._DataProblemConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._DataProblemConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._DataProblemConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._DataProblemConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dataProblemEdgeImplementors = []string{"DataProblemEdge"}
+
+func (ec *executionContext) _DataProblemEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[domain.Problem]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dataProblemEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DataProblemEdge")
+		case "cursor":
+			out.Values[i] = ec._DataProblemEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._DataProblemEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var deletePayloadImplementors = []string{"DeletePayload"}
 
 func (ec *executionContext) _DeletePayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeletePayload) graphql.Marshaler {
@@ -13323,6 +14138,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_attributions(ctx, field)
+				})
+		case "dataProblems":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_dataProblems(ctx, field)
 				})
 		case "careerPaths":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -15301,6 +16122,90 @@ func (ec *executionContext) unmarshalNCertificationSortField2githubᚗcomᚋcare
 
 func (ec *executionContext) marshalNCertificationSortField2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐCertificationSortField(ctx context.Context, sel ast.SelectionSet, v model.CertificationSortField) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNDataProblem2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐProblem(ctx context.Context, sel ast.SelectionSet, v domain.Problem) graphql.Marshaler {
+	return ec._DataProblem(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDataProblem2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐProblemᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.Problem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDataProblem2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐProblem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDataProblem2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐProblem(ctx context.Context, sel ast.SelectionSet, v *domain.Problem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DataProblem!")
+		return graphql.Null
+	}
+	return ec._DataProblem(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDataProblemConnection2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[domain.Problem]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DataProblemConnection!")
+		return graphql.Null
+	}
+	return ec._DataProblemConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDataProblemEdge2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v model.Edge[domain.Problem]) graphql.Marshaler {
+	return ec._DataProblemEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDataProblemEdge2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Edge[domain.Problem]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDataProblemEdge2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNDataProblemKind2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDataProblemKind2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "DataProblemKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNDataProblemReason2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDataProblemReason2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "DataProblemReason!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNDeletePayload2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐDeletePayload(ctx context.Context, sel ast.SelectionSet, v *model.DeletePayload) graphql.Marshaler {

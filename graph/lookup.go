@@ -25,6 +25,19 @@ type sortOrder interface {
 	Sort() (field string, desc bool)
 }
 
+// unsorted is the order of a list that comes sorted.
+type unsorted struct{}
+
+func (unsorted) Sort() (string, bool) { return "", false }
+
+// nonEmpty is s, or nil when s is empty.
+func nonEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
 // listPage checks the paging arguments, fetches the page they ask for with the text
 // filter, and makes it a connection.
 func listPage[T any](first *int, after *string, order sortOrder, text *string, fetch func(store.ListOptions) (store.Page[T], error)) (*model.Connection[T], error) {

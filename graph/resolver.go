@@ -54,6 +54,7 @@ type Planner interface {
 	SkillGap(ctx context.Context, start planner.Start, to string) (planner.SkillGap, error)
 	Recommend(ctx context.Context, profile planner.Profile, first int) (planner.Recommendations, error)
 	Refresh(ctx context.Context) error
+	Problems(ctx context.Context) ([]domain.Problem, error)
 }
 
 // Resolver holds the dependencies every resolver shares.

@@ -48,6 +48,7 @@ func graphqlHandler(o Options, limiter *rateLimiter, shed *loadShedder) http.Han
 	srv.AroundOperations(nameOperation)
 	srv.AroundOperations(shed.aroundOperation)
 	srv.AroundFields(stopAtDeadline)
+	srv.AroundFields(graph.WithholdBadFields)
 	srv.AroundResponses(observeResponse(o.Metrics))
 	srv.SetErrorPresenter(graph.ErrorPresenter)
 	srv.SetRecoverFunc(graph.Recover)

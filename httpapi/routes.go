@@ -23,7 +23,7 @@ func addRoutes(mux *http.ServeMux, o Options) {
 	mux.Handle("GET /demo", serveWeb("demo.html", "text/html; charset=utf-8"))
 	mux.Handle("GET /demo.js", serveWeb("demo.js", "text/javascript; charset=utf-8"))
 	mux.HandleFunc("GET /healthz", handleHealthz)
-	mux.Handle("GET /readyz", handleReadyz(o.Ready))
+	mux.Handle("GET /readyz", handleReadyz(o.Ready, o.Snapshot))
 	if o.Playground {
 		mux.Handle("GET /{$}", handlePlayground())
 		mux.Handle("GET /playground/{file}", handlePlaygroundAsset(o.PlaygroundAssets))

@@ -23,6 +23,9 @@ type Options struct {
 	Schema  graphql.ExecutableSchema        // the resolvers (graph.NewSchema)
 	Loaders func(http.Handler) http.Handler // gives each request its loaders (loaders.Middleware)
 	Ready   Pinger                          // asked by /readyz
+	// Snapshot, when set, is also asked by /readyz: the planner, ready once its first
+	// snapshot of the graph is loaded.
+	Snapshot Pinger
 	// ListBound, when set, is the longest list a field can return in the graph as it is
 	// (planner.ListBound); the cost model prices lists by it.
 	ListBound        func(ctx context.Context, typeName, field string) (int, bool)

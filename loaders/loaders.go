@@ -12,9 +12,11 @@ import (
 	"sync"
 	"time"
 
+	"github.com/rs/zerolog"
 	"github.com/vikstrous/dataloadgen"
 
 	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/internal/safe"
 	"github.com/careergraph/careergraph/store"
 )
 
@@ -71,7 +73,8 @@ func (l *Loader[V]) LoadAll(ctx context.Context, keys []string) ([]V, error) {
 func (l *Loader[V]) instance(ctx context.Context) *dataloadgen.Loader[string, V] {
 	r := ctx.Value(ctxKey{}).(*request)
 	r.once[l.index].Do(func() {
-		r.made[l.index] = dataloadgen.NewMappedLoader(func(ctx context.Context, keys []string) (map[string]V, error) {
+		r.made[l.index] = dataloadgen.NewMappedLoader(func(ctx context.Context, keys []string) (m map[string]V, err error) {
+			defer safe.Recover(*zerolog.Ctx(ctx), "loader."+l.name, &err)
 			if r.observe != nil {
 				r.observe(l.name, len(keys))
 			}

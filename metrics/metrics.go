@@ -11,6 +11,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/internal/safe"
 	"github.com/careergraph/careergraph/store"
 )
 
@@ -23,6 +25,7 @@ type Metrics struct {
 	stmtErrors  *prometheus.CounterVec
 	batchSizes  *prometheus.HistogramVec
 	rateLimited prometheus.Counter
+	rejected    *prometheus.GaugeVec
 
 	mu         sync.Mutex
 	registered map[string]bool // operation names that always get a label of their own
@@ -51,8 +54,11 @@ func New() *Metrics {
 			Help: "Keys per dataloader batch.", Buckets: prometheus.ExponentialBuckets(1, 2, 11)}, []string{"loader"}),
 		rateLimited: prometheus.NewCounter(prometheus.CounterOpts{Name: "careergraph_rate_limited_total",
 			Help: "Requests refused with 429 by the rate limiter."}),
+		rejected: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "careergraph_snapshot_rejected_records",
+			Help: "Records of the graph left out of the planner's current snapshot because they failed their check, by kind and reason (the dataProblems query lists them)."},
+			[]string{"kind", "reason"}),
 	}
-	m.reg.MustRegister(m.requests, m.latency, m.statements, m.stmtErrors, m.batchSizes, m.rateLimited,
+	m.reg.MustRegister(m.requests, m.latency, m.statements, m.stmtErrors, m.batchSizes, m.rateLimited, m.rejected, panics{},
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -115,6 +121,34 @@ func (m *Metrics) Statement(statement string, took time.Duration, err error) {
 // Batch records the size of one loader batch.
 func (m *Metrics) Batch(loader string, keys int) {
 	m.batchSizes.WithLabelValues(loader).Observe(float64(keys))
+}
+
+// Snapshot records the problems of the planner's new snapshot; it fits
+// planner.Options.OnSnapshot. Every kind and reason is set, to 0 when none.
+func (m *Metrics) Snapshot(problems []domain.Problem) {
+	counts := map[[2]string]int{}
+	for _, p := range problems {
+		counts[[2]string{p.Kind, p.Reason}]++
+	}
+	for _, kind := range domain.ProblemKinds {
+		for _, reason := range domain.ProblemReasons {
+			m.rejected.WithLabelValues(kind, reason).Set(float64(counts[[2]string{kind, reason}]))
+		}
+	}
+}
+
+// panics exports the panics recovered in this process (internal/safe), by where.
+type panics struct{}
+
+var panicsDesc = prometheus.NewDesc("careergraph_panics_recovered_total",
+	"Panics recovered (in background work, loaders or resolvers) instead of ending the process, by where.", []string{"where"}, nil)
+
+func (panics) Describe(ch chan<- *prometheus.Desc) { ch <- panicsDesc }
+
+func (panics) Collect(ch chan<- prometheus.Metric) {
+	for where, n := range safe.Panics() {
+		ch <- prometheus.MustNewConstMetric(panicsDesc, prometheus.CounterValue, float64(n), where)
+	}
 }
 
 // RateLimited records a request refused by the rate limiter.

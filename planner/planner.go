@@ -45,6 +45,9 @@ func New(st Store, opts ...Options) *Planner {
 	if p.opts.Now == nil {
 		p.opts.Now = time.Now
 	}
+	if p.opts.OnSnapshot == nil {
+		p.opts.OnSnapshot = func([]domain.Problem) {}
+	}
 	return p
 }
 

@@ -8,9 +8,11 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/rs/zerolog"
 	"golang.org/x/sync/singleflight"
 
 	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/internal/safe"
 	"github.com/careergraph/careergraph/store"
 )
 
@@ -39,6 +41,7 @@ type snapshot struct {
 	degrees      map[string]int   // see store.PlannerGraph.Degrees
 	required     map[string]int32 // every required skill, numbered
 	needIndex    [][]indexedNeed  // each candidate's requirements by skill number
+	problems     []domain.Problem // the records left out, see store.PlannerGraph.Problems
 }
 
 // indexedNeed is a requirement with its skill numbered, for scoring every role quickly.
@@ -51,7 +54,7 @@ func newSnapshot(g *store.PlannerGraph) *snapshot {
 	s := &snapshot{fingerprint: g.Fingerprint, cands: g.Candidates, byID: make(map[string]*store.Candidate, len(g.Candidates)),
 		reqs: make(map[string][]domain.Requirement, len(g.Candidates)), roles: make(map[string]domain.Role, len(g.Candidates)),
 		moves: map[string][]domain.CareerMove{}, skillNames: g.SkillNames, certs: map[string]store.CertificationLinks{},
-		certsBySkill: map[string][]string{}, degrees: g.Degrees}
+		certsBySkill: map[string][]string{}, degrees: g.Degrees, problems: g.Problems}
 	s.required, s.needIndex = map[string]int32{}, make([][]indexedNeed, len(s.cands))
 	for i := range s.cands {
 		c := &s.cands[i]
@@ -95,6 +98,10 @@ type Options struct {
 	RefreshEvery time.Duration
 	// Now is the clock; tests replace it.
 	Now func() time.Time
+	// Log hears of rejected records and of panics recovered in the planner's background work.
+	Log zerolog.Logger
+	// OnSnapshot, when set, hears the problems of every snapshot built (for metrics).
+	OnSnapshot func(problems []domain.Problem)
 }
 
 // snapshots holds the current snapshot and coordinates its refreshes.
@@ -105,6 +112,8 @@ type snapshots struct {
 	group      singleflight.Group
 	life       sync.RWMutex // loads hold it shared; Close takes it to wait for them
 	closed     bool
+	failed     atomic.Pointer[error] // why the last load failed; nil after a success
+	logged     problemLog
 }
 
 // errClosed is what a refresh asked of a closed planner answers.
@@ -126,10 +135,10 @@ func (p *Planner) snapshot(ctx context.Context) (*snapshot, error) {
 	if s := p.snaps.current.Load(); s != nil {
 		if p.opts.Now().Sub(time.Unix(0, p.snaps.checked.Load())) > p.opts.RefreshEvery &&
 			p.snaps.refreshing.CompareAndSwap(false, true) {
-			go func() {
+			safe.Go(p.opts.Log, "planner.refresh", func() {
 				defer p.snaps.refreshing.Store(false)
 				_, _ = p.load(context.Background())
-			}()
+			})
 		}
 		return s, nil
 	}
@@ -166,35 +175,22 @@ func (p *Planner) KeepFresh(ctx context.Context) {
 
 // load is the shared refresh: one fingerprint read, and a full read only when it changed.
 // It runs detached from the caller's context, since other callers may be waiting on it,
-// until the planner closes.
+// until the planner closes. A load that fails, or panics, leaves the snapshot at hand in
+// place and records why.
 func (p *Planner) load(ctx context.Context) (*snapshot, error) {
-	ch := p.snaps.group.DoChan("load", func() (any, error) {
+	ch := p.snaps.group.DoChan("load", func() (v any, err error) {
+		defer safe.Recover(p.opts.Log, "planner.load", &err)
 		p.snaps.life.RLock()
 		defer p.snaps.life.RUnlock()
 		if p.snaps.closed {
 			return nil, errClosed
 		}
-		ctx, cancel := context.WithTimeout(p.alive, loadTimeout)
-		defer cancel()
-		started := p.opts.Now()
-		cur := p.snaps.current.Load()
-		if cur != nil {
-			fp, err := p.store.Fingerprint(ctx)
-			if err != nil {
-				return nil, err
-			}
-			if fp == cur.fingerprint {
-				p.snaps.checked.Store(started.UnixNano())
-				return cur, nil
-			}
-		}
-		g, err := p.store.ReadPlannerGraph(ctx)
+		s, err := p.reload()
 		if err != nil {
+			p.snaps.failed.Store(&err)
 			return nil, err
 		}
-		s := newSnapshot(g)
-		p.snaps.current.Store(s)
-		p.snaps.checked.Store(started.UnixNano())
+		p.snaps.failed.Store(nil)
 		return s, nil
 	})
 	select {
@@ -206,6 +202,33 @@ func (p *Planner) load(ctx context.Context) (*snapshot, error) {
 		}
 		return r.Val.(*snapshot), nil
 	}
+}
+
+// reload builds a new snapshot when the graph's fingerprint changed, and swaps it in.
+func (p *Planner) reload() (*snapshot, error) {
+	ctx, cancel := context.WithTimeout(p.alive, loadTimeout)
+	defer cancel()
+	started := p.opts.Now()
+	cur := p.snaps.current.Load()
+	if cur != nil {
+		fp, err := p.store.Fingerprint(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if fp == cur.fingerprint {
+			p.snaps.checked.Store(started.UnixNano())
+			return cur, nil
+		}
+	}
+	g, err := p.store.ReadPlannerGraph(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s := newSnapshot(g)
+	p.snaps.current.Store(s)
+	p.snaps.checked.Store(started.UnixNano())
+	p.report(s.problems)
+	return s, nil
 }
 
 // withRoles returns the current snapshot and the roles ids name, failing with

@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -39,6 +37,9 @@ type PlannerGraph struct {
 	// Degrees is the most edges of each kind one node has (roleSkills, skillRoles, ...; see
 	// cypher/degrees.cypher), for pricing nested lists.
 	Degrees map[string]int
+	// Problems are the records left out because they failed their check.
+	Problems []domain.Problem
+	seen     map[string]bool // ids read so far, while reading
 }
 
 // ReadPlannerGraph reads every role, skill name and certification the planner needs, in
@@ -66,129 +67,41 @@ func (s *Store) ReadPlannerGraph(ctx context.Context) (*PlannerGraph, error) {
 	return g, nil
 }
 
-// readPlannerGraph fills g from the planner's statements, read in tx.
+// readPlannerGraph fills g from the planner's statements, read in tx. Every record is
+// checked: one that fails is left out of g and reported in g.Problems (see check.go).
 func (s *Store) readPlannerGraph(ctx context.Context, tx neo4j.ManagedTransaction, g *PlannerGraph) error {
 	err := s.stream(ctx, tx, candidatesCypher, func(rec *neo4j.Record) error {
-		c, err := decodeCandidate(rec)
-		g.Candidates = append(g.Candidates, c)
-		return err
+		if c, ok := g.candidate(rec); ok {
+			g.Candidates = append(g.Candidates, c)
+		}
+		return nil
 	})
 	if err == nil {
 		err = s.stream(ctx, tx, plannerSkillsCypher, func(rec *neo4j.Record) error {
-			id, err := value[string](rec, "id")
-			name, _, _ := neo4j.GetRecordValue[string](rec, "name")
-			g.SkillNames[id] = name
-			return err
+			g.skillName(rec)
+			return nil
 		})
 	}
 	if err == nil {
 		err = s.stream(ctx, tx, plannerCertificationsCypher, func(rec *neo4j.Record) error {
-			c, err := decodeCertificationLinks(rec)
-			g.Certifications = append(g.Certifications, c)
-			return err
+			if c, ok := g.certificationLinks(rec); ok {
+				g.Certifications = append(g.Certifications, c)
+			}
+			return nil
 		})
 	}
 	if err == nil {
 		err = s.stream(ctx, tx, degreesCypher, func(rec *neo4j.Record) error {
-			m, err := value[map[string]any](rec, "degrees")
+			m, _, _ := neo4j.GetRecordValue[map[string]any](rec, "degrees")
 			for k, v := range m {
 				n, _ := v.(int64) // null on an empty graph: 0
 				g.Degrees[k] = int(n)
 			}
-			return err
+			return nil
 		})
 	}
+	if err == nil {
+		g.dropDangling()
+	}
 	return err
-}
-
-func decodeCandidate(rec *neo4j.Record) (Candidate, error) {
-	role, err := column(rec, "role", decodeRole)
-	if err != nil {
-		return Candidate{}, err
-	}
-	c := Candidate{Role: role}
-	if c.Requirements, err = requirementLists(rec, role.ID); err != nil {
-		return Candidate{}, err
-	}
-	occ, _ := rec.Get("occupation")
-	c.Occupation = occ == true
-	if c.Tech, err = stringList(rec, "tech"); err != nil {
-		return Candidate{}, err
-	}
-	if c.ClassifiedAs, err = stringList(rec, "classifiedAs"); err != nil {
-		return Candidate{}, err
-	}
-	vals, err := stringList(rec, "values")
-	if err != nil {
-		return Candidate{}, err
-	}
-	for _, v := range vals {
-		cert, relevance, _ := strings.Cut(v, " ")
-		c.Endorsements = append(c.Endorsements, domain.Endorsement{Role: role.ID, Certification: cert, Relevance: relevance})
-	}
-	moves, err := value[[]any](rec, "moves")
-	if err != nil {
-		return Candidate{}, err
-	}
-	for _, m := range moves {
-		f, ok := m.([]any)
-		if !ok || len(f) != 4 {
-			return Candidate{}, fmt.Errorf("store: column moves holds %v", m)
-		}
-		years, _ := strconv.ParseFloat(fmt.Sprint(f[2]), 64)
-		c.Moves = append(c.Moves, domain.Progression{From: role.ID, To: fmt.Sprint(f[0]), Kind: fmt.Sprint(f[1]),
-			TypicalYears: years, SourceID: fmt.Sprint(f[3])})
-	}
-	return c, nil
-}
-
-func decodeCertificationLinks(rec *neo4j.Record) (CertificationLinks, error) {
-	c, err := column(rec, "node", decodeCertification)
-	if err != nil {
-		return CertificationLinks{}, err
-	}
-	out := CertificationLinks{Certification: c}
-	if out.Validates, err = stringList(rec, "validates"); err != nil {
-		return CertificationLinks{}, err
-	}
-	out.Prerequisites, err = stringList(rec, "prerequisites")
-	return out, err
-}
-
-// stringList decodes a column holding a list of strings.
-func stringList(rec *neo4j.Record, key string) ([]string, error) {
-	vals, err := value[[]any](rec, key)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]string, 0, len(vals))
-	for _, v := range vals {
-		s, ok := v.(string)
-		if !ok {
-			return nil, fmt.Errorf("store: column %s holds %T, not a string", key, v)
-		}
-		out = append(out, s)
-	}
-	return out, nil
-}
-
-// requirementLists decodes the parallel skills, importance and levels columns.
-func requirementLists(rec *neo4j.Record, roleID string) ([]domain.Requirement, error) {
-	var cols [3][]any
-	for i, k := range []string{"skills", "importance", "levels"} {
-		v, err := value[[]any](rec, k)
-		if err != nil {
-			return nil, err
-		}
-		cols[i] = v
-	}
-	out := make([]domain.Requirement, len(cols[0]))
-	for i := range cols[0] {
-		p := &props{m: map[string]any{"skill": cols[0][i], "importance": cols[1][i], "level": cols[2][i]}}
-		out[i] = domain.Requirement{Role: roleID, Skill: p.str("skill"), Importance: p.f64("importance"), Level: p.f64("level")}
-		if p.err != nil {
-			return nil, p.err
-		}
-	}
-	return out, nil
 }

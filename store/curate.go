@@ -64,7 +64,7 @@ func (s *Store) UpsertCertification(ctx context.Context, c domain.Certification)
 	return out, err
 }
 
-func upsert[T any](ctx context.Context, s *Store, cypher string, row map[string]any, decode func(map[string]any) (T, error)) (T, error) {
+func upsert[T any](ctx context.Context, s *Store, cypher string, row map[string]any, decode func(map[string]any) T) (T, error) {
 	var out T
 	err := s.curate(ctx, func(tx neo4j.ManagedTransaction) error {
 		var err error
@@ -74,7 +74,7 @@ func upsert[T any](ctx context.Context, s *Store, cypher string, row map[string]
 	return out, err
 }
 
-func upsertIn[T any](ctx context.Context, s *Store, tx neo4j.ManagedTransaction, cypher string, row map[string]any, decode func(map[string]any) (T, error)) (T, error) {
+func upsertIn[T any](ctx context.Context, s *Store, tx neo4j.ManagedTransaction, cypher string, row map[string]any, decode func(map[string]any) T) (T, error) {
 	var zero T
 	delete(row, "origin") // a new node is marked curated-api; an existing one keeps its origin
 	recs, err := s.fetch(ctx, tx, cypher, map[string]any{"row": row})
@@ -208,11 +208,11 @@ func (s *Store) nodes(ctx context.Context, tx neo4j.ManagedTransaction, ids []st
 		return nil, err
 	}
 	for _, rec := range recs {
-		p := &props{m: map[string]any{}}
-		for _, k := range []string{"id", "label", "origin"} {
-			p.m[k], _ = rec.Get(k)
-		}
-		out[p.str("id")] = nodeInfo{label: p.str("label"), origin: p.str("origin")}
+		id, _ := rec.Get("id")
+		label, _ := rec.Get("label")
+		origin, _ := rec.Get("origin")
+		key, _ := id.(string)
+		out[key] = nodeInfo{label: fmt.Sprint(label), origin: fmt.Sprint(origin)}
 	}
 	return out, nil
 }

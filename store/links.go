@@ -14,82 +14,89 @@ import (
 
 // RoleSkills returns the skills each role requires.
 func (s *Store) RoleSkills(ctx context.Context, roleIDs []string) (map[string][]domain.SkillRequirement, error) {
-	return links(ctx, s, roleSkillsCypher, roleIDs, func(node, edge *props) (domain.SkillRequirement, error) {
-		sk, err := decodeSkill(node.m)
-		return domain.SkillRequirement{Skill: sk, Importance: edge.f64("importance"), Level: edge.f64("level"),
-			SourceID: edge.str("source")}, firstErr(err, edge.err)
+	return links(ctx, s, roleSkillsCypher, roleIDs, domain.RecordRequirement, false, func(node map[string]any, edge *props) domain.SkillRequirement {
+		imp, lvl := requirementScales(edge)
+		return domain.SkillRequirement{Skill: decodeSkill(node), Importance: imp, Level: lvl, SourceID: edge.text("source", "source", optional)}
 	})
 }
 
 // SkillRoles returns the roles that require each skill.
 func (s *Store) SkillRoles(ctx context.Context, skillIDs []string) (map[string][]domain.RoleRequirement, error) {
-	return links(ctx, s, skillRolesCypher, skillIDs, func(node, edge *props) (domain.RoleRequirement, error) {
-		r, err := decodeRole(node.m)
-		return domain.RoleRequirement{Role: r, Importance: edge.f64("importance"), Level: edge.f64("level"),
-			SourceID: edge.str("source")}, firstErr(err, edge.err)
+	return links(ctx, s, skillRolesCypher, skillIDs, domain.RecordRequirement, true, func(node map[string]any, edge *props) domain.RoleRequirement {
+		imp, lvl := requirementScales(edge)
+		return domain.RoleRequirement{Role: decodeRole(node), Importance: imp, Level: lvl, SourceID: edge.text("source", "source", optional)}
 	})
+}
+
+func requirementScales(edge *props) (importance, level float64) {
+	importance, _ = edge.num("importance", "importance", minImportance, maxImportance, true)
+	level, _ = edge.num("level", "level", minLevel, maxLevel, true)
+	return importance, level
 }
 
 // RoleCertifications returns the certifications each role values.
 func (s *Store) RoleCertifications(ctx context.Context, roleIDs []string) (map[string][]domain.CertificationEndorsement, error) {
-	return links(ctx, s, roleCertificationsCypher, roleIDs, func(node, edge *props) (domain.CertificationEndorsement, error) {
-		c, err := decodeCertification(node.m)
-		return domain.CertificationEndorsement{Certification: c, Relevance: edge.str("relevance"),
-			SourceID: edge.str("source")}, err
+	return links(ctx, s, roleCertificationsCypher, roleIDs, domain.RecordEndorsement, false, func(node map[string]any, edge *props) domain.CertificationEndorsement {
+		return domain.CertificationEndorsement{Certification: decodeCertification(node),
+			Relevance: edge.enum("relevance", "relevance", domain.Relevances, true), SourceID: edge.text("source", "source", optional)}
 	})
 }
 
 // CertificationRoles returns the roles that value each certification.
 func (s *Store) CertificationRoles(ctx context.Context, certIDs []string) (map[string][]domain.RoleEndorsement, error) {
-	return links(ctx, s, certificationRolesCypher, certIDs, func(node, edge *props) (domain.RoleEndorsement, error) {
-		r, err := decodeRole(node.m)
-		return domain.RoleEndorsement{Role: r, Relevance: edge.str("relevance"), SourceID: edge.str("source")}, err
+	return links(ctx, s, certificationRolesCypher, certIDs, domain.RecordEndorsement, true, func(node map[string]any, edge *props) domain.RoleEndorsement {
+		return domain.RoleEndorsement{Role: decodeRole(node), Relevance: edge.enum("relevance", "relevance", domain.Relevances, true),
+			SourceID: edge.text("source", "source", optional)}
 	})
 }
 
 // NextRoles returns the moves out of each role.
 func (s *Store) NextRoles(ctx context.Context, roleIDs []string) (map[string][]domain.CareerMove, error) {
-	return links(ctx, s, roleNextCypher, roleIDs, decodeMove)
+	return links(ctx, s, roleNextCypher, roleIDs, domain.RecordMove, false, decodeMove)
 }
 
 // PreviousRoles returns the moves into each role.
 func (s *Store) PreviousRoles(ctx context.Context, roleIDs []string) (map[string][]domain.CareerMove, error) {
-	return links(ctx, s, rolePreviousCypher, roleIDs, decodeMove)
+	return links(ctx, s, rolePreviousCypher, roleIDs, domain.RecordMove, true, decodeMove)
 }
 
-func decodeMove(node, edge *props) (domain.CareerMove, error) {
-	r, err := decodeRole(node.m)
-	return domain.CareerMove{Role: r, TypicalYears: edge.f64("typicalYears"), Kind: edge.str("kind"),
-		SourceID: edge.str("source")}, firstErr(err, edge.err)
+func decodeMove(node map[string]any, edge *props) domain.CareerMove {
+	years, _ := edge.num("typicalYears", "typicalYears", 0, maxYears, true)
+	return domain.CareerMove{Role: decodeRole(node), TypicalYears: years, Kind: edge.enum("kind", "kind", domain.ProgressionKinds, true),
+		SourceID: edge.text("source", "source", optional)}
 }
 
 // CertificationSkills returns the skills each certification validates.
 func (s *Store) CertificationSkills(ctx context.Context, certIDs []string) (map[string][]domain.Skill, error) {
-	return links(ctx, s, certificationSkillsCypher, certIDs, func(node, _ *props) (domain.Skill, error) {
-		return decodeSkill(node.m)
+	return links(ctx, s, certificationSkillsCypher, certIDs, domain.RecordValidation, false, func(node map[string]any, _ *props) domain.Skill {
+		return decodeSkill(node)
 	})
 }
 
 // SkillCertifications returns the certifications that validate each skill.
 func (s *Store) SkillCertifications(ctx context.Context, skillIDs []string) (map[string][]domain.Certification, error) {
-	return links(ctx, s, skillCertificationsCypher, skillIDs, certificationAtEnd)
+	return links(ctx, s, skillCertificationsCypher, skillIDs, domain.RecordValidation, true, certificationAtEnd)
 }
 
 // CertificationPrerequisites returns the certifications that prepare for each certification.
 func (s *Store) CertificationPrerequisites(ctx context.Context, certIDs []string) (map[string][]domain.Certification, error) {
-	return links(ctx, s, certificationPrerequisitesCypher, certIDs, certificationAtEnd)
+	return links(ctx, s, certificationPrerequisitesCypher, certIDs, domain.RecordPrerequisite, true, certificationAtEnd)
 }
 
 // CertificationPreparesFor returns the certifications each certification prepares for.
 func (s *Store) CertificationPreparesFor(ctx context.Context, certIDs []string) (map[string][]domain.Certification, error) {
-	return links(ctx, s, certificationPreparesForCypher, certIDs, certificationAtEnd)
+	return links(ctx, s, certificationPreparesForCypher, certIDs, domain.RecordPrerequisite, false, certificationAtEnd)
 }
 
-func certificationAtEnd(node, _ *props) (domain.Certification, error) {
-	return decodeCertification(node.m)
+func certificationAtEnd(node map[string]any, _ *props) domain.Certification {
+	return decodeCertification(node)
 }
 
-func links[T any](ctx context.Context, s *Store, cypher string, ids []string, decode func(node, edge *props) (T, error)) (map[string][]T, error) {
+// links runs a link statement for ids and decodes each edge. An edge whose properties
+// fail their check is left out of the list (as the planner leaves it out); a node at the
+// other end keeps its problems, for its fields to report. inbound says the asked ids are
+// at the edges' ends.
+func links[T any](ctx context.Context, s *Store, cypher string, ids []string, kind string, inbound bool, decode func(node map[string]any, edge *props) T) (map[string][]T, error) {
 	recs, err := s.readAll(ctx, cypher, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
@@ -103,11 +110,15 @@ func links[T any](ctx context.Context, s *Store, cypher string, ids []string, de
 		if err != nil {
 			return nil, err
 		}
-		v, err := decode(&props{m: node}, &props{m: edge})
-		if err != nil {
-			return nil, err
+		from, to := key, nodeID(node)
+		if inbound {
+			from, to = to, from
 		}
-		out[key] = append(out[key], v)
+		p := newProps(edge, kind, from, to)
+		v := decode(node, p)
+		if len(p.problems) == 0 {
+			out[key] = append(out[key], v)
+		}
 	}
 	return out, nil
 }
@@ -121,13 +132,4 @@ func linkColumns(rec *neo4j.Record) (key string, node, edge map[string]any, err 
 	}
 	edge, err = value[map[string]any](rec, "edge")
 	return
-}
-
-func firstErr(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -48,7 +48,7 @@ func (s *Store) ListCertifications(ctx context.Context, f CertificationFilter, o
 	return list(ctx, s, listCertificationsCypher, o, params, decodeCertification)
 }
 
-func list[T any](ctx context.Context, s *Store, cypher string, o ListOptions, params map[string]any, decode func(map[string]any) (T, error)) (Page[T], error) {
+func list[T any](ctx context.Context, s *Store, cypher string, o ListOptions, params map[string]any, decode func(map[string]any) T) (Page[T], error) {
 	params["skip"], params["limit"] = o.Skip, o.Limit
 	params["sort"], params["desc"] = o.Sort, o.Desc
 	params["text"] = orNil(strings.ToLower(strings.TrimSpace(o.Text)))
@@ -67,9 +67,9 @@ func list[T any](ctx context.Context, s *Store, cypher string, o ListOptions, pa
 	page := Page[T]{Total: int(total), Items: make([]T, 0, len(nodes))}
 	for _, n := range nodes {
 		m, _ := n.(map[string]any)
-		v, err := decode(m)
-		if err != nil {
-			return Page[T]{}, err
+		v := decode(m)
+		if node, ok := any(v).(domain.Node); ok && node.NodeID() == "" {
+			continue // a node without an id cannot be shown or asked for again
 		}
 		page.Items = append(page.Items, v)
 	}

@@ -27,7 +27,7 @@ func (s *Store) SourcesByIDs(ctx context.Context, ids []string) ([]domain.Source
 	return byIDs(ctx, s, sourcesByIDsCypher, ids, decodeSource)
 }
 
-func byIDs[T any](ctx context.Context, s *Store, cypher string, ids []string, decode func(map[string]any) (T, error)) ([]T, error) {
+func byIDs[T any](ctx context.Context, s *Store, cypher string, ids []string, decode func(map[string]any) T) ([]T, error) {
 	recs, err := s.readAll(ctx, cypher, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
@@ -63,11 +63,11 @@ func decodeNode(rec interface {
 	m, _ := raw.(map[string]any)
 	switch kind {
 	case "Role":
-		return decodeRole(m)
+		return decodeRole(m), nil
 	case "Skill":
-		return decodeSkill(m)
+		return decodeSkill(m), nil
 	case "Certification":
-		return decodeCertification(m)
+		return decodeCertification(m), nil
 	}
 	return nil, fmt.Errorf("store: unexpected node kind %v", kind)
 }

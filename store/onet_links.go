@@ -8,26 +8,26 @@ import (
 
 // RoleOccupations returns the O*NET occupations each role is classified as.
 func (s *Store) RoleOccupations(ctx context.Context, roleIDs []string) (map[string][]domain.Role, error) {
-	return links(ctx, s, roleOccupationsCypher, roleIDs, func(node, _ *props) (domain.Role, error) {
-		return decodeRole(node.m)
+	return links(ctx, s, roleOccupationsCypher, roleIDs, domain.RecordClassification, false, func(node map[string]any, _ *props) domain.Role {
+		return decodeRole(node)
 	})
 }
 
+// relatedTiers are O*NET's tiers of related occupations.
+var relatedTiers = []string{"Primary-Short", "Primary-Long", "Supplemental"}
+
 // RelatedOccupations returns O*NET's related occupations of each role.
 func (s *Store) RelatedOccupations(ctx context.Context, roleIDs []string) (map[string][]domain.RelatedOccupation, error) {
-	return links(ctx, s, roleRelatedCypher, roleIDs, func(node, edge *props) (domain.RelatedOccupation, error) {
-		r, err := decodeRole(node.m)
-		return domain.RelatedOccupation{Role: r, Tier: edge.str("tier"), Rank: int(edge.f64("rank"))}, firstErr(err, edge.err)
+	return links(ctx, s, roleRelatedCypher, roleIDs, domain.RecordRelated, false, func(node map[string]any, edge *props) domain.RelatedOccupation {
+		rank, _ := edge.whole("rank", "rank", 1, maxList, true)
+		return domain.RelatedOccupation{Role: decodeRole(node), Tier: edge.enum("tier", "tier", relatedTiers, true), Rank: rank}
 	})
 }
 
 // Technologies returns the technologies each role uses.
 func (s *Store) Technologies(ctx context.Context, roleIDs []string) (map[string][]domain.TechnologyUse, error) {
-	return links(ctx, s, roleTechnologiesCypher, roleIDs, func(node, edge *props) (domain.TechnologyUse, error) {
-		sk, err := decodeSkill(node.m)
-		hot, _ := edge.m["hot"].(bool)
-		inDemand, _ := edge.m["inDemand"].(bool)
-		return domain.TechnologyUse{Technology: sk, Hot: hot, InDemand: inDemand}, err
+	return links(ctx, s, roleTechnologiesCypher, roleIDs, domain.RecordTechnology, false, func(node map[string]any, edge *props) domain.TechnologyUse {
+		return domain.TechnologyUse{Technology: decodeSkill(node), Hot: edge.flag("hot", "hot"), InDemand: edge.flag("inDemand", "inDemand")}
 	})
 }
 

@@ -4,10 +4,18 @@ import (
 	"bytes"
 	"io"
 	"net/http"
+	"os"
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/careergraph/careergraph/internal/safe"
 )
+
+// benchLog hears of a panic in a load worker.
+var benchLog = zerolog.New(os.Stderr)
 
 // request is one prepared HTTP request: method, URL and body.
 type request struct {
@@ -59,7 +67,7 @@ func closedLoop(req request, workers int, d time.Duration) result {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
-		go func() {
+		safe.Go(benchLog, "bench.load", func() {
 			defer wg.Done()
 			var lat []time.Duration
 			errs := 0
@@ -74,7 +82,7 @@ func closedLoop(req request, workers int, d time.Duration) result {
 			res.latencies = append(res.latencies, lat...)
 			res.errors += errs
 			mu.Unlock()
-		}()
+		})
 	}
 	wg.Wait()
 	return res.done(start)
@@ -92,7 +100,7 @@ func fixedRate(req request, rate int, d time.Duration) result {
 		due := start.Add(time.Duration(i) * interval)
 		time.Sleep(time.Until(due))
 		wg.Add(1)
-		go func() {
+		safe.Go(benchLog, "bench.load", func() {
 			defer wg.Done()
 			ok := req.send(client)
 			lat := time.Since(due)
@@ -102,7 +110,7 @@ func fixedRate(req request, rate int, d time.Duration) result {
 				res.errors++
 			}
 			mu.Unlock()
-		}()
+		})
 	}
 	wg.Wait()
 	return res.done(start)

@@ -24,6 +24,8 @@ type (
 	SkillEdge               = Edge[domain.Skill]
 	CertificationConnection = Connection[domain.Certification]
 	CertificationEdge       = Edge[domain.Certification]
+	DataProblemConnection   = Connection[domain.Problem]
+	DataProblemEdge         = Edge[domain.Problem]
 )
 
 // Sort returns the field to sort by (title unless o says otherwise) and whether descending.

@@ -9,6 +9,10 @@ import (
 	"net"
 	"sync"
 	"sync/atomic"
+
+	"github.com/rs/zerolog"
+
+	"github.com/careergraph/careergraph/internal/safe"
 )
 
 // Proxy forwards connections from its address to a target while it is up.
@@ -30,7 +34,7 @@ func Start(target string) (*Proxy, error) {
 	}
 	p := &Proxy{ln: ln, target: target, conns: map[net.Conn]struct{}{}, frozen: make(chan struct{})}
 	close(p.frozen)
-	go p.serve()
+	safe.Go(zerolog.Nop(), "faultproxy", p.serve)
 	return p, nil
 }
 
@@ -93,7 +97,7 @@ func (p *Proxy) serve() {
 		if err != nil {
 			return
 		}
-		go p.handle(c)
+		safe.Go(zerolog.Nop(), "faultproxy", func() { p.handle(c) })
 	}
 }
 
@@ -113,7 +117,7 @@ func (p *Proxy) handle(client net.Conn) {
 	if !p.track(client, server) {
 		return
 	}
-	go func() { io.Copy(server, client); server.Close() }()
+	safe.Go(zerolog.Nop(), "faultproxy", func() { io.Copy(server, client); server.Close() })
 	io.Copy(client, gatedReader{server, p})
 	client.Close()
 }

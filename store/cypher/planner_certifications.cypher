@@ -1,7 +1,8 @@
 // Every certification with the skills it validates and the certifications that prepare
-// for it, for the planner's certification advice.
+// for it, for the planner's certification advice. Each edge is a list of its other end's
+// id and whether that end has the label the edge type joins.
 MATCH (c:Certification)
 RETURN c {.*} AS node,
-       COLLECT { MATCH (c)-[:VALIDATES]->(s:Skill) RETURN s.id } AS validates,
-       COLLECT { MATCH (p:Certification)-[:PREPARES_FOR]->(c) RETURN p.id } AS prerequisites
+       COLLECT { MATCH (c)-[:VALIDATES]->(s) RETURN [s.id, CASE WHEN s:Skill THEN true ELSE labels(s) END] } AS validates,
+       COLLECT { MATCH (p)-[:PREPARES_FOR]->(c) RETURN [p.id, CASE WHEN p:Certification THEN true ELSE labels(p) END] } AS prerequisites
 ORDER BY c.id

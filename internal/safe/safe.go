@@ -1,0 +1,57 @@
+// Package safe keeps a panic in background work from ending the process: Go starts work
+// that recovers, and Recover, deferred, turns a panic into an error. Either way the panic
+// is logged with its stack and counted by where it happened (for /metrics).
+package safe
+
+import (
+	"fmt"
+	"runtime/debug"
+	"sync"
+
+	"github.com/rs/zerolog"
+)
+
+var (
+	mu     sync.Mutex
+	panics = map[string]int64{}
+)
+
+// Go runs fn in a new goroutine; a panic in it is recovered, logged and counted under where.
+func Go(log zerolog.Logger, where string, fn func()) {
+	go func() {
+		defer Recover(log, where, nil)
+		fn()
+	}()
+}
+
+// Recover, deferred, recovers a panic, logs it with its stack, counts it under where and,
+// when err is not nil, makes it the function's error.
+func Recover(log zerolog.Logger, where string, err *error) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	Count(where)
+	log.Error().Str("where", where).Interface("panic", r).Str("stack", string(debug.Stack())).Msg("recovered from a panic")
+	if err != nil {
+		*err = fmt.Errorf("%s: recovered from a panic: %v", where, r)
+	}
+}
+
+// Count counts a panic recovered elsewhere (a resolver's, by gqlgen) under where.
+func Count(where string) {
+	mu.Lock()
+	defer mu.Unlock()
+	panics[where]++
+}
+
+// Panics returns how many panics were recovered, by where, in this process.
+func Panics() map[string]int64 {
+	mu.Lock()
+	defer mu.Unlock()
+	out := make(map[string]int64, len(panics))
+	for k, v := range panics {
+		out[k] = v
+	}
+	return out
+}

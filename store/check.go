@@ -1,0 +1,186 @@
+package store
+
+import (
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/careergraph/careergraph/domain"
+)
+
+// The planner's records are checked as they are read: a role, skill or certification
+// with any problem is left out with its edges; an edge with a problem (a property
+// missing, mistyped or out of range, an end without an id or with the wrong label, a
+// second edge to the same end) is left out alone; and once all is read, edges whose end
+// was left out are dropped too, so that nothing rejected reaches an answer.
+
+// Scales of the requirement edge (O*NET's): importance 1–5, level 0–7.
+const (
+	minImportance, maxImportance = 1.0, 5.0
+	minLevel, maxLevel           = 0.0, 7.0
+)
+
+// reject records problems; it reports whether there were none.
+func (g *PlannerGraph) reject(problems []domain.Problem) bool {
+	g.Problems = append(g.Problems, problems...)
+	return len(problems) == 0
+}
+
+// candidate reads one record of candidates.cypher.
+func (g *PlannerGraph) candidate(rec *neo4j.Record) (Candidate, bool) {
+	m, _, _ := neo4j.GetRecordValue[map[string]any](rec, "role")
+	role := decodeRole(m)
+	if !g.reject(role.Problems) || !g.unique(domain.RecordRole, role.ID) {
+		return Candidate{}, false
+	}
+	c := Candidate{Role: role, Occupation: m["origin"] == "onet"}
+	from := role.ID
+	g.edges(rec, "requires", domain.RecordRequirement, from, []string{"importance", "level"}, func(to string, p *props) {
+		imp, _ := p.num("importance", "importance", minImportance, maxImportance, true)
+		lvl, _ := p.num("level", "level", minLevel, maxLevel, true)
+		if g.reject(p.problems) {
+			c.Requirements = append(c.Requirements, domain.Requirement{Role: from, Skill: to, Importance: imp, Level: lvl})
+		}
+	})
+	g.edges(rec, "values", domain.RecordEndorsement, from, []string{"relevance"}, func(to string, p *props) {
+		rel := p.enum("relevance", "relevance", domain.Relevances, true)
+		if g.reject(p.problems) {
+			c.Endorsements = append(c.Endorsements, domain.Endorsement{Role: from, Certification: to, Relevance: rel})
+		}
+	})
+	g.edges(rec, "tech", domain.RecordTechnology, from, nil, func(to string, p *props) {
+		if g.reject(p.problems) {
+			c.Tech = append(c.Tech, to)
+		}
+	})
+	g.edges(rec, "classifiedAs", domain.RecordClassification, from, nil, func(to string, p *props) {
+		if g.reject(p.problems) {
+			c.ClassifiedAs = append(c.ClassifiedAs, to)
+		}
+	})
+	g.edges(rec, "moves", domain.RecordMove, from, []string{"kind", "typicalYears", "source"}, func(to string, p *props) {
+		mv := domain.Progression{From: from, To: to, Kind: p.enum("kind", "kind", domain.ProgressionKinds, true),
+			SourceID: p.text("source", "source", optional)}
+		mv.TypicalYears, _ = p.num("typicalYears", "typicalYears", 0, maxYears, true)
+		if g.reject(p.problems) {
+			c.Moves = append(c.Moves, mv)
+		}
+	})
+	return c, true
+}
+
+// edges reads one column of edges, each a list of its end's id, true when the end has
+// the label the edge type joins (else the end's labels), and the properties named by
+// keys; it checks the end and calls fn with the end's id and the properties to check.
+// A second edge to the same end is a DUPLICATE.
+func (g *PlannerGraph) edges(rec *neo4j.Record, column, kind, from string, keys []string, fn func(to string, p *props)) {
+	raw, _, _ := neo4j.GetRecordValue[[]any](rec, column)
+	seen := make(map[string]bool, len(raw))
+	for _, e := range raw {
+		f, _ := e.([]any)
+		if len(f) != 2+len(keys) {
+			g.reject([]domain.Problem{{Kind: kind, From: from, Value: shown(e), Reason: domain.ReasonWrongType}})
+			continue
+		}
+		to, _ := f[0].(string)
+		p := newProps(make(map[string]any, len(keys)), kind, from, to)
+		for i, k := range keys {
+			p.m[k] = f[2+i]
+		}
+		switch {
+		case to == "":
+			p.bad("id", "", domain.ReasonMissing, f[0]) // the end has no id
+		case f[1] != true:
+			p.bad("", "", domain.ReasonWrongLabel, f[1])
+		case seen[to]:
+			p.bad("", "", domain.ReasonDuplicate, nil)
+		}
+		seen[to] = true
+		fn(to, p)
+	}
+}
+
+// unique reports whether id is seen for the first time among records of kind, and
+// rejects it as a DUPLICATE otherwise.
+func (g *PlannerGraph) unique(kind, id string) bool {
+	if g.seen == nil {
+		g.seen = map[string]bool{}
+	}
+	key := kind + " " + id
+	if g.seen[key] {
+		g.reject([]domain.Problem{{Kind: kind, From: id, Property: "id", Value: shown(id), Reason: domain.ReasonDuplicate}})
+		return false
+	}
+	g.seen[key] = true
+	return true
+}
+
+// skillName reads one record of planner_skills.cypher.
+func (g *PlannerGraph) skillName(rec *neo4j.Record) {
+	id, _ := rec.Get("id")
+	name, _ := rec.Get("name")
+	sid, _ := id.(string)
+	p := newProps(map[string]any{"id": id, "name": name}, domain.RecordSkill, sid, "")
+	sid, n := p.text("id", "id", nonEmpty), p.text("name", "name", nonEmpty)
+	if g.reject(p.problems) && g.unique(domain.RecordSkill, sid) {
+		g.SkillNames[sid] = n
+	}
+}
+
+// certificationLinks reads one record of planner_certifications.cypher.
+func (g *PlannerGraph) certificationLinks(rec *neo4j.Record) (CertificationLinks, bool) {
+	m, _, _ := neo4j.GetRecordValue[map[string]any](rec, "node")
+	cert := decodeCertification(m)
+	if !g.reject(cert.Problems) || !g.unique(domain.RecordCertification, cert.ID) {
+		return CertificationLinks{}, false
+	}
+	out := CertificationLinks{Certification: cert}
+	g.edges(rec, "validates", domain.RecordValidation, cert.ID, nil, func(to string, p *props) {
+		if g.reject(p.problems) {
+			out.Validates = append(out.Validates, to)
+		}
+	})
+	g.edges(rec, "prerequisites", domain.RecordPrerequisite, cert.ID, nil, func(to string, p *props) {
+		if g.reject(p.problems) {
+			// The edge runs from the prerequisite to this certification.
+			out.Prerequisites = append(out.Prerequisites, to)
+		}
+	})
+	return out, true
+}
+
+// dropDangling leaves out the edges whose other end was left out (or is not there).
+func (g *PlannerGraph) dropDangling() {
+	roles := make(map[string]bool, len(g.Candidates))
+	for _, c := range g.Candidates {
+		roles[c.Role.ID] = true
+	}
+	certs := make(map[string]bool, len(g.Certifications))
+	for _, c := range g.Certifications {
+		certs[c.Certification.ID] = true
+	}
+	skill := func(id string) bool { _, ok := g.SkillNames[id]; return ok }
+	for i := range g.Candidates {
+		c := &g.Candidates[i]
+		c.Requirements = keep(c.Requirements, func(r domain.Requirement) bool { return skill(r.Skill) })
+		c.Endorsements = keep(c.Endorsements, func(e domain.Endorsement) bool { return certs[e.Certification] })
+		c.Tech = keep(c.Tech, skill)
+		c.ClassifiedAs = keep(c.ClassifiedAs, func(id string) bool { return roles[id] })
+		c.Moves = keep(c.Moves, func(m domain.Progression) bool { return roles[m.To] })
+	}
+	for i := range g.Certifications {
+		c := &g.Certifications[i]
+		c.Validates = keep(c.Validates, skill)
+		c.Prerequisites = keep(c.Prerequisites, func(id string) bool { return certs[id] })
+	}
+	g.seen = nil
+}
+
+// keep filters s in place, keeping the items ok accepts.
+func keep[T any](s []T, ok func(T) bool) []T {
+	out := s[:0]
+	for _, v := range s {
+		if ok(v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
