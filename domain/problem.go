@@ -101,3 +101,12 @@ func (p Problem) Describe() string {
 	}
 	return what + ": " + prop + " failed its check (" + p.Reason + ")"
 }
+
+// Bad reports whether a property of the role failed its check when read from the graph.
+func (r Role) Bad() bool { return len(r.Problems) > 0 }
+
+// Bad reports whether a property of the skill failed its check when read from the graph.
+func (s Skill) Bad() bool { return len(s.Problems) > 0 }
+
+// Bad reports whether a property of the certification failed its check when read from the graph.
+func (c Certification) Bad() bool { return len(c.Problems) > 0 }

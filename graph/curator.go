@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/careergraph/careergraph/dataset"
 	"github.com/careergraph/careergraph/domain"
@@ -25,9 +26,9 @@ func WithCurator(ctx context.Context) context.Context {
 }
 
 // errNotCurator is what a mutation answers without the curator's token.
-var errNotCurator = errors.New("this edit needs the curator token: send Authorization: Bearer <CURATOR_TOKEN>")
+var errNotCurator = errors.New("only curators may ask this: send Authorization: Bearer <CURATOR_TOKEN>")
 
-// CuratorDirective lets a field run only for curators. After an edit it refreshes the
+// CuratorDirective lets a field run only for curators. After an edit (a mutation) it refreshes the
 // planner's snapshot before answering, so the next request (in this process) sees the
 // edit; other replicas see it at their next refresh. The edit is committed either way, so
 // a failed refresh is left to the next one.
@@ -36,7 +37,7 @@ func (r *Resolver) CuratorDirective(ctx context.Context, _ any, next graphql.Res
 		return nil, errNotCurator
 	}
 	res, err := next(ctx)
-	if err == nil {
+	if err == nil && graphql.GetOperationContext(ctx).Operation.Operation == ast.Mutation {
 		_ = r.Planner.Refresh(ctx)
 	}
 	return res, err

@@ -50,14 +50,14 @@ func serveOptions(t testing.TB, st *store.Store, pl *planner.Planner, o httpapi.
 // handler wires o over st as server.go does: the resolvers over st and pl (nil: a planner
 // of its own, closed when the test ends), per-request loaders, readiness and list bounds.
 func handler(t testing.TB, st *store.Store, pl *planner.Planner, o httpapi.Options) http.Handler {
-	if pl == nil {
-		pl = planner.New(st)
-		t.Cleanup(pl.Close)
-	}
 	if o.Metrics == nil {
 		o.Metrics = metrics.New()
 	}
-	o.Schema, o.Ready, o.ListBound = graph.NewSchema(st, pl), st, pl.ListBound
+	if pl == nil {
+		pl = planner.New(st, planner.Options{Log: o.Logger, OnSnapshot: o.Metrics.Snapshot})
+		t.Cleanup(pl.Close)
+	}
+	o.Schema, o.Ready, o.Snapshot, o.ListBound = graph.NewSchema(st, pl), st, pl, pl.ListBound
 	// A generous wait keeps batching deterministic on a slow, shared machine.
 	o.Loaders = loaders.Middleware(st, 20*time.Millisecond, o.Metrics.Batch)
 	return httpapi.NewServer(o)

@@ -21,12 +21,12 @@ import (
 func replica(t *testing.T, refresh time.Duration) *httptest.Server {
 	t.Helper()
 	st := neo4jtest.Routed(t)
-	pl := planner.New(st, planner.Options{RefreshEvery: refresh})
+	pl := planner.New(st, planner.Options{RefreshEvery: refresh, Log: zerolog.New(zerolog.NewTestWriter(t))})
 	t.Cleanup(pl.Close) // runs before the store closes
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	go pl.KeepFresh(ctx)
-	srv := serveOptions(t, st, pl, httpapi.Options{Logger: zerolog.New(zerolog.NewTestWriter(t))})
+	srv := serveOptions(t, st, pl, httpapi.Options{Logger: zerolog.New(zerolog.NewTestWriter(t)), CuratorToken: curatorToken})
 	t.Cleanup(srv.Close)
 	return srv
 }
@@ -66,15 +66,11 @@ func TestReplicasSeeEachOthersEdits(t *testing.T) {
 	t.Logf("removal seen by the other replica after %s", took)
 }
 
-// A requirement written straight into Neo4j (not through the service) reaches a replica
-// running with the default refresh interval within the documented 10 s.
-func TestReplicaSeesDirectCypherEdits(t *testing.T) {
-	neo4jtest.Scratch(t)
+// direct runs statements straight against the test Neo4j, as an operator or an ETL job
+// would, bypassing the service.
+func direct(t testing.TB, statements ...string) {
+	t.Helper()
 	ctx := context.Background()
-	b := replica(t, planner.DefaultRefreshEvery)
-	if gapHas(t, b, "bgp") {
-		t.Fatal("the curated graph already asks BGP of a help desk technician")
-	}
 	d, err := neo4j.NewDriverWithContext(neo4jtest.URI(), neo4j.NoAuth())
 	if u := os.Getenv("NEO4J_USER"); u != "" {
 		d, err = neo4j.NewDriverWithContext(neo4jtest.URI(), neo4j.BasicAuth(u, os.Getenv("NEO4J_PASSWORD"), ""))
@@ -83,10 +79,23 @@ func TestReplicaSeesDirectCypherEdits(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer d.Close(ctx)
-	if _, err := neo4j.ExecuteQuery(ctx, d, `MATCH (r:Role {id: 'help-desk-technician'}), (s:Skill {id: 'bgp'})
-		MERGE (r)-[e:REQUIRES]->(s) SET e.importance = 5.0, e.level = 6.0`, nil, neo4j.EagerResultTransformer); err != nil {
-		t.Fatal(err)
+	for _, stmt := range statements {
+		if _, err := neo4j.ExecuteQuery(ctx, d, stmt, nil, neo4j.EagerResultTransformer); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
 	}
+}
+
+// A requirement written straight into Neo4j (not through the service) reaches a replica
+// running with the default refresh interval within the documented 10 s.
+func TestReplicaSeesDirectCypherEdits(t *testing.T) {
+	neo4jtest.Scratch(t)
+	b := replica(t, planner.DefaultRefreshEvery)
+	if gapHas(t, b, "bgp") {
+		t.Fatal("the curated graph already asks BGP of a help desk technician")
+	}
+	direct(t, `MATCH (r:Role {id: 'help-desk-technician'}), (s:Skill {id: 'bgp'})
+		MERGE (r)-[e:REQUIRES]->(s) SET e.importance = 5.0, e.level = 6.0`)
 	took := neo4jtest.Eventually(t, 10*time.Second, "the direct Cypher edit on the replica", func() bool { return gapHas(t, b, "bgp") })
 	t.Logf("direct edit seen after %s", took)
 }

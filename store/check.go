@@ -115,13 +115,10 @@ func (g *PlannerGraph) unique(kind, id string) bool {
 
 // skillName reads one record of planner_skills.cypher.
 func (g *PlannerGraph) skillName(rec *neo4j.Record) {
-	id, _ := rec.Get("id")
-	name, _ := rec.Get("name")
-	sid, _ := id.(string)
-	p := newProps(map[string]any{"id": id, "name": name}, domain.RecordSkill, sid, "")
-	sid, n := p.text("id", "id", nonEmpty), p.text("name", "name", nonEmpty)
-	if g.reject(p.problems) && g.unique(domain.RecordSkill, sid) {
-		g.SkillNames[sid] = n
+	m, _, _ := neo4j.GetRecordValue[map[string]any](rec, "node")
+	sk := decodeSkill(m)
+	if g.reject(sk.Problems) && g.unique(domain.RecordSkill, sk.ID) {
+		g.SkillNames[sk.ID] = sk.Name
 	}
 }
 

@@ -28,6 +28,16 @@ type props struct {
 	kind     string // domain.Record*
 	from, to string // the record's id, or its edge's ends
 	problems []domain.Problem
+	badEnd   bool // the node at the edge's other end failed its check
+}
+
+// end notes the node at an edge's other end: a node that failed its check takes the
+// edge out of lists with it, as the planner leaves both out.
+func end[T interface{ Bad() bool }](p *props, node T) T {
+	if node.Bad() {
+		p.badEnd = true
+	}
+	return node
 }
 
 func newProps(m map[string]any, kind, from, to string) *props {

@@ -16,7 +16,7 @@ import (
 func (s *Store) RoleSkills(ctx context.Context, roleIDs []string) (map[string][]domain.SkillRequirement, error) {
 	return links(ctx, s, roleSkillsCypher, roleIDs, domain.RecordRequirement, false, func(node map[string]any, edge *props) domain.SkillRequirement {
 		imp, lvl := requirementScales(edge)
-		return domain.SkillRequirement{Skill: decodeSkill(node), Importance: imp, Level: lvl, SourceID: edge.text("source", "source", optional)}
+		return domain.SkillRequirement{Skill: end(edge, decodeSkill(node)), Importance: imp, Level: lvl, SourceID: edge.text("source", "source", optional)}
 	})
 }
 
@@ -24,7 +24,7 @@ func (s *Store) RoleSkills(ctx context.Context, roleIDs []string) (map[string][]
 func (s *Store) SkillRoles(ctx context.Context, skillIDs []string) (map[string][]domain.RoleRequirement, error) {
 	return links(ctx, s, skillRolesCypher, skillIDs, domain.RecordRequirement, true, func(node map[string]any, edge *props) domain.RoleRequirement {
 		imp, lvl := requirementScales(edge)
-		return domain.RoleRequirement{Role: decodeRole(node), Importance: imp, Level: lvl, SourceID: edge.text("source", "source", optional)}
+		return domain.RoleRequirement{Role: end(edge, decodeRole(node)), Importance: imp, Level: lvl, SourceID: edge.text("source", "source", optional)}
 	})
 }
 
@@ -37,7 +37,7 @@ func requirementScales(edge *props) (importance, level float64) {
 // RoleCertifications returns the certifications each role values.
 func (s *Store) RoleCertifications(ctx context.Context, roleIDs []string) (map[string][]domain.CertificationEndorsement, error) {
 	return links(ctx, s, roleCertificationsCypher, roleIDs, domain.RecordEndorsement, false, func(node map[string]any, edge *props) domain.CertificationEndorsement {
-		return domain.CertificationEndorsement{Certification: decodeCertification(node),
+		return domain.CertificationEndorsement{Certification: end(edge, decodeCertification(node)),
 			Relevance: edge.enum("relevance", "relevance", domain.Relevances, true), SourceID: edge.text("source", "source", optional)}
 	})
 }
@@ -45,7 +45,7 @@ func (s *Store) RoleCertifications(ctx context.Context, roleIDs []string) (map[s
 // CertificationRoles returns the roles that value each certification.
 func (s *Store) CertificationRoles(ctx context.Context, certIDs []string) (map[string][]domain.RoleEndorsement, error) {
 	return links(ctx, s, certificationRolesCypher, certIDs, domain.RecordEndorsement, true, func(node map[string]any, edge *props) domain.RoleEndorsement {
-		return domain.RoleEndorsement{Role: decodeRole(node), Relevance: edge.enum("relevance", "relevance", domain.Relevances, true),
+		return domain.RoleEndorsement{Role: end(edge, decodeRole(node)), Relevance: edge.enum("relevance", "relevance", domain.Relevances, true),
 			SourceID: edge.text("source", "source", optional)}
 	})
 }
@@ -62,14 +62,14 @@ func (s *Store) PreviousRoles(ctx context.Context, roleIDs []string) (map[string
 
 func decodeMove(node map[string]any, edge *props) domain.CareerMove {
 	years, _ := edge.num("typicalYears", "typicalYears", 0, maxYears, true)
-	return domain.CareerMove{Role: decodeRole(node), TypicalYears: years, Kind: edge.enum("kind", "kind", domain.ProgressionKinds, true),
+	return domain.CareerMove{Role: end(edge, decodeRole(node)), TypicalYears: years, Kind: edge.enum("kind", "kind", domain.ProgressionKinds, true),
 		SourceID: edge.text("source", "source", optional)}
 }
 
 // CertificationSkills returns the skills each certification validates.
 func (s *Store) CertificationSkills(ctx context.Context, certIDs []string) (map[string][]domain.Skill, error) {
-	return links(ctx, s, certificationSkillsCypher, certIDs, domain.RecordValidation, false, func(node map[string]any, _ *props) domain.Skill {
-		return decodeSkill(node)
+	return links(ctx, s, certificationSkillsCypher, certIDs, domain.RecordValidation, false, func(node map[string]any, edge *props) domain.Skill {
+		return end(edge, decodeSkill(node))
 	})
 }
 
@@ -88,14 +88,13 @@ func (s *Store) CertificationPreparesFor(ctx context.Context, certIDs []string) 
 	return links(ctx, s, certificationPreparesForCypher, certIDs, domain.RecordPrerequisite, false, certificationAtEnd)
 }
 
-func certificationAtEnd(node map[string]any, _ *props) domain.Certification {
-	return decodeCertification(node)
+func certificationAtEnd(node map[string]any, edge *props) domain.Certification {
+	return end(edge, decodeCertification(node))
 }
 
 // links runs a link statement for ids and decodes each edge. An edge whose properties
-// fail their check is left out of the list (as the planner leaves it out); a node at the
-// other end keeps its problems, for its fields to report. inbound says the asked ids are
-// at the edges' ends.
+// fail their check, or whose other end does (see props.end), is left out of the list, as
+// the planner leaves it out. inbound says the asked ids are at the edges' ends.
 func links[T any](ctx context.Context, s *Store, cypher string, ids []string, kind string, inbound bool, decode func(node map[string]any, edge *props) T) (map[string][]T, error) {
 	recs, err := s.readAll(ctx, cypher, map[string]any{"ids": ids})
 	if err != nil {
@@ -116,7 +115,7 @@ func links[T any](ctx context.Context, s *Store, cypher string, ids []string, ki
 		}
 		p := newProps(edge, kind, from, to)
 		v := decode(node, p)
-		if len(p.problems) == 0 {
+		if len(p.problems) == 0 && !p.badEnd {
 			out[key] = append(out[key], v)
 		}
 	}

@@ -8,8 +8,8 @@ import (
 
 // RoleOccupations returns the O*NET occupations each role is classified as.
 func (s *Store) RoleOccupations(ctx context.Context, roleIDs []string) (map[string][]domain.Role, error) {
-	return links(ctx, s, roleOccupationsCypher, roleIDs, domain.RecordClassification, false, func(node map[string]any, _ *props) domain.Role {
-		return decodeRole(node)
+	return links(ctx, s, roleOccupationsCypher, roleIDs, domain.RecordClassification, false, func(node map[string]any, edge *props) domain.Role {
+		return end(edge, decodeRole(node))
 	})
 }
 
@@ -20,14 +20,14 @@ var relatedTiers = []string{"Primary-Short", "Primary-Long", "Supplemental"}
 func (s *Store) RelatedOccupations(ctx context.Context, roleIDs []string) (map[string][]domain.RelatedOccupation, error) {
 	return links(ctx, s, roleRelatedCypher, roleIDs, domain.RecordRelated, false, func(node map[string]any, edge *props) domain.RelatedOccupation {
 		rank, _ := edge.whole("rank", "rank", 1, maxList, true)
-		return domain.RelatedOccupation{Role: decodeRole(node), Tier: edge.enum("tier", "tier", relatedTiers, true), Rank: rank}
+		return domain.RelatedOccupation{Role: end(edge, decodeRole(node)), Tier: edge.enum("tier", "tier", relatedTiers, true), Rank: rank}
 	})
 }
 
 // Technologies returns the technologies each role uses.
 func (s *Store) Technologies(ctx context.Context, roleIDs []string) (map[string][]domain.TechnologyUse, error) {
 	return links(ctx, s, roleTechnologiesCypher, roleIDs, domain.RecordTechnology, false, func(node map[string]any, edge *props) domain.TechnologyUse {
-		return domain.TechnologyUse{Technology: decodeSkill(node), Hot: edge.flag("hot", "hot"), InDemand: edge.flag("inDemand", "inDemand")}
+		return domain.TechnologyUse{Technology: end(edge, decodeSkill(node)), Hot: edge.flag("hot", "hot"), InDemand: edge.flag("inDemand", "inDemand")}
 	})
 }
 

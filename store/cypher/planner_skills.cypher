@@ -1,3 +1,3 @@
-// Every skill's name, for the planner's explanations and profile checks.
+// Every skill, for the planner's explanations and profile checks.
 MATCH (s:Skill)
-RETURN s.id AS id, s.name AS name
+RETURN s {.*} AS node
