@@ -13,16 +13,19 @@ import (
 // and a skill is required by up to about 870 roles.
 const fanOut = `query($n: Int) { roles(first: $n) { nodes { skills { skill { roles { role { skills { skill { name } } } } } } } } }`
 
-// With O*NET imported, nested lists are priced by the graph's real degrees: the fan-out
-// shape is refused before it runs at every first, saying its cost and the limit, also
-// when first comes as a string; modest nested queries still run.
-func TestCostFollowsTheGraphsShape(t *testing.T) {
+// The whole O*NET database, imported once for the tests that need real data's size.
+// Nested lists are priced by the graph's real degrees: the fan-out shape is refused
+// before it runs at every first, saying its cost and the limit, also when first comes as
+// a string; modest nested queries still run. The real data passes every check of the
+// snapshot read, and bad records written over it change no answer (badRecordsOverONet).
+func TestOverFullONet(t *testing.T) {
 	srv, st := newServer(t)
 	neo4jtest.ImportONet(t, st, neo4jtest.Shared(t, "data/onet-29.3"))
 	t.Run("fan-out refused at every first", func(t *testing.T) { fanOutRefused(t, srv) })
 	t.Run("modest queries run", func(t *testing.T) { modestQueriesRun(t, srv) })
 	t.Run("flood", func(t *testing.T) { fanOutFlood(t, srv) })
 	t.Run("huge variables", func(t *testing.T) { hugeVariables(t, srv) })
+	t.Run("bad records", badRecordsOverONet) // last: it writes into the graph
 }
 
 func fanOutRefused(t *testing.T, srv *httptest.Server) {

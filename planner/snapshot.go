@@ -209,21 +209,22 @@ func (p *Planner) reload() (*snapshot, error) {
 	ctx, cancel := context.WithTimeout(p.alive, loadTimeout)
 	defer cancel()
 	started := p.opts.Now()
+	// The fingerprint is read before the graph: a write that lands while the graph is read
+	// then shows as a newer fingerprint at the next check, never as one already seen.
+	fp, err := p.store.Fingerprint(ctx)
+	if err != nil {
+		return nil, err
+	}
 	cur := p.snaps.current.Load()
-	if cur != nil {
-		fp, err := p.store.Fingerprint(ctx)
-		if err != nil {
-			return nil, err
-		}
-		if fp == cur.fingerprint {
-			p.snaps.checked.Store(started.UnixNano())
-			return cur, nil
-		}
+	if cur != nil && fp == cur.fingerprint {
+		p.snaps.checked.Store(started.UnixNano())
+		return cur, nil
 	}
 	g, err := p.store.ReadPlannerGraph(ctx)
 	if err != nil {
 		return nil, err
 	}
+	g.Fingerprint = fp
 	s := newSnapshot(g)
 	p.snaps.current.Store(s)
 	p.snaps.checked.Store(started.UnixNano())
