@@ -56,9 +56,11 @@ loadtest: neo4j import ## load the service on 127.0.0.1 with vegeta, normal and 
 	@loadtest/run.sh
 
 FUZZTIME ?= 15s
+GRAPH_FUZZ_ROUNDS ?= 100
 
-fuzz: neo4j ## fuzz the GraphQL request path for FUZZTIME
+fuzz: neo4j ## fuzz the GraphQL request path for FUZZTIME, then corrupt the graph for GRAPH_FUZZ_ROUNDS seeded rounds (GRAPH_FUZZ_SEED repeats one)
 	$(GO) test -run '^$$' -fuzz FuzzGraphQLRequest -fuzztime $(FUZZTIME) ./httpapi
+	GRAPH_FUZZ_ROUNDS=$(GRAPH_FUZZ_ROUNDS) $(GO) test -count=1 -run '^TestGraphFuzz$$' ./httpapi
 
 check-dataset: ## check the dataset file without touching Neo4j
 	$(GO) run ./cmd/careergraph-import -check

@@ -40,7 +40,10 @@ var badRecords = []struct{ cypher, want string }{
 		"ROLE wizard  level UNKNOWN_VALUE"},
 }
 
-type dataProblem struct{ Kind, From, Property, Reason, Message, Value string; To *string }
+type dataProblem struct {
+	Kind, From, Property, Reason, Message, Value string
+	To                                           *string
+}
 
 func (p dataProblem) key() string {
 	to := ""
@@ -73,7 +76,11 @@ func problemsOf(t *testing.T, srv *httptest.Server) []string {
 // quickestYears is the fewest typical years srv finds from help desk to senior engineer.
 func quickestYears(t *testing.T, srv *httptest.Server) float64 {
 	t.Helper()
-	var data struct{ CareerPaths struct{ Paths []struct{ TotalYears float64 } } }
+	var data struct {
+		CareerPaths struct {
+			Paths []struct{ TotalYears float64 }
+		}
+	}
 	noErrors(t, query(t, srv, `{ careerPaths(from: "help-desk-technician", to: "senior-it-infrastructure-engineer", rankBy: YEARS, first: 1) { paths { totalYears } } }`, nil, &data))
 	if len(data.CareerPaths.Paths) == 0 {
 		t.Fatal("no path from help desk to senior engineer")

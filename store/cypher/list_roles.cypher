@@ -8,14 +8,14 @@ CALL {
 }
 WITH n
 WHERE ($level IS NULL OR n.level = $level)
-  AND ($text IS NULL OR toLower(n.title) CONTAINS $text
-       OR toLower(coalesce(n.alternateTitlesText, '')) CONTAINS $text)
+  AND ($text IS NULL OR toLower(toStringOrNull(n.title)) CONTAINS $text
+       OR toLower(coalesce(toStringOrNull(n.alternateTitlesText), '')) CONTAINS $text)
 WITH n
 ORDER BY
   // Roles without the sort value (no salary given) come last in either direction.
   CASE WHEN $sort = 'SALARY' THEN n.salaryMax IS NULL ELSE false END,
-  CASE WHEN $sort = 'TITLE' AND NOT $desc THEN toLower(n.title) END ASC,
-  CASE WHEN $sort = 'TITLE' AND $desc THEN toLower(n.title) END DESC,
+  CASE WHEN $sort = 'TITLE' AND NOT $desc THEN toLower(toStringOrNull(n.title)) END ASC,
+  CASE WHEN $sort = 'TITLE' AND $desc THEN toLower(toStringOrNull(n.title)) END DESC,
   CASE WHEN $sort = 'LEVEL' AND NOT $desc THEN n.levelRank END ASC,
   CASE WHEN $sort = 'LEVEL' AND $desc THEN n.levelRank END DESC,
   CASE WHEN $sort = 'EXPERIENCE' AND NOT $desc THEN n.experienceMin END ASC,
