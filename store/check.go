@@ -73,6 +73,11 @@ func (g *PlannerGraph) candidate(rec *neo4j.Record) (Candidate, bool) {
 // A second edge to the same end is a DUPLICATE.
 func (g *PlannerGraph) edges(rec *neo4j.Record, column, kind, from string, keys []string, fn func(to string, p *props)) {
 	raw, _, _ := neo4j.GetRecordValue[[]any](rec, column)
+	g.edgeList(raw, kind, from, keys, fn)
+}
+
+// edgeList is edges over one column's value.
+func (g *PlannerGraph) edgeList(raw []any, kind, from string, keys []string, fn func(to string, p *props)) {
 	seen := make(map[string]bool, len(raw))
 	for _, e := range raw {
 		f, _ := e.([]any)
