@@ -245,6 +245,7 @@ func plannerQuestions(t *testing.T, srv *httptest.Server) []string {
 		fmt.Sprintf(`{ skillGap(from: %q, to: %q) { skills { skill { id name } } certifications { certification { id name } } } }`, from, to),
 		fmt.Sprintf(`{ recommendations(profile: {currentRole: %q}, first: 10) { roles { role { id title } } certifications { certification { id name } } skills { skill { id name } } } }`, from),
 		fmt.Sprintf(`{ recommendations(profile: {skills: [{skill: %q, level: 3}]}, first: 5) { roles { role { id title } } } }`, data.Skills.Nodes[0].ID),
+		`{ search(text: "engineer administrator cisco network", first: 50) { score node { id ... on Role { title level } ... on Skill { name category } ... on Certification { name certLevel: level } } } }`,
 	}
 }
 

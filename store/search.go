@@ -28,8 +28,8 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]Hit, erro
 	hits := make([]Hit, 0, len(recs))
 	for _, rec := range recs {
 		n, err := decodeNode(rec)
-		if err != nil {
-			return nil, err
+		if bad, ok := n.(interface{ Bad() bool }); err != nil || ok && bad.Bad() {
+			continue // left out, as lists leave out a record that failed its check
 		}
 		score, err := value[float64](rec, "score")
 		if err != nil {
