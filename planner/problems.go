@@ -68,6 +68,11 @@ func (p *Planner) report(problems []domain.Problem) {
 		l.last = map[string]time.Time{}
 	}
 	now, lines, more := p.opts.Now(), 0, 0
+	for k, t := range l.last {
+		if now.Sub(t) >= problemLogEvery {
+			delete(l.last, k) // forget problems fixed long ago
+		}
+	}
 	for _, pr := range problems {
 		k := pr.Key()
 		if t, ok := l.last[k]; ok && now.Sub(t) < problemLogEvery {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -30,7 +29,9 @@ type CertificationLinks struct {
 
 // PlannerGraph is everything the planner keeps in memory, read in one transaction.
 type PlannerGraph struct {
-	Fingerprint    string // see Fingerprint
+	// Fingerprint is not filled by ReadPlannerGraph: the planner sets it to the
+	// Fingerprint it read just before, so a write landing meanwhile shows as a change.
+	Fingerprint    string
 	Candidates     []Candidate
 	SkillNames     map[string]string
 	Certifications []CertificationLinks
@@ -43,27 +44,19 @@ type PlannerGraph struct {
 }
 
 // ReadPlannerGraph reads every role, skill name and certification the planner needs, in
-// one read transaction, with the graph's fingerprint at that moment.
+// one read transaction.
 func (s *Store) ReadPlannerGraph(ctx context.Context) (*PlannerGraph, error) {
 	g := &PlannerGraph{SkillNames: map[string]string{}}
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead,
 		BookmarkManager: s.driver.ExecuteQueryBookmarkManager()})
 	defer session.Close(ctx)
-	version := ""
 	_, err := session.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		*g = PlannerGraph{SkillNames: map[string]string{}, Degrees: map[string]int{}}
-		if err := s.stream(ctx, tx, graphVersionCypher, func(rec *neo4j.Record) (err error) {
-			version, err = value[string](rec, "version")
-			return err
-		}); err != nil {
-			return nil, err
-		}
 		return nil, s.readPlannerGraph(ctx, tx, g)
 	}, neo4j.WithTxTimeout(s.txTimeout*6))
 	if err = translate(ctx, err); err != nil {
 		return nil, err
 	}
-	g.Fingerprint = version + " " + strings.Join(session.LastBookmarks(), ",")
 	return g, nil
 }
 
