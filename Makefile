@@ -36,6 +36,11 @@ ONET_DIR ?= ../shared/data/onet-29.3
 onet: neo4j ## import the O*NET database from ONET_DIR (text edition or Excel export) into the graph
 	$(GO) run ./cmd/careergraph-import -onet -NEO4J_WAIT=2m -ONET_DIR="$(ONET_DIR)"
 
+OEWS_DIR ?= ../shared/data/oews-2025
+
+oews: neo4j ## import BLS's OEWS wages and employment by area from OEWS_DIR (the "all data" .xlsx or .txt)
+	$(GO) run ./cmd/careergraph-import -oews -NEO4J_WAIT=2m -OEWS_DIR="$(OEWS_DIR)"
+
 eval: neo4j import ## held-out evaluation: recall of O*NET's related occupations (withheld while measured) vs plain cosine
 	$(GO) run ./cmd/careergraph-eval -NEO4J_WAIT=2m -ONET_DIR="$(ONET_DIR)" -signals
 
@@ -103,4 +108,4 @@ build: ## build the binaries into bin/
 clean: neo4j-stop ## stop Neo4j and remove local state and build output
 	rm -rf .state bin neo4j/target
 
-.PHONY: help run test audit browser onet eval bench bench-import loadtest fuzz neo4j neo4j-stop import check-dataset playground generate check-generate readme lint build clean
+.PHONY: help run test audit browser onet oews eval bench bench-import loadtest fuzz neo4j neo4j-stop import check-dataset playground generate check-generate readme lint build clean

@@ -31,6 +31,7 @@ type Config struct {
 	Introspection    bool
 	Dataset          string
 	ONetDir          string
+	OEWSDir          string
 	AllowedOrigins   []string
 	Limits           Limits
 	RateLimit        float64

@@ -10,10 +10,11 @@ const (
 	Wait                  // how long a command waits for Neo4j
 	Dataset               // the curated dataset: the importer
 	ONet                  // the O*NET copy: the importer, the evaluation and the benchmark
+	OEWS                  // the BLS wage estimates: the importer
 )
 
 // readers says who reads each group, for the README.
-var readers = map[Group]string{Server: "server", Database: "all", Wait: "tools", Dataset: "import", ONet: "import, eval, bench"}
+var readers = map[Group]string{Server: "server", Database: "all", Wait: "tools", Dataset: "import", ONet: "import, eval, bench", OEWS: "import"}
 
 // table is every setting, bound to c's fields. The README's settings table is made from
 // it (see TestREADMEListsEverySetting).
@@ -37,6 +38,8 @@ func databaseSettings(c *Config) []setting {
 			usage: "the curated dataset file the importer loads"},
 		{name: "ONET_DIR", def: "../shared/data/onet-29.3", group: ONet, into: &c.ONetDir,
 			usage: "the folder of O*NET's tab-separated files (the text edition, or the Excel export saved as text) that `careergraph-import -onet` imports and `careergraph-eval` and `careergraph-bench` read"},
+		{name: "OEWS_DIR", def: "../shared/data/oews-2025", group: OEWS, into: &c.OEWSDir,
+			usage: "the folder of BLS's OEWS \"all data\" file (`all_data_M_2025.xlsx` as downloaded, or saved as tab-separated `.txt`), or that file, that `careergraph-import -oews` imports"},
 	}
 }
 

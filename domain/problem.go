@@ -31,6 +31,8 @@ const (
 	RecordValidation     = "VALIDATION"     // (:Certification)-[:VALIDATES]->(:Skill)
 	RecordPrerequisite   = "PREREQUISITE"   // (:Certification)-[:PREPARES_FOR]->(:Certification)
 	RecordRelated        = "RELATED"        // (:Role)-[:RELATED_TO]->(:Role), O*NET's related occupations
+	RecordWage           = "WAGE"           // (:Wage), one OEWS estimate: From is its area, To its SOC code
+	RecordArea           = "AREA"           // (:Area), an OEWS area
 )
 
 // Why a record was rejected. The GraphQL schema's DataProblemReason carries the same values.
@@ -47,7 +49,7 @@ const (
 // ProblemKinds and ProblemReasons are the vocabularies of Problem.Kind and Problem.Reason.
 var (
 	ProblemKinds = []string{RecordRole, RecordSkill, RecordCertification, RecordRequirement, RecordEndorsement,
-		RecordTechnology, RecordClassification, RecordMove, RecordValidation, RecordPrerequisite, RecordRelated}
+		RecordTechnology, RecordClassification, RecordMove, RecordValidation, RecordPrerequisite, RecordRelated, RecordWage, RecordArea}
 	ProblemReasons = []string{ReasonMissing, ReasonWrongType, ReasonOutOfRange, ReasonUnknownValue,
 		ReasonWrongLabel, ReasonTooLarge, ReasonDuplicate}
 )

@@ -10,6 +10,10 @@ import (
 // the files: to add a statement, add its file and its two lines here. A missing file
 // breaks the build, and so does a misspelt variable.
 var (
+	//go:embed cypher/area_wages.cypher
+	areaWagesCypher string
+	//go:embed cypher/areas.cypher
+	areasCypher string
 	//go:embed cypher/attributions.cypher
 	attributionsCypher string
 	//go:embed cypher/bridge_moves.cypher
@@ -68,6 +72,18 @@ var (
 	nodeByIDCypher string
 	//go:embed cypher/nodes_exist.cypher
 	nodesExistCypher string
+	//go:embed cypher/occupation_wages.cypher
+	occupationWagesCypher string
+	//go:embed cypher/oews_clear_others.cypher
+	oewsClearOthersCypher string
+	//go:embed cypher/oews_clear_release.cypher
+	oewsClearReleaseCypher string
+	//go:embed cypher/oews_publish.cypher
+	oewsPublishCypher string
+	//go:embed cypher/oews_release.cypher
+	oewsReleaseCypher string
+	//go:embed cypher/oews_stage.cypher
+	oewsStageCypher string
 	//go:embed cypher/onet_education.cypher
 	onetEducationCypher string
 	//go:embed cypher/onet_elements.cypher

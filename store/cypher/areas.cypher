@@ -1,0 +1,3 @@
+// Every OEWS area.
+MATCH (a:Area)
+RETURN properties(a) AS area
