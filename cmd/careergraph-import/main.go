@@ -33,7 +33,7 @@ func main() { cli.Main("careergraph-import", run) }
 // options are the command's own flags.
 type options struct {
 	check, fromONet, fromOEWS, skipBadRows bool
-	tables                       string
+	tables                                 string
 }
 
 func run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
