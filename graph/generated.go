@@ -51,6 +51,7 @@ type ResolverRoot interface {
 	SkillRecommendation() SkillRecommendationResolver
 	SkillRequirement() SkillRequirementResolver
 	SkillToGain() SkillToGainResolver
+	Wages() WagesResolver
 }
 
 type DirectiveRoot struct {
@@ -58,6 +59,25 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	Area struct {
+		ID    func(childComplexity int) int
+		Name  func(childComplexity int) int
+		State func(childComplexity int) int
+		Type  func(childComplexity int) int
+	}
+
+	AreaConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AreaEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	CareerMove struct {
 		Kind         func(childComplexity int) int
 		Role         func(childComplexity int) int
@@ -159,6 +179,13 @@ type ComplexityRoot struct {
 		Weight        func(childComplexity int) int
 	}
 
+	HourlyPercentiles struct {
+		P10 func(childComplexity int) int
+		P25 func(childComplexity int) int
+		P75 func(childComplexity int) int
+		P90 func(childComplexity int) int
+	}
+
 	Mutation struct {
 		DeleteCertification func(childComplexity int, id string) int
 		DeleteRole          func(childComplexity int, id string) int
@@ -190,14 +217,22 @@ type ComplexityRoot struct {
 		TypicalYears func(childComplexity int) int
 	}
 
+	Percentiles struct {
+		P10 func(childComplexity int) int
+		P25 func(childComplexity int) int
+		P75 func(childComplexity int) int
+		P90 func(childComplexity int) int
+	}
+
 	Query struct {
+		Areas           func(childComplexity int, search *string, typeArg *string, first *int, after *string) int
 		Attributions    func(childComplexity int) int
-		CareerPaths     func(childComplexity int, from *string, profile *model.ProfileInput, to string, rankBy *string, first *int, maxSteps *int, promotionsOnly *bool, avoid []string, via *string) int
+		CareerPaths     func(childComplexity int, from *string, profile *model.ProfileInput, to string, rankBy *string, first *int, maxSteps *int, promotionsOnly *bool, avoid []string, via *string, area *string) int
 		Certification   func(childComplexity int, id string) int
 		Certifications  func(childComplexity int, filter *model.CertificationFilter, orderBy *model.CertificationOrder, first *int, after *string) int
 		DataProblems    func(childComplexity int, first *int, after *string) int
 		Node            func(childComplexity int, id string) int
-		ReachableRoles  func(childComplexity int, from *string, profile *model.ProfileInput, withinYears *float64, maxSteps *int, promotionsOnly *bool, avoid []string) int
+		ReachableRoles  func(childComplexity int, from *string, profile *model.ProfileInput, withinYears *float64, maxSteps *int, promotionsOnly *bool, avoid []string, area *string) int
 		Recommendations func(childComplexity int, profile model.ProfileInput, first *int) int
 		Role            func(childComplexity int, id string) int
 		Roles           func(childComplexity int, filter *model.RoleFilter, orderBy *model.RoleOrder, first *int, after *string) int
@@ -212,6 +247,7 @@ type ComplexityRoot struct {
 		Paths         func(childComplexity int) int
 		Role          func(childComplexity int) int
 		ShortestYears func(childComplexity int) int
+		Wages         func(childComplexity int) int
 	}
 
 	ReachableRoles struct {
@@ -253,6 +289,8 @@ type ComplexityRoot struct {
 		Technologies       func(childComplexity int) int
 		Title              func(childComplexity int) int
 		Track              func(childComplexity int) int
+		Wages              func(childComplexity int, area *string) int
+		WagesByArea        func(childComplexity int, orderBy *model.WageOrder, typeArg *string, first *int, after *string) int
 	}
 
 	RoleConnection struct {
@@ -283,6 +321,7 @@ type ComplexityRoot struct {
 		Score         func(childComplexity int) int
 		SharedSkills  func(childComplexity int) int
 		Similarity    func(childComplexity int) int
+		Wages         func(childComplexity int) int
 	}
 
 	RoleRequirement struct {
@@ -293,11 +332,15 @@ type ComplexityRoot struct {
 	}
 
 	SalaryChange struct {
-		Currency  func(childComplexity int) int
-		From      func(childComplexity int) int
-		MaxChange func(childComplexity int) int
-		MinChange func(childComplexity int) int
-		To        func(childComplexity int) int
+		Currency           func(childComplexity int) int
+		From               func(childComplexity int) int
+		FromWages          func(childComplexity int) int
+		HourlyMedianChange func(childComplexity int) int
+		MaxChange          func(childComplexity int) int
+		MedianChange       func(childComplexity int) int
+		MinChange          func(childComplexity int) int
+		To                 func(childComplexity int) int
+		ToWages            func(childComplexity int) int
 	}
 
 	SalaryRange struct {
@@ -385,6 +428,11 @@ type ComplexityRoot struct {
 		Weight         func(childComplexity int) int
 	}
 
+	SocCode struct {
+		Code  func(childComplexity int) int
+		Title func(childComplexity int) int
+	}
+
 	Source struct {
 		Attribution func(childComplexity int) int
 		ID          func(childComplexity int) int
@@ -403,6 +451,40 @@ type ComplexityRoot struct {
 		Hot        func(childComplexity int) int
 		InDemand   func(childComplexity int) int
 		Technology func(childComplexity int) int
+	}
+
+	Wages struct {
+		Area              func(childComplexity int) int
+		Basis             func(childComplexity int) int
+		Employment        func(childComplexity int) int
+		HourlyMean        func(childComplexity int) int
+		HourlyMedian      func(childComplexity int) int
+		HourlyOnly        func(childComplexity int) int
+		HourlyPercentiles func(childComplexity int) int
+		JobsPer1000       func(childComplexity int) int
+		LocationQuotient  func(childComplexity int) int
+		Mean              func(childComplexity int) int
+		Median            func(childComplexity int) int
+		NationalFallback  func(childComplexity int) int
+		Percentiles       func(childComplexity int) int
+		SOC               func(childComplexity int) int
+		Source            func(childComplexity int) int
+		TopCodeAnnual     func(childComplexity int) int
+		TopCodeHourly     func(childComplexity int) int
+		TopCoded          func(childComplexity int) int
+		TopCodedFigures   func(childComplexity int) int
+	}
+
+	WagesConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	WagesEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	YearsRange struct {
@@ -469,10 +551,11 @@ type QueryResolver interface {
 	Search(ctx context.Context, text string, first *int) ([]store.Hit, error)
 	Attributions(ctx context.Context) ([]domain.Source, error)
 	DataProblems(ctx context.Context, first *int, after *string) (*model.Connection[domain.Problem], error)
-	CareerPaths(ctx context.Context, from *string, profile *model.ProfileInput, to string, rankBy *string, first *int, maxSteps *int, promotionsOnly *bool, avoid []string, via *string) (*planner.Paths, error)
-	ReachableRoles(ctx context.Context, from *string, profile *model.ProfileInput, withinYears *float64, maxSteps *int, promotionsOnly *bool, avoid []string) (*planner.Reachable, error)
+	CareerPaths(ctx context.Context, from *string, profile *model.ProfileInput, to string, rankBy *string, first *int, maxSteps *int, promotionsOnly *bool, avoid []string, via *string, area *string) (*planner.Paths, error)
+	ReachableRoles(ctx context.Context, from *string, profile *model.ProfileInput, withinYears *float64, maxSteps *int, promotionsOnly *bool, avoid []string, area *string) (*planner.Reachable, error)
 	SkillGap(ctx context.Context, from *string, profile *model.ProfileInput, to string) (*planner.SkillGap, error)
 	Recommendations(ctx context.Context, profile model.ProfileInput, first *int) (*planner.Recommendations, error)
+	Areas(ctx context.Context, search *string, typeArg *string, first *int, after *string) (*model.Connection[domain.Area], error)
 }
 type RoleResolver interface {
 	Sources(ctx context.Context, obj *domain.Role) ([]domain.Source, error)
@@ -485,6 +568,8 @@ type RoleResolver interface {
 	Occupations(ctx context.Context, obj *domain.Role) ([]domain.Role, error)
 	RelatedOccupations(ctx context.Context, obj *domain.Role) ([]domain.RelatedOccupation, error)
 	Technologies(ctx context.Context, obj *domain.Role) ([]domain.TechnologyUse, error)
+	Wages(ctx context.Context, obj *domain.Role, area *string) (*domain.Wage, error)
+	WagesByArea(ctx context.Context, obj *domain.Role, orderBy *model.WageOrder, typeArg *string, first *int, after *string) (*model.Connection[domain.Wage], error)
 }
 type RoleEndorsementResolver interface {
 	Source(ctx context.Context, obj *domain.RoleEndorsement) (*domain.Source, error)
@@ -517,6 +602,12 @@ type SkillToGainResolver interface {
 
 	Certifications(ctx context.Context, obj *skillgap.Shortfall) ([]domain.Certification, error)
 }
+type WagesResolver interface {
+	TopCodeAnnual(ctx context.Context, obj *domain.Wage) (int, error)
+	TopCodeHourly(ctx context.Context, obj *domain.Wage) (float64, error)
+
+	Source(ctx context.Context, obj *domain.Wage) (*domain.Source, error)
+}
 
 // endregion ************************** generated!.gotpl **************************
 
@@ -535,6 +626,69 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "Area.id":
+		if e.ComplexityRoot.Area.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Area.ID(childComplexity), true
+	case "Area.name":
+		if e.ComplexityRoot.Area.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Area.Name(childComplexity), true
+	case "Area.state":
+		if e.ComplexityRoot.Area.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Area.State(childComplexity), true
+	case "Area.type":
+		if e.ComplexityRoot.Area.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Area.Type(childComplexity), true
+
+	case "AreaConnection.edges":
+		if e.ComplexityRoot.AreaConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AreaConnection.Edges(childComplexity), true
+	case "AreaConnection.nodes":
+		if e.ComplexityRoot.AreaConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AreaConnection.Nodes(childComplexity), true
+	case "AreaConnection.pageInfo":
+		if e.ComplexityRoot.AreaConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AreaConnection.PageInfo(childComplexity), true
+	case "AreaConnection.totalCount":
+		if e.ComplexityRoot.AreaConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AreaConnection.TotalCount(childComplexity), true
+
+	case "AreaEdge.cursor":
+		if e.ComplexityRoot.AreaEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AreaEdge.Cursor(childComplexity), true
+	case "AreaEdge.node":
+		if e.ComplexityRoot.AreaEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AreaEdge.Node(childComplexity), true
 
 	case "CareerMove.kind":
 		if e.ComplexityRoot.CareerMove.Kind == nil {
@@ -921,6 +1075,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.GapClosing.Weight(childComplexity), true
 
+	case "HourlyPercentiles.p10":
+		if e.ComplexityRoot.HourlyPercentiles.P10 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HourlyPercentiles.P10(childComplexity), true
+	case "HourlyPercentiles.p25":
+		if e.ComplexityRoot.HourlyPercentiles.P25 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HourlyPercentiles.P25(childComplexity), true
+	case "HourlyPercentiles.p75":
+		if e.ComplexityRoot.HourlyPercentiles.P75 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HourlyPercentiles.P75(childComplexity), true
+	case "HourlyPercentiles.p90":
+		if e.ComplexityRoot.HourlyPercentiles.P90 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HourlyPercentiles.P90(childComplexity), true
+
 	case "Mutation.deleteCertification":
 		if e.ComplexityRoot.Mutation.DeleteCertification == nil {
 			break
@@ -1116,6 +1295,42 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PathStep.TypicalYears(childComplexity), true
 
+	case "Percentiles.p10":
+		if e.ComplexityRoot.Percentiles.P10 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Percentiles.P10(childComplexity), true
+	case "Percentiles.p25":
+		if e.ComplexityRoot.Percentiles.P25 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Percentiles.P25(childComplexity), true
+	case "Percentiles.p75":
+		if e.ComplexityRoot.Percentiles.P75 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Percentiles.P75(childComplexity), true
+	case "Percentiles.p90":
+		if e.ComplexityRoot.Percentiles.P90 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Percentiles.P90(childComplexity), true
+
+	case "Query.areas":
+		if e.ComplexityRoot.Query.Areas == nil {
+			break
+		}
+
+		args, err := ec.field_Query_areas_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Areas(childComplexity, args["search"].(*string), args["type"].(*string), args["first"].(*int), args["after"].(*string)), true
 	case "Query.attributions":
 		if e.ComplexityRoot.Query.Attributions == nil {
 			break
@@ -1132,7 +1347,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.CareerPaths(childComplexity, args["from"].(*string), args["profile"].(*model.ProfileInput), args["to"].(string), args["rankBy"].(*string), args["first"].(*int), args["maxSteps"].(*int), args["promotionsOnly"].(*bool), args["avoid"].([]string), args["via"].(*string)), true
+		return e.ComplexityRoot.Query.CareerPaths(childComplexity, args["from"].(*string), args["profile"].(*model.ProfileInput), args["to"].(string), args["rankBy"].(*string), args["first"].(*int), args["maxSteps"].(*int), args["promotionsOnly"].(*bool), args["avoid"].([]string), args["via"].(*string), args["area"].(*string)), true
 	case "Query.certification":
 		if e.ComplexityRoot.Query.Certification == nil {
 			break
@@ -1188,7 +1403,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ReachableRoles(childComplexity, args["from"].(*string), args["profile"].(*model.ProfileInput), args["withinYears"].(*float64), args["maxSteps"].(*int), args["promotionsOnly"].(*bool), args["avoid"].([]string)), true
+		return e.ComplexityRoot.Query.ReachableRoles(childComplexity, args["from"].(*string), args["profile"].(*model.ProfileInput), args["withinYears"].(*float64), args["maxSteps"].(*int), args["promotionsOnly"].(*bool), args["avoid"].([]string), args["area"].(*string)), true
 	case "Query.recommendations":
 		if e.ComplexityRoot.Query.Recommendations == nil {
 			break
@@ -1291,6 +1506,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReachableRole.ShortestYears(childComplexity), true
+	case "ReachableRole.wages":
+		if e.ComplexityRoot.ReachableRole.Wages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReachableRole.Wages(childComplexity), true
 
 	case "ReachableRoles.roles":
 		if e.ComplexityRoot.ReachableRoles.Roles == nil {
@@ -1469,6 +1690,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Role.Track(childComplexity), true
+	case "Role.wages":
+		if e.ComplexityRoot.Role.Wages == nil {
+			break
+		}
+
+		args, err := ec.field_Role_wages_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Role.Wages(childComplexity, args["area"].(*string)), true
+	case "Role.wagesByArea":
+		if e.ComplexityRoot.Role.WagesByArea == nil {
+			break
+		}
+
+		args, err := ec.field_Role_wagesByArea_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Role.WagesByArea(childComplexity, args["orderBy"].(*model.WageOrder), args["type"].(*string), args["first"].(*int), args["after"].(*string)), true
 
 	case "RoleConnection.edges":
 		if e.ComplexityRoot.RoleConnection.Edges == nil {
@@ -1581,6 +1824,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RoleRecommendation.Similarity(childComplexity), true
+	case "RoleRecommendation.wages":
+		if e.ComplexityRoot.RoleRecommendation.Wages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleRecommendation.Wages(childComplexity), true
 
 	case "RoleRequirement.importance":
 		if e.ComplexityRoot.RoleRequirement.Importance == nil {
@@ -1619,12 +1868,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SalaryChange.From(childComplexity), true
+	case "SalaryChange.fromWages":
+		if e.ComplexityRoot.SalaryChange.FromWages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalaryChange.FromWages(childComplexity), true
+	case "SalaryChange.hourlyMedianChange":
+		if e.ComplexityRoot.SalaryChange.HourlyMedianChange == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalaryChange.HourlyMedianChange(childComplexity), true
 	case "SalaryChange.maxChange":
 		if e.ComplexityRoot.SalaryChange.MaxChange == nil {
 			break
 		}
 
 		return e.ComplexityRoot.SalaryChange.MaxChange(childComplexity), true
+	case "SalaryChange.medianChange":
+		if e.ComplexityRoot.SalaryChange.MedianChange == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalaryChange.MedianChange(childComplexity), true
 	case "SalaryChange.minChange":
 		if e.ComplexityRoot.SalaryChange.MinChange == nil {
 			break
@@ -1637,6 +1904,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SalaryChange.To(childComplexity), true
+	case "SalaryChange.toWages":
+		if e.ComplexityRoot.SalaryChange.ToWages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalaryChange.ToWages(childComplexity), true
 
 	case "SalaryRange.currency":
 		if e.ComplexityRoot.SalaryRange.Currency == nil {
@@ -1961,6 +2234,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SkillToGain.Weight(childComplexity), true
 
+	case "SocCode.code":
+		if e.ComplexityRoot.SocCode.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SocCode.Code(childComplexity), true
+	case "SocCode.title":
+		if e.ComplexityRoot.SocCode.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SocCode.Title(childComplexity), true
+
 	case "Source.attribution":
 		if e.ComplexityRoot.Source.Attribution == nil {
 			break
@@ -2030,6 +2316,159 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TechnologyUse.Technology(childComplexity), true
 
+	case "Wages.area":
+		if e.ComplexityRoot.Wages.Area == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wages.Area(childComplexity), true
+	case "Wages.basis":
+		if e.ComplexityRoot.Wages.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wages.Basis(childComplexity), true
+	case "Wages.employment":
+		if e.ComplexityRoot.Wages.Employment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wages.Employment(childComplexity), true
+	case "Wages.hourlyMean":
+		if e.ComplexityRoot.Wages.HourlyMean == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wages.HourlyMean(childComplexity), true
+	case "Wages.hourlyMedian":
+		if e.ComplexityRoot.Wages.HourlyMedian == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wages.HourlyMedian(childComplexity), true
+	case "Wages.hourlyOnly":
+		if e.ComplexityRoot.Wages.HourlyOnly == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wages.HourlyOnly(childComplexity), true
+	case "Wages.hourlyPercentiles":
+		if e.ComplexityRoot.Wages.HourlyPercentiles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wages.HourlyPercentiles(childComplexity), true
+	case "Wages.jobsPer1000":
+		if e.ComplexityRoot.Wages.JobsPer1000 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wages.JobsPer1000(childComplexity), true
+	case "Wages.locationQuotient":
+		if e.ComplexityRoot.Wages.LocationQuotient == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wages.LocationQuotient(childComplexity), true
+	case "Wages.mean":
+		if e.ComplexityRoot.Wages.Mean == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wages.Mean(childComplexity), true
+	case "Wages.median":
+		if e.ComplexityRoot.Wages.Median == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wages.Median(childComplexity), true
+	case "Wages.nationalFallback":
+		if e.ComplexityRoot.Wages.NationalFallback == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wages.NationalFallback(childComplexity), true
+	case "Wages.percentiles":
+		if e.ComplexityRoot.Wages.Percentiles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wages.Percentiles(childComplexity), true
+	case "Wages.soc":
+		if e.ComplexityRoot.Wages.SOC == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wages.SOC(childComplexity), true
+	case "Wages.source":
+		if e.ComplexityRoot.Wages.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wages.Source(childComplexity), true
+	case "Wages.topCodeAnnual":
+		if e.ComplexityRoot.Wages.TopCodeAnnual == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wages.TopCodeAnnual(childComplexity), true
+	case "Wages.topCodeHourly":
+		if e.ComplexityRoot.Wages.TopCodeHourly == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wages.TopCodeHourly(childComplexity), true
+	case "Wages.topCoded":
+		if e.ComplexityRoot.Wages.TopCoded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wages.TopCoded(childComplexity), true
+	case "Wages.topCodedFigures":
+		if e.ComplexityRoot.Wages.TopCodedFigures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wages.TopCodedFigures(childComplexity), true
+
+	case "WagesConnection.edges":
+		if e.ComplexityRoot.WagesConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WagesConnection.Edges(childComplexity), true
+	case "WagesConnection.nodes":
+		if e.ComplexityRoot.WagesConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WagesConnection.Nodes(childComplexity), true
+	case "WagesConnection.pageInfo":
+		if e.ComplexityRoot.WagesConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WagesConnection.PageInfo(childComplexity), true
+	case "WagesConnection.totalCount":
+		if e.ComplexityRoot.WagesConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WagesConnection.TotalCount(childComplexity), true
+
+	case "WagesEdge.cursor":
+		if e.ComplexityRoot.WagesEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WagesEdge.Cursor(childComplexity), true
+	case "WagesEdge.node":
+		if e.ComplexityRoot.WagesEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WagesEdge.Node(childComplexity), true
+
 	case "YearsRange.max":
 		if e.ComplexityRoot.YearsRange.Max == nil {
 			break
@@ -2064,6 +2503,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SkillFilter", ec.unmarshalInputSkillFilter),
 			graphql.NewInputUnmarshaler("SkillInput", ec.unmarshalInputSkillInput),
 			graphql.NewInputUnmarshaler("SkillOrder", ec.unmarshalInputSkillOrder),
+			graphql.NewInputUnmarshaler("WageOrder", ec.unmarshalInputWageOrder),
 		)
 	}
 	first := true
@@ -2335,6 +2775,10 @@ enum DataProblemKind {
   PREREQUISITE
   "(:Role)-[:RELATED_TO]->(:Role)"
   RELATED
+  "(:Wage), one OEWS estimate; from is its area code, to its SOC code"
+  WAGE
+  "(:Area), an OEWS area"
+  AREA
 }
 
 "Why a record was left out."
@@ -2386,6 +2830,8 @@ type DataProblemEdge {
     avoid: [ID!] = []
     "A role the path must pass through."
     via: ID
+    "A BLS area code (see areas) for the pay compared in salaryChange; the nation when omitted."
+    area: ID
   ): CareerPaths!
 
   """
@@ -2399,6 +2845,8 @@ type DataProblemEdge {
     maxSteps: Int
     promotionsOnly: Boolean = false
     avoid: [ID!] = []
+    "A BLS area code (see areas) for each role's wages; the nation when omitted."
+    area: ID
   ): ReachableRoles!
 
   """
@@ -2419,6 +2867,8 @@ input ProfileInput {
   certifications: [ID!] = []
   "Breaks near-ties when choosing a starting role: roles whose experience range fits win."
   yearsOfExperience: Float
+  "Where the person works or looks for work: a BLS area code (see areas) for pay; the nation when omitted."
+  area: ID
 }
 
 input HeldSkillInput {
@@ -2462,7 +2912,11 @@ type CareerPath {
   totalYears: Float!
   "Summed weight of every step's skills to gain."
   skillGap: Float!
-  "Salary at the target minus salary at the start, when both are known in one currency."
+  """
+  Pay at the target against pay at the start: the OEWS medians of the question's area
+  (national where the area has no estimate, said on each Wages), and the guide's salary
+  ranges where both ends have one. Null when neither is known for both ends.
+  """
   salaryChange: SalaryChange
 }
 
@@ -2491,12 +2945,22 @@ type SkillToGain {
   certifications: [Certification!]!
 }
 
+"A change in pay along a path, in US dollars."
 type SalaryChange {
   currency: String!
-  minChange: Int!
-  maxChange: Int!
-  from: SalaryRange!
-  to: SalaryRange!
+  "Yearly median at the target minus at the start; null when either is not released or top-coded."
+  medianChange: Int
+  "The same for hourly medians (hourly-only occupations have only these)."
+  hourlyMedianChange: Float
+  "Wages at the start and at the target; null when either end has no OEWS estimate."
+  fromWages: Wages
+  toWages: Wages
+  "The change in the low end of the guide's salary ranges, when both ends have one."
+  minChange: Int
+  "The change in the high end of the guide's salary ranges, when both ends have one."
+  maxChange: Int
+  from: SalaryRange
+  to: SalaryRange
 }
 
 type ReachableRoles {
@@ -2511,6 +2975,8 @@ type ReachableRole {
   fewestSteps: Int!
   "How many distinct paths lead there within the limits."
   paths: Int!
+  "Employment and pay in the question's area (the nation's where it has no estimate); null when unknown."
+  wages: Wages
 }
 
 type SkillGap {
@@ -2591,7 +3057,9 @@ type RoleRecommendation {
   missingSkills: [SkillToGain!]!
   "The graph's move from the current role to this one, when there is one."
   move: CareerMove
-  "One line on why this role is recommended."
+  "Employment and pay in the profile's area (the nation's where it has no estimate); null when unknown."
+  wages: Wages
+  "One line on why this role is recommended, with how its median pay compares when both are known."
   reason: String!
 }
 
@@ -2610,7 +3078,11 @@ type ScoreParts {
   experience: Float!
   "1 for a promotion the graph knows, 0.85 specialisation, 0.6 lateral; otherwise by seniority (same level or one up 0.3, two up 0.25, one down 0.2, further up 0.1, further down 0.05)."
   direction: Float!
-  "The change in the top of the salary range from −50% to +50% mapped to 0..1; 0.5 when unknown."
+  """
+  The change in median pay (OEWS, in the profile's area) from −50% to +50% mapped to
+  0..1; where either median is unknown, the change in the top of the guide's salary
+  ranges; 0.5 when neither is known.
+  """
   salary: Float!
 }
 
@@ -2955,12 +3427,202 @@ type SkillEdge {
   node: Skill!
 }
 `, BuiltIn: false},
+	{Name: "../schema/wages.graphqls", Input: `extend type Query {
+  """
+  The areas BLS estimates employment and wages for (once ` + "`" + `make oews` + "`" + ` has imported them),
+  for type-aheads: the nation first, then states, territories, metropolitan and
+  nonmetropolitan areas, each by name. search matches part of the name (any case) or
+  the whole code. first at most 100.
+  """
+  areas(search: String, type: AreaType, first: Int = 20, after: String): AreaConnection!
+}
+
+extend type Role {
+  """
+  Employment and pay in an area (a BLS area code; the nation when omitted), from BLS's
+  OEWS estimates for the role's SOC code (an O*NET occupation's own, a curated role's
+  first socCode). When the area has no estimate for it, the nation's, with
+  nationalFallback true. Null when OEWS has no estimate for the code or no wages are
+  imported. An area code the graph does not have is a BAD_USER_INPUT error.
+  """
+  wages(area: ID): Wages
+  """
+  Where this job pays most or employs most: every area's estimate, ordered by orderBy
+  (median pay, highest first, by default; areas without the figure last). first at most 100.
+  """
+  wagesByArea(orderBy: WageOrder, type: AreaType, first: Int = 20, after: String): WagesConnection!
+}
+
+"A place BLS estimates for."
+type Area {
+  "BLS's area code: 99 the U.S., 48 Texas, 12420 Austin-Round Rock-San Marcos."
+  id: ID!
+  name: String!
+  type: AreaType!
+  "The state (two-letter code) an area lies in; several joined by hyphens for areas across states."
+  state: String
+}
+
+enum AreaType {
+  NATIONAL
+  STATE
+  "Guam, Puerto Rico, the U.S. Virgin Islands."
+  TERRITORY
+  "A metropolitan statistical area."
+  METRO
+  "A nonmetropolitan area of a state."
+  NONMETRO
+}
+
+"""
+One occupation's employment and pay in one area, from BLS's OEWS estimates (May 2025).
+Yearly figures in US dollars; a figure BLS did not release is null, and so is one at or
+above the top code (then listed in topCodedFigures: the true value is at least
+topCodeAnnual or topCodeHourly). For an occupation that does not generally work all
+year full time, BLS publishes hourly figures only (hourlyOnly).
+"""
+type Wages {
+  area: Area!
+  "The SOC code and title the estimate is published under."
+  soc: SocCode!
+  "How the role's classification met the SOC code."
+  basis: WageBasis!
+  "True when the area asked for has no estimate for this job, and these are the nation's."
+  nationalFallback: Boolean!
+  "Jobs in the area, rounded by BLS."
+  employment: Int
+  "Jobs per 1,000 jobs in the area."
+  jobsPer1000: Float
+  "The occupation's share of the area's jobs over its share of the nation's; above 1, more concentrated here."
+  locationQuotient: Float
+  mean: Int
+  median: Int
+  percentiles: Percentiles!
+  hourlyMean: Float
+  hourlyMedian: Float
+  hourlyPercentiles: HourlyPercentiles!
+  "True when some figure is at or above the top code."
+  topCoded: Boolean!
+  "The figures at or above the top code: mean, median, p75, hourlyMedian, ..."
+  topCodedFigures: [String!]!
+  "$239,200: a top-coded yearly figure is at least this."
+  topCodeAnnual: Int!
+  "$115.00: a top-coded hourly figure is at least this."
+  topCodeHourly: Float!
+  hourlyOnly: Boolean!
+  source: Source!
+}
+
+type SocCode {
+  "A 6-digit SOC 2018 code such as 15-1244, or BLS's code for a group it publishes as one."
+  code: String!
+  title: String!
+}
+
+enum WageBasis {
+  "The role's own 6-digit SOC code."
+  EXACT
+  "OEWS publishes the role's SOC broad group only (13-1020 for 13-1021, 13-1022, 13-1023)."
+  BROAD_GROUP
+  "OEWS publishes the role only within another combined code."
+  AGGREGATE
+}
+
+"Yearly pay at the 10th, 25th, 75th and 90th percentile; the median is Wages.median."
+type Percentiles {
+  p10: Int
+  p25: Int
+  p75: Int
+  p90: Int
+}
+
+type HourlyPercentiles {
+  p10: Float
+  p25: Float
+  p75: Float
+  p90: Float
+}
+
+input WageOrder {
+  field: WageSortField! = MEDIAN
+  direction: SortDirection! = DESC
+}
+
+enum WageSortField {
+  "Yearly median (hourly for hourly-only occupations); top-coded ones first when descending."
+  MEDIAN
+  EMPLOYMENT
+  LOCATION_QUOTIENT
+}
+
+type AreaConnection {
+  edges: [AreaEdge!]!
+  nodes: [Area!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type AreaEdge {
+  cursor: String!
+  node: Area!
+}
+
+type WagesConnection {
+  edges: [WagesEdge!]!
+  nodes: [Wages!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type WagesEdge {
+  cursor: String!
+  node: Wages!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
 // childFields_* functions provide shared child field context lookups.
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
+
+func (ec *executionContext) childFields_Area(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Area_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Area_name(ctx, field)
+	case "type":
+		return ec.fieldContext_Area_type(ctx, field)
+	case "state":
+		return ec.fieldContext_Area_state(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Area", field.Name)
+}
+
+func (ec *executionContext) childFields_AreaConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AreaConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_AreaConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AreaConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AreaConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AreaConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AreaEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_AreaEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_AreaEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AreaEdge", field.Name)
+}
 
 func (ec *executionContext) childFields_CareerMove(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
@@ -3164,6 +3826,20 @@ func (ec *executionContext) childFields_GapClosing(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type GapClosing", field.Name)
 }
 
+func (ec *executionContext) childFields_HourlyPercentiles(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "p10":
+		return ec.fieldContext_HourlyPercentiles_p10(ctx, field)
+	case "p25":
+		return ec.fieldContext_HourlyPercentiles_p25(ctx, field)
+	case "p75":
+		return ec.fieldContext_HourlyPercentiles_p75(ctx, field)
+	case "p90":
+		return ec.fieldContext_HourlyPercentiles_p90(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HourlyPercentiles", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -3196,6 +3872,20 @@ func (ec *executionContext) childFields_PathStep(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PathStep", field.Name)
 }
 
+func (ec *executionContext) childFields_Percentiles(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "p10":
+		return ec.fieldContext_Percentiles_p10(ctx, field)
+	case "p25":
+		return ec.fieldContext_Percentiles_p25(ctx, field)
+	case "p75":
+		return ec.fieldContext_Percentiles_p75(ctx, field)
+	case "p90":
+		return ec.fieldContext_Percentiles_p90(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Percentiles", field.Name)
+}
+
 func (ec *executionContext) childFields_ReachableRole(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "role":
@@ -3206,6 +3896,8 @@ func (ec *executionContext) childFields_ReachableRole(ctx context.Context, field
 		return ec.fieldContext_ReachableRole_fewestSteps(ctx, field)
 	case "paths":
 		return ec.fieldContext_ReachableRole_paths(ctx, field)
+	case "wages":
+		return ec.fieldContext_ReachableRole_wages(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReachableRole", field.Name)
 }
@@ -3288,6 +3980,10 @@ func (ec *executionContext) childFields_Role(ctx context.Context, field graphql.
 		return ec.fieldContext_Role_relatedOccupations(ctx, field)
 	case "technologies":
 		return ec.fieldContext_Role_technologies(ctx, field)
+	case "wages":
+		return ec.fieldContext_Role_wages(ctx, field)
+	case "wagesByArea":
+		return ec.fieldContext_Role_wagesByArea(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Role", field.Name)
 }
@@ -3346,6 +4042,8 @@ func (ec *executionContext) childFields_RoleRecommendation(ctx context.Context, 
 		return ec.fieldContext_RoleRecommendation_missingSkills(ctx, field)
 	case "move":
 		return ec.fieldContext_RoleRecommendation_move(ctx, field)
+	case "wages":
+		return ec.fieldContext_RoleRecommendation_wages(ctx, field)
 	case "reason":
 		return ec.fieldContext_RoleRecommendation_reason(ctx, field)
 	}
@@ -3370,6 +4068,14 @@ func (ec *executionContext) childFields_SalaryChange(ctx context.Context, field 
 	switch field.Name {
 	case "currency":
 		return ec.fieldContext_SalaryChange_currency(ctx, field)
+	case "medianChange":
+		return ec.fieldContext_SalaryChange_medianChange(ctx, field)
+	case "hourlyMedianChange":
+		return ec.fieldContext_SalaryChange_hourlyMedianChange(ctx, field)
+	case "fromWages":
+		return ec.fieldContext_SalaryChange_fromWages(ctx, field)
+	case "toWages":
+		return ec.fieldContext_SalaryChange_toWages(ctx, field)
 	case "minChange":
 		return ec.fieldContext_SalaryChange_minChange(ctx, field)
 	case "maxChange":
@@ -3552,6 +4258,16 @@ func (ec *executionContext) childFields_SkillToGain(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type SkillToGain", field.Name)
 }
 
+func (ec *executionContext) childFields_SocCode(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_SocCode_code(ctx, field)
+	case "title":
+		return ec.fieldContext_SocCode_title(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SocCode", field.Name)
+}
+
 func (ec *executionContext) childFields_Source(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3590,6 +4306,74 @@ func (ec *executionContext) childFields_TechnologyUse(ctx context.Context, field
 		return ec.fieldContext_TechnologyUse_inDemand(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TechnologyUse", field.Name)
+}
+
+func (ec *executionContext) childFields_Wages(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "area":
+		return ec.fieldContext_Wages_area(ctx, field)
+	case "soc":
+		return ec.fieldContext_Wages_soc(ctx, field)
+	case "basis":
+		return ec.fieldContext_Wages_basis(ctx, field)
+	case "nationalFallback":
+		return ec.fieldContext_Wages_nationalFallback(ctx, field)
+	case "employment":
+		return ec.fieldContext_Wages_employment(ctx, field)
+	case "jobsPer1000":
+		return ec.fieldContext_Wages_jobsPer1000(ctx, field)
+	case "locationQuotient":
+		return ec.fieldContext_Wages_locationQuotient(ctx, field)
+	case "mean":
+		return ec.fieldContext_Wages_mean(ctx, field)
+	case "median":
+		return ec.fieldContext_Wages_median(ctx, field)
+	case "percentiles":
+		return ec.fieldContext_Wages_percentiles(ctx, field)
+	case "hourlyMean":
+		return ec.fieldContext_Wages_hourlyMean(ctx, field)
+	case "hourlyMedian":
+		return ec.fieldContext_Wages_hourlyMedian(ctx, field)
+	case "hourlyPercentiles":
+		return ec.fieldContext_Wages_hourlyPercentiles(ctx, field)
+	case "topCoded":
+		return ec.fieldContext_Wages_topCoded(ctx, field)
+	case "topCodedFigures":
+		return ec.fieldContext_Wages_topCodedFigures(ctx, field)
+	case "topCodeAnnual":
+		return ec.fieldContext_Wages_topCodeAnnual(ctx, field)
+	case "topCodeHourly":
+		return ec.fieldContext_Wages_topCodeHourly(ctx, field)
+	case "hourlyOnly":
+		return ec.fieldContext_Wages_hourlyOnly(ctx, field)
+	case "source":
+		return ec.fieldContext_Wages_source(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Wages", field.Name)
+}
+
+func (ec *executionContext) childFields_WagesConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_WagesConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_WagesConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_WagesConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_WagesConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WagesConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_WagesEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_WagesEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_WagesEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WagesEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_YearsRange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4012,6 +4796,44 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_areas_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "search",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["search"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "type",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOAreaType2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["type"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_careerPaths_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4087,6 +4909,14 @@ func (ec *executionContext) field_Query_careerPaths_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["via"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "area",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["area"] = arg9
 	return args, nil
 }
 
@@ -4229,6 +5059,14 @@ func (ec *executionContext) field_Query_reachableRoles_args(ctx context.Context,
 		return nil, err
 	}
 	args["avoid"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "area",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["area"] = arg6
 	return args, nil
 }
 
@@ -4410,6 +5248,58 @@ func (ec *executionContext) field_Query_skills_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Role_wagesByArea_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.WageOrder, error) {
+			return ec.unmarshalOWageOrder2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐWageOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "type",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOAreaType2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["type"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Role_wages_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "area",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["area"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field___Directive_args_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4483,6 +5373,272 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _Area_id(ctx context.Context, field graphql.CollectedField, obj *domain.Area) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Area_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Area_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Area", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Area_name(ctx context.Context, field graphql.CollectedField, obj *domain.Area) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Area_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Area_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Area", field, false, false, "String")
+}
+
+func (ec *executionContext) _Area_type(ctx context.Context, field graphql.CollectedField, obj *domain.Area) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Area_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNAreaType2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Area_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Area", field, false, false, "AreaType")
+}
+
+func (ec *executionContext) _Area_state(ctx context.Context, field graphql.CollectedField, obj *domain.Area) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Area_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.State, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Area_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Area", field, false, false, "String")
+}
+
+func (ec *executionContext) _AreaConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Area]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AreaConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Edge[domain.Area]) graphql.Marshaler {
+			return ec.marshalNAreaEdge2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AreaConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AreaConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AreaEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AreaConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Area]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AreaConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Area) graphql.Marshaler {
+			return ec.marshalNArea2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐAreaᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AreaConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AreaConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AreaConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Area]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AreaConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AreaConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AreaConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AreaConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Area]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AreaConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AreaConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AreaConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AreaEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[domain.Area]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AreaEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AreaEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AreaEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _AreaEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[domain.Area]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AreaEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Area) graphql.Marshaler {
+			return ec.marshalNArea2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐArea(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AreaEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AreaEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	return fc, nil
+}
 
 func (ec *executionContext) _CareerMove_role(ctx context.Context, field graphql.CollectedField, obj *domain.CareerMove) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -6180,6 +7336,98 @@ func (ec *executionContext) fieldContext_GapClosing_takeFirst(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _HourlyPercentiles_p10(ctx context.Context, field graphql.CollectedField, obj *domain.HourlyPercentiles) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HourlyPercentiles_p10(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.P10, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HourlyPercentiles_p10(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HourlyPercentiles", field, false, false, "Float")
+}
+
+func (ec *executionContext) _HourlyPercentiles_p25(ctx context.Context, field graphql.CollectedField, obj *domain.HourlyPercentiles) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HourlyPercentiles_p25(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.P25, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HourlyPercentiles_p25(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HourlyPercentiles", field, false, false, "Float")
+}
+
+func (ec *executionContext) _HourlyPercentiles_p75(ctx context.Context, field graphql.CollectedField, obj *domain.HourlyPercentiles) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HourlyPercentiles_p75(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.P75, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HourlyPercentiles_p75(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HourlyPercentiles", field, false, false, "Float")
+}
+
+func (ec *executionContext) _HourlyPercentiles_p90(ctx context.Context, field graphql.CollectedField, obj *domain.HourlyPercentiles) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HourlyPercentiles_p90(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.P90, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HourlyPercentiles_p90(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HourlyPercentiles", field, false, false, "Float")
+}
+
 func (ec *executionContext) _Mutation_upsertRole(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7121,6 +8369,98 @@ func (ec *executionContext) fieldContext_PathStep_gap(_ context.Context, field g
 	return graphql.NewScalarFieldContext("PathStep", field, false, false, "Float")
 }
 
+func (ec *executionContext) _Percentiles_p10(ctx context.Context, field graphql.CollectedField, obj *domain.Percentiles) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Percentiles_p10(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.P10, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Percentiles_p10(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Percentiles", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Percentiles_p25(ctx context.Context, field graphql.CollectedField, obj *domain.Percentiles) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Percentiles_p25(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.P25, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Percentiles_p25(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Percentiles", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Percentiles_p75(ctx context.Context, field graphql.CollectedField, obj *domain.Percentiles) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Percentiles_p75(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.P75, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Percentiles_p75(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Percentiles", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Percentiles_p90(ctx context.Context, field graphql.CollectedField, obj *domain.Percentiles) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Percentiles_p90(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.P90, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Percentiles_p90(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Percentiles", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7572,7 +8912,7 @@ func (ec *executionContext) _Query_careerPaths(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CareerPaths(ctx, fc.Args["from"].(*string), fc.Args["profile"].(*model.ProfileInput), fc.Args["to"].(string), fc.Args["rankBy"].(*string), fc.Args["first"].(*int), fc.Args["maxSteps"].(*int), fc.Args["promotionsOnly"].(*bool), fc.Args["avoid"].([]string), fc.Args["via"].(*string))
+			return ec.Resolvers.Query().CareerPaths(ctx, fc.Args["from"].(*string), fc.Args["profile"].(*model.ProfileInput), fc.Args["to"].(string), fc.Args["rankBy"].(*string), fc.Args["first"].(*int), fc.Args["maxSteps"].(*int), fc.Args["promotionsOnly"].(*bool), fc.Args["avoid"].([]string), fc.Args["via"].(*string), fc.Args["area"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *planner.Paths) graphql.Marshaler {
@@ -7616,7 +8956,7 @@ func (ec *executionContext) _Query_reachableRoles(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ReachableRoles(ctx, fc.Args["from"].(*string), fc.Args["profile"].(*model.ProfileInput), fc.Args["withinYears"].(*float64), fc.Args["maxSteps"].(*int), fc.Args["promotionsOnly"].(*bool), fc.Args["avoid"].([]string))
+			return ec.Resolvers.Query().ReachableRoles(ctx, fc.Args["from"].(*string), fc.Args["profile"].(*model.ProfileInput), fc.Args["withinYears"].(*float64), fc.Args["maxSteps"].(*int), fc.Args["promotionsOnly"].(*bool), fc.Args["avoid"].([]string), fc.Args["area"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *planner.Reachable) graphql.Marshaler {
@@ -7732,6 +9072,50 @@ func (ec *executionContext) fieldContext_Query_recommendations(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_recommendations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_areas(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_areas(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Areas(ctx, fc.Args["search"].(*string), fc.Args["type"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[domain.Area]) graphql.Marshaler {
+			return ec.marshalNAreaConnection2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_areas(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AreaConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_areas_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -7913,6 +9297,38 @@ func (ec *executionContext) _ReachableRole_paths(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_ReachableRole_paths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReachableRole", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReachableRole_wages(ctx context.Context, field graphql.CollectedField, obj *planner.Reach) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReachableRole_wages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Wages, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Wage) graphql.Marshaler {
+			return ec.marshalOWages2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐWage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReachableRole_wages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReachableRole",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Wages(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ReachableRoles_start(ctx context.Context, field graphql.CollectedField, obj *planner.Reachable) (ret graphql.Marshaler) {
@@ -8735,6 +10151,94 @@ func (ec *executionContext) fieldContext_Role_technologies(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Role_wages(ctx context.Context, field graphql.CollectedField, obj *domain.Role) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Role_wages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Role().Wages(ctx, obj, fc.Args["area"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Wage) graphql.Marshaler {
+			return ec.marshalOWages2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐWage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Role_wages(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Role",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Wages(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Role_wages_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Role_wagesByArea(ctx context.Context, field graphql.CollectedField, obj *domain.Role) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Role_wagesByArea(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Role().WagesByArea(ctx, obj, fc.Args["orderBy"].(*model.WageOrder), fc.Args["type"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[domain.Wage]) graphql.Marshaler {
+			return ec.marshalNWagesConnection2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Role_wagesByArea(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Role",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WagesConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Role_wagesByArea_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _RoleConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Role]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9243,6 +10747,38 @@ func (ec *executionContext) fieldContext_RoleRecommendation_move(_ context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _RoleRecommendation_wages(ctx context.Context, field graphql.CollectedField, obj *planner.RoleRecommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleRecommendation_wages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Wages, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Wage) graphql.Marshaler {
+			return ec.marshalOWages2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐWage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RoleRecommendation_wages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoleRecommendation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Wages(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _RoleRecommendation_reason(ctx context.Context, field graphql.CollectedField, obj *planner.RoleRecommendation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9399,6 +10935,116 @@ func (ec *executionContext) fieldContext_SalaryChange_currency(_ context.Context
 	return graphql.NewScalarFieldContext("SalaryChange", field, false, false, "String")
 }
 
+func (ec *executionContext) _SalaryChange_medianChange(ctx context.Context, field graphql.CollectedField, obj *planner.SalaryChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalaryChange_medianChange(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MedianChange, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SalaryChange_medianChange(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalaryChange", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SalaryChange_hourlyMedianChange(ctx context.Context, field graphql.CollectedField, obj *planner.SalaryChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalaryChange_hourlyMedianChange(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HourlyMedianChange, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SalaryChange_hourlyMedianChange(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalaryChange", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SalaryChange_fromWages(ctx context.Context, field graphql.CollectedField, obj *planner.SalaryChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalaryChange_fromWages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromWages, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Wage) graphql.Marshaler {
+			return ec.marshalOWages2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐWage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SalaryChange_fromWages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalaryChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Wages(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalaryChange_toWages(ctx context.Context, field graphql.CollectedField, obj *planner.SalaryChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalaryChange_toWages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToWages, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Wage) graphql.Marshaler {
+			return ec.marshalOWages2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐWage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SalaryChange_toWages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalaryChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Wages(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SalaryChange_minChange(ctx context.Context, field graphql.CollectedField, obj *planner.SalaryChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9411,11 +11057,11 @@ func (ec *executionContext) _SalaryChange_minChange(ctx context.Context, field g
 			return obj.MinChange, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_SalaryChange_minChange(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -9434,11 +11080,11 @@ func (ec *executionContext) _SalaryChange_maxChange(ctx context.Context, field g
 			return obj.MaxChange, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_SalaryChange_maxChange(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -9457,11 +11103,11 @@ func (ec *executionContext) _SalaryChange_from(ctx context.Context, field graphq
 			return obj.From, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v domain.Salary) graphql.Marshaler {
-			return ec.marshalNSalaryRange2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSalary(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Salary) graphql.Marshaler {
+			return ec.marshalOSalaryRange2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSalary(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_SalaryChange_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -9489,11 +11135,11 @@ func (ec *executionContext) _SalaryChange_to(ctx context.Context, field graphql.
 			return obj.To, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v domain.Salary) graphql.Marshaler {
-			return ec.marshalNSalaryRange2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSalary(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Salary) graphql.Marshaler {
+			return ec.marshalOSalaryRange2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSalary(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_SalaryChange_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10894,6 +12540,52 @@ func (ec *executionContext) fieldContext_SkillToGain_certifications(_ context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _SocCode_code(ctx context.Context, field graphql.CollectedField, obj *domain.SOC) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SocCode_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SocCode_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SocCode", field, false, false, "String")
+}
+
+func (ec *executionContext) _SocCode_title(ctx context.Context, field graphql.CollectedField, obj *domain.SOC) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SocCode_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SocCode_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SocCode", field, false, false, "String")
+}
+
 func (ec *executionContext) _Source_id(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11163,6 +12855,662 @@ func (ec *executionContext) _TechnologyUse_inDemand(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_TechnologyUse_inDemand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TechnologyUse", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Wages_area(ctx context.Context, field graphql.CollectedField, obj *domain.Wage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wages_area(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Area, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Area) graphql.Marshaler {
+			return ec.marshalNArea2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐArea(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wages_area(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Wages",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Wages_soc(ctx context.Context, field graphql.CollectedField, obj *domain.Wage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wages_soc(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SOC, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.SOC) graphql.Marshaler {
+			return ec.marshalNSocCode2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSOC(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wages_soc(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Wages",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SocCode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Wages_basis(ctx context.Context, field graphql.CollectedField, obj *domain.Wage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wages_basis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Basis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNWageBasis2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wages_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wages", field, false, false, "WageBasis")
+}
+
+func (ec *executionContext) _Wages_nationalFallback(ctx context.Context, field graphql.CollectedField, obj *domain.Wage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wages_nationalFallback(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NationalFallback, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wages_nationalFallback(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wages", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Wages_employment(ctx context.Context, field graphql.CollectedField, obj *domain.Wage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wages_employment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Employment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Wages_employment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wages", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Wages_jobsPer1000(ctx context.Context, field graphql.CollectedField, obj *domain.Wage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wages_jobsPer1000(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JobsPer1000, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Wages_jobsPer1000(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wages", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Wages_locationQuotient(ctx context.Context, field graphql.CollectedField, obj *domain.Wage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wages_locationQuotient(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LocationQuotient, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Wages_locationQuotient(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wages", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Wages_mean(ctx context.Context, field graphql.CollectedField, obj *domain.Wage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wages_mean(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mean, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Wages_mean(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wages", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Wages_median(ctx context.Context, field graphql.CollectedField, obj *domain.Wage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wages_median(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Median, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Wages_median(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wages", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Wages_percentiles(ctx context.Context, field graphql.CollectedField, obj *domain.Wage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wages_percentiles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Percentiles, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Percentiles) graphql.Marshaler {
+			return ec.marshalNPercentiles2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐPercentiles(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wages_percentiles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Wages",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Percentiles(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Wages_hourlyMean(ctx context.Context, field graphql.CollectedField, obj *domain.Wage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wages_hourlyMean(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HourlyMean, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Wages_hourlyMean(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wages", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Wages_hourlyMedian(ctx context.Context, field graphql.CollectedField, obj *domain.Wage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wages_hourlyMedian(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HourlyMedian, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Wages_hourlyMedian(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wages", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Wages_hourlyPercentiles(ctx context.Context, field graphql.CollectedField, obj *domain.Wage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wages_hourlyPercentiles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HourlyPercentiles, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.HourlyPercentiles) graphql.Marshaler {
+			return ec.marshalNHourlyPercentiles2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐHourlyPercentiles(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wages_hourlyPercentiles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Wages",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HourlyPercentiles(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Wages_topCoded(ctx context.Context, field graphql.CollectedField, obj *domain.Wage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wages_topCoded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TopCoded(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wages_topCoded(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wages", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _Wages_topCodedFigures(ctx context.Context, field graphql.CollectedField, obj *domain.Wage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wages_topCodedFigures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TopCodedFigures, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wages_topCodedFigures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wages", field, false, false, "String")
+}
+
+func (ec *executionContext) _Wages_topCodeAnnual(ctx context.Context, field graphql.CollectedField, obj *domain.Wage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wages_topCodeAnnual(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Wages().TopCodeAnnual(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wages_topCodeAnnual(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wages", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Wages_topCodeHourly(ctx context.Context, field graphql.CollectedField, obj *domain.Wage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wages_topCodeHourly(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Wages().TopCodeHourly(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wages_topCodeHourly(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wages", field, true, true, "Float")
+}
+
+func (ec *executionContext) _Wages_hourlyOnly(ctx context.Context, field graphql.CollectedField, obj *domain.Wage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wages_hourlyOnly(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HourlyOnly, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wages_hourlyOnly(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wages", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Wages_source(ctx context.Context, field graphql.CollectedField, obj *domain.Wage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wages_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Wages().Source(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Source) graphql.Marshaler {
+			return ec.marshalNSource2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wages_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Wages",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WagesConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Wage]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WagesConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Edge[domain.Wage]) graphql.Marshaler {
+			return ec.marshalNWagesEdge2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WagesConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WagesConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WagesEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WagesConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Wage]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WagesConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Wage) graphql.Marshaler {
+			return ec.marshalNWages2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐWageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WagesConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WagesConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Wages(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WagesConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Wage]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WagesConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WagesConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WagesConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WagesConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[domain.Wage]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WagesConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WagesConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WagesConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WagesEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[domain.Wage]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WagesEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WagesEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WagesEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _WagesEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[domain.Wage]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WagesEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Wage) graphql.Marshaler {
+			return ec.marshalNWages2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐWage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WagesEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WagesEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Wages(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _YearsRange_min(ctx context.Context, field graphql.CollectedField, obj *domain.Years) (ret graphql.Marshaler) {
@@ -12565,7 +14913,7 @@ func (ec *executionContext) unmarshalInputProfileInput(ctx context.Context, obj 
 		asMap["certifications"] = []any{}
 	}
 
-	fieldsInOrder := [...]string{"currentRole", "skills", "certifications", "yearsOfExperience"}
+	fieldsInOrder := [...]string{"currentRole", "skills", "certifications", "yearsOfExperience", "area"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -12600,6 +14948,13 @@ func (ec *executionContext) unmarshalInputProfileInput(ctx context.Context, obj 
 				return it, err
 			}
 			it.YearsOfExperience = data
+		case "area":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("area"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Area = data
 		}
 	}
 	return it, nil
@@ -13110,6 +15465,62 @@ func UnmarshalSkillOrder(ctx context.Context, raw any) (model.SkillOrder, error)
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputWageOrder(ctx context.Context, obj any) (model.WageOrder, error) {
+	var it model.WageOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["field"]; !present {
+		asMap["field"] = "MEDIAN"
+	}
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "DESC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNWageSortField2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐWageSortField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNSortDirection2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWageOrder unmarshals raw into the WageOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWageOrder(ctx context.Context, raw any) (model.WageOrder, error) {
+	var out model.WageOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WageOrder", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -13151,6 +15562,140 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var areaImplementors = []string{"Area"}
+
+func (ec *executionContext) _Area(ctx context.Context, sel ast.SelectionSet, obj *domain.Area) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, areaImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Area")
+		case "id":
+			out.Values[i] = ec._Area_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._Area_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._Area_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "state":
+			out.Values[i] = ec._Area_state(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var areaConnectionImplementors = []string{"AreaConnection"}
+
+func (ec *executionContext) _AreaConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[domain.Area]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, areaConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AreaConnection")
+		case "edges":
+			out.Values[i] = ec._AreaConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._AreaConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AreaConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._AreaConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var areaEdgeImplementors = []string{"AreaEdge"}
+
+func (ec *executionContext) _AreaEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[domain.Area]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, areaEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AreaEdge")
+		case "cursor":
+			out.Values[i] = ec._AreaEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._AreaEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
 
 var careerMoveImplementors = []string{"CareerMove"}
 
@@ -13840,6 +16385,54 @@ func (ec *executionContext) _GapClosing(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var hourlyPercentilesImplementors = []string{"HourlyPercentiles"}
+
+func (ec *executionContext) _HourlyPercentiles(ctx context.Context, sel ast.SelectionSet, obj *domain.HourlyPercentiles) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, hourlyPercentilesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HourlyPercentiles")
+		case "p10":
+			out.Values[i] = ec._HourlyPercentiles_p10(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "p25":
+			out.Values[i] = ec._HourlyPercentiles_p25(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "p75":
+			out.Values[i] = ec._HourlyPercentiles_p75(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "p90":
+			out.Values[i] = ec._HourlyPercentiles_p90(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -14066,6 +16659,54 @@ func (ec *executionContext) _PathStep(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var percentilesImplementors = []string{"Percentiles"}
+
+func (ec *executionContext) _Percentiles(ctx context.Context, sel ast.SelectionSet, obj *domain.Percentiles) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, percentilesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Percentiles")
+		case "p10":
+			out.Values[i] = ec._Percentiles_p10(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "p25":
+			out.Values[i] = ec._Percentiles_p25(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "p75":
+			out.Values[i] = ec._Percentiles_p75(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "p90":
+			out.Values[i] = ec._Percentiles_p90(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -14169,6 +16810,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_recommendations(ctx, field)
 				})
+		case "areas":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_areas(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -14229,6 +16876,11 @@ func (ec *executionContext) _ReachableRole(ctx context.Context, sel ast.Selectio
 		case "paths":
 			out.Values[i] = ec._ReachableRole_paths(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "wages":
+			out.Values[i] = ec._ReachableRole_wages(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -14497,6 +17149,18 @@ func (ec *executionContext) _Role(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Role_technologies(ctx, field, obj)
 				})
+		case "wages":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Role_wages(ctx, field, obj)
+				})
+		case "wagesByArea":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Role_wagesByArea(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14697,6 +17361,11 @@ func (ec *executionContext) _RoleRecommendation(ctx context.Context, sel ast.Sel
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "wages":
+			out.Values[i] = ec._RoleRecommendation_wages(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "reason":
 			out.Values[i] = ec._RoleRecommendation_reason(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -14784,24 +17453,44 @@ func (ec *executionContext) _SalaryChange(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "medianChange":
+			out.Values[i] = ec._SalaryChange_medianChange(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "hourlyMedianChange":
+			out.Values[i] = ec._SalaryChange_hourlyMedianChange(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "fromWages":
+			out.Values[i] = ec._SalaryChange_fromWages(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "toWages":
+			out.Values[i] = ec._SalaryChange_toWages(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "minChange":
 			out.Values[i] = ec._SalaryChange_minChange(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "maxChange":
 			out.Values[i] = ec._SalaryChange_maxChange(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "from":
 			out.Values[i] = ec._SalaryChange_from(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "to":
 			out.Values[i] = ec._SalaryChange_to(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -15398,6 +18087,44 @@ func (ec *executionContext) _SkillToGain(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var socCodeImplementors = []string{"SocCode"}
+
+func (ec *executionContext) _SocCode(ctx context.Context, sel ast.SelectionSet, obj *domain.SOC) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, socCodeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SocCode")
+		case "code":
+			out.Values[i] = ec._SocCode_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._SocCode_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var sourceImplementors = []string{"Source"}
 
 func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, obj *domain.Source) graphql.Marshaler {
@@ -15517,6 +18244,218 @@ func (ec *executionContext) _TechnologyUse(ctx context.Context, sel ast.Selectio
 			}
 		case "inDemand":
 			out.Values[i] = ec._TechnologyUse_inDemand(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wagesImplementors = []string{"Wages"}
+
+func (ec *executionContext) _Wages(ctx context.Context, sel ast.SelectionSet, obj *domain.Wage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wagesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Wages")
+		case "area":
+			out.Values[i] = ec._Wages_area(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "soc":
+			out.Values[i] = ec._Wages_soc(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "basis":
+			out.Values[i] = ec._Wages_basis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nationalFallback":
+			out.Values[i] = ec._Wages_nationalFallback(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "employment":
+			out.Values[i] = ec._Wages_employment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "jobsPer1000":
+			out.Values[i] = ec._Wages_jobsPer1000(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "locationQuotient":
+			out.Values[i] = ec._Wages_locationQuotient(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mean":
+			out.Values[i] = ec._Wages_mean(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "median":
+			out.Values[i] = ec._Wages_median(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "percentiles":
+			out.Values[i] = ec._Wages_percentiles(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "hourlyMean":
+			out.Values[i] = ec._Wages_hourlyMean(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "hourlyMedian":
+			out.Values[i] = ec._Wages_hourlyMedian(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "hourlyPercentiles":
+			out.Values[i] = ec._Wages_hourlyPercentiles(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "topCoded":
+			out.Values[i] = ec._Wages_topCoded(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "topCodedFigures":
+			out.Values[i] = ec._Wages_topCodedFigures(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "topCodeAnnual":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Wages_topCodeAnnual(ctx, field, obj)
+				})
+		case "topCodeHourly":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Wages_topCodeHourly(ctx, field, obj)
+				})
+		case "hourlyOnly":
+			out.Values[i] = ec._Wages_hourlyOnly(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Wages_source(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wagesConnectionImplementors = []string{"WagesConnection"}
+
+func (ec *executionContext) _WagesConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[domain.Wage]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wagesConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WagesConnection")
+		case "edges":
+			out.Values[i] = ec._WagesConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._WagesConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._WagesConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._WagesConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var wagesEdgeImplementors = []string{"WagesEdge"}
+
+func (ec *executionContext) _WagesEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[domain.Wage]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, wagesEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WagesEdge")
+		case "cursor":
+			out.Values[i] = ec._WagesEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._WagesEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -15937,6 +18876,76 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNArea2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐArea(ctx context.Context, sel ast.SelectionSet, v domain.Area) graphql.Marshaler {
+	return ec._Area(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNArea2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐAreaᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.Area) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNArea2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐArea(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNArea2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐArea(ctx context.Context, sel ast.SelectionSet, v *domain.Area) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Area!")
+		return graphql.Null
+	}
+	return ec._Area(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAreaConnection2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[domain.Area]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AreaConnection!")
+		return graphql.Null
+	}
+	return ec._AreaConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAreaEdge2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v model.Edge[domain.Area]) graphql.Marshaler {
+	return ec._AreaEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAreaEdge2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Edge[domain.Area]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAreaEdge2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNAreaType2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAreaType2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AreaType!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -16255,6 +19264,10 @@ func (ec *executionContext) unmarshalNHeldSkillInput2githubᚗcomᚋcareergraph�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNHourlyPercentiles2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐHourlyPercentiles(ctx context.Context, sel ast.SelectionSet, v domain.HourlyPercentiles) graphql.Marshaler {
+	return ec._HourlyPercentiles(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -16374,6 +19387,10 @@ func (ec *executionContext) marshalNPathStep2ᚕgithubᚗcomᚋcareergraphᚋcar
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNPercentiles2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐPercentiles(ctx context.Context, sel ast.SelectionSet, v domain.Percentiles) graphql.Marshaler {
+	return ec._Percentiles(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNProfileInput2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐProfileInput(ctx context.Context, v any) (model.ProfileInput, error) {
@@ -16596,10 +19613,6 @@ func (ec *executionContext) marshalNRoleSortField2githubᚗcomᚋcareergraphᚋc
 	return v
 }
 
-func (ec *executionContext) marshalNSalaryRange2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSalary(ctx context.Context, sel ast.SelectionSet, v domain.Salary) graphql.Marshaler {
-	return ec._SalaryRange(ctx, sel, &v)
-}
-
 func (ec *executionContext) marshalNScoreParts2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐScoreParts(ctx context.Context, sel ast.SelectionSet, v planner.ScoreParts) graphql.Marshaler {
 	return ec._ScoreParts(ctx, sel, &v)
 }
@@ -16781,6 +19794,10 @@ func (ec *executionContext) marshalNSkillToGain2ᚕgithubᚗcomᚋcareergraphᚋ
 	return ret
 }
 
+func (ec *executionContext) marshalNSocCode2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSOC(ctx context.Context, sel ast.SelectionSet, v domain.SOC) graphql.Marshaler {
+	return ec._SocCode(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNSortDirection2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐSortDirection(ctx context.Context, v any) (model.SortDirection, error) {
 	var res model.SortDirection
 	err := res.UnmarshalGQL(v)
@@ -16809,6 +19826,14 @@ func (ec *executionContext) marshalNSource2ᚕgithubᚗcomᚋcareergraphᚋcaree
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNSource2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSource(ctx context.Context, sel ast.SelectionSet, v *domain.Source) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Source!")
+		return graphql.Null
+	}
+	return ec._Source(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNStart2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐStart(ctx context.Context, sel ast.SelectionSet, v planner.Start) graphql.Marshaler {
@@ -16890,6 +19915,86 @@ func (ec *executionContext) marshalNTrack2string(ctx context.Context, sel ast.Se
 		graphql.AddInvalidNullFromMarshaler(ctx, "Track!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNWageBasis2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNWageBasis2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "WageBasis!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNWageSortField2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐWageSortField(ctx context.Context, v any) (model.WageSortField, error) {
+	var res model.WageSortField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNWageSortField2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐWageSortField(ctx context.Context, sel ast.SelectionSet, v model.WageSortField) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNWages2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐWage(ctx context.Context, sel ast.SelectionSet, v domain.Wage) graphql.Marshaler {
+	return ec._Wages(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNWages2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐWageᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.Wage) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWages2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐWage(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWages2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐWage(ctx context.Context, sel ast.SelectionSet, v *domain.Wage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Wages!")
+		return graphql.Null
+	}
+	return ec._Wages(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWagesConnection2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[domain.Wage]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WagesConnection!")
+		return graphql.Null
+	}
+	return ec._WagesConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWagesEdge2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v model.Edge[domain.Wage]) graphql.Marshaler {
+	return ec._WagesEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNWagesEdge2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Edge[domain.Wage]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWagesEdge2githubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNYearsRange2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐYears(ctx context.Context, sel ast.SelectionSet, v domain.Years) graphql.Marshaler {
@@ -17035,6 +20140,24 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "__TypeKind!")
 	}
+	return res
+}
+
+func (ec *executionContext) unmarshalOAreaType2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalString(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAreaType2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(*v)
 	return res
 }
 
@@ -17446,6 +20569,21 @@ func (ec *executionContext) marshalOTrack2ᚖstring(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOWageOrder2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐWageOrder(ctx context.Context, v any) (*model.WageOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputWageOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOWages2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐWage(ctx context.Context, sel ast.SelectionSet, v *domain.Wage) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Wages(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

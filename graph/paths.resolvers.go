@@ -26,24 +26,25 @@ func (r *gapClosingResolver) Closes(ctx context.Context, obj *planner.Closing) (
 }
 
 // CareerPaths is the resolver for the careerPaths field.
-func (r *queryResolver) CareerPaths(ctx context.Context, from *string, profile *model.ProfileInput, to string, rankBy *string, first *int, maxSteps *int, promotionsOnly *bool, avoid []string, via *string) (*planner.Paths, error) {
+func (r *queryResolver) CareerPaths(ctx context.Context, from *string, profile *model.ProfileInput, to string, rankBy *string, first *int, maxSteps *int, promotionsOnly *bool, avoid []string, via *string, area *string) (*planner.Paths, error) {
 	start, err := r.Planner.ResolveStart(ctx, deref(from), toProfile(profile))
 	if err != nil {
 		return nil, err
 	}
 	q := planner.PathQuery{To: to, RankBy: orDefault(rankBy, planner.ByYears), First: orDefault(first, 3), MaxSteps: orDefault(maxSteps, 6),
-		PromotionsOnly: orDefault(promotionsOnly, false), Avoid: avoid, Via: deref(via)}
+		PromotionsOnly: orDefault(promotionsOnly, false), Avoid: avoid, Via: deref(via), Area: areaOf(area, profile)}
 	paths, err := r.Planner.Paths(ctx, start, q)
 	return &paths, err
 }
 
 // ReachableRoles is the resolver for the reachableRoles field.
-func (r *queryResolver) ReachableRoles(ctx context.Context, from *string, profile *model.ProfileInput, withinYears *float64, maxSteps *int, promotionsOnly *bool, avoid []string) (*planner.Reachable, error) {
+func (r *queryResolver) ReachableRoles(ctx context.Context, from *string, profile *model.ProfileInput, withinYears *float64, maxSteps *int, promotionsOnly *bool, avoid []string, area *string) (*planner.Reachable, error) {
 	start, err := r.Planner.ResolveStart(ctx, deref(from), toProfile(profile))
 	if err != nil {
 		return nil, err
 	}
-	q := planner.ReachQuery{WithinYears: withinYears, MaxSteps: maxSteps, PromotionsOnly: orDefault(promotionsOnly, false), Avoid: avoid}
+	q := planner.ReachQuery{WithinYears: withinYears, MaxSteps: maxSteps, PromotionsOnly: orDefault(promotionsOnly, false), Avoid: avoid,
+		Area: areaOf(area, profile)}
 	reach, err := r.Planner.Reachable(ctx, start, q)
 	return &reach, err
 }

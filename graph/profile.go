@@ -11,11 +11,19 @@ func toProfile(in *model.ProfileInput) *planner.Profile {
 		return nil
 	}
 	p := &planner.Profile{RoleID: deref(in.CurrentRole), Certifications: in.Certifications,
-		YearsOfExperience: in.YearsOfExperience, Skills: map[string]float64{}}
+		YearsOfExperience: in.YearsOfExperience, Skills: map[string]float64{}, Area: deref(in.Area)}
 	for _, s := range in.Skills {
 		p.Skills[s.Skill] = max(p.Skills[s.Skill], s.Level)
 	}
 	return p
+}
+
+// areaOf is a question's area: its own argument, else its profile's.
+func areaOf(area *string, profile *model.ProfileInput) string {
+	if area == nil && profile != nil {
+		return deref(profile.Area)
+	}
+	return deref(area)
 }
 
 // orDefault returns *p, or def when p is nil.

@@ -55,6 +55,9 @@ type Planner interface {
 	Recommend(ctx context.Context, profile planner.Profile, first int) (planner.Recommendations, error)
 	Refresh(ctx context.Context) error
 	Problems(ctx context.Context) ([]domain.Problem, error)
+	Wage(ctx context.Context, role domain.Role, area string) (*domain.Wage, error)
+	WagesByArea(ctx context.Context, role domain.Role, areaType string) ([]domain.Wage, error)
+	Areas(ctx context.Context, search, areaType string) ([]domain.Area, error)
 }
 
 // Resolver holds the dependencies every resolver shares.

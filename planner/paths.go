@@ -3,6 +3,7 @@ package planner
 import (
 	"cmp"
 	"context"
+	"math"
 	"slices"
 	"strings"
 
@@ -33,6 +34,7 @@ type PathQuery struct {
 	PromotionsOnly bool
 	Avoid          []string
 	Via            string
+	Area           string // a BLS area code for pay; "" for the nation
 }
 
 // Paths is the answer to a PathQuery.
@@ -63,11 +65,15 @@ type Step struct {
 	Gap          float64              // summed weight of SkillsToGain
 }
 
-// SalaryChange compares the salary ranges at both ends of a path.
+// SalaryChange compares pay at both ends of a path, in US dollars: the OEWS medians of
+// the area, and the guide's salary ranges where both ends have one.
 type SalaryChange struct {
 	Currency             string
-	MinChange, MaxChange int
-	From, To             domain.Salary
+	MinChange, MaxChange *int
+	From, To             *domain.Salary
+	MedianChange         *int     // yearly medians, when both are released and not top-coded
+	HourlyMedianChange   *float64 // hourly medians, the same way
+	FromWages, ToWages   *domain.Wage
 }
 
 // Paths returns the best paths from start to q.To, ranked by q.RankBy with ties broken
@@ -96,7 +102,11 @@ func (p *Planner) Paths(ctx context.Context, start Start, q PathQuery) (Paths, e
 	if len(found) > candidateLimit {
 		return Paths{}, inputErr("more than %d paths lead there within %d steps, too many to rank by skill gap; lower maxSteps or add roles to avoid", candidateLimit, q.MaxSteps)
 	}
-	paths := snap.explainPaths(start, found)
+	pay, err := snap.pay(ctx, q.Area)
+	if err != nil {
+		return Paths{}, err
+	}
+	paths := snap.explainPaths(start, found, pay)
 	if q.RankBy == BySkillGap {
 		slices.SortFunc(paths, func(a, b Path) int { return cmp.Or(cmp.Compare(a.SkillGap, b.SkillGap), strings.Compare(a.key, b.key)) })
 		paths = paths[:min(q.First, len(paths))]
@@ -132,12 +142,12 @@ func (q *PathQuery) check(from string) error {
 
 // explainPaths works out every step's skills to gain, the totals and the salary change.
 // Skills carry forward: after a move, the person holds what the new role requires.
-func (s *snapshot) explainPaths(start Start, found []foundPath) []Path {
+func (s *snapshot) explainPaths(start Start, found []foundPath, pay payFunc) []Path {
 	reqs := s.reqs
 	out := make([]Path, len(found))
 	for i, f := range found {
 		held := start.Held.Clone()
-		path := Path{Roles: f.Roles, SalaryChange: salaryChange(start.Role, f.Roles[len(f.Roles)-1])}
+		path := Path{Roles: f.Roles, SalaryChange: salaryChange(start.Role, f.Roles[len(f.Roles)-1], pay)}
 		for j, mv := range f.Moves {
 			next := needs(reqs[f.Roles[j+1].ID])
 			sf := skillgap.Shortfalls(held, next)
@@ -165,10 +175,29 @@ func Key(roles []domain.Role) string {
 	return b.String()
 }
 
-func salaryChange(from, to domain.Role) *SalaryChange {
-	a, b := from.Salary, to.Salary
-	if a == nil || b == nil || a.Currency != b.Currency {
+// salaryChange compares pay at the two ends; nil when neither the wages nor the ranges
+// of both ends are known.
+func salaryChange(from, to domain.Role, pay payFunc) *SalaryChange {
+	c := SalaryChange{Currency: "USD", FromWages: pay(from), ToWages: pay(to)}
+	if a, b := from.Salary, to.Salary; a != nil && b != nil && a.Currency == "USD" && b.Currency == "USD" {
+		lo, hi := b.Min-a.Min, b.Max-a.Max
+		c.MinChange, c.MaxChange, c.From, c.To = &lo, &hi, a, b
+	}
+	if c.FromWages == nil || c.ToWages == nil {
+		c.FromWages, c.ToWages = nil, nil
+	}
+	if a, b := c.FromWages, c.ToWages; a != nil && b != nil {
+		if a.Median != nil && b.Median != nil {
+			d := *b.Median - *a.Median
+			c.MedianChange = &d
+		}
+		if a.HourlyMedian != nil && b.HourlyMedian != nil {
+			d := math.Round((*b.HourlyMedian-*a.HourlyMedian)*100) / 100
+			c.HourlyMedianChange = &d
+		}
+	}
+	if c.From == nil && c.FromWages == nil {
 		return nil
 	}
-	return &SalaryChange{Currency: a.Currency, MinChange: b.Min - a.Min, MaxChange: b.Max - a.Max, From: *a, To: *b}
+	return &c
 }

@@ -19,7 +19,7 @@ func (p *Planner) Problems(ctx context.Context) ([]domain.Problem, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := slices.Clone(snap.problems)
+	out := append(slices.Clone(snap.problems), snap.wages.noted()...)
 	slices.SortFunc(out, func(a, b domain.Problem) int {
 		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To),
 			cmp.Compare(a.Property, b.Property), cmp.Compare(a.Reason, b.Reason))

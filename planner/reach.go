@@ -10,6 +10,7 @@ type ReachQuery struct {
 	MaxSteps       *int
 	PromotionsOnly bool
 	Avoid          []string
+	Area           string // a BLS area code for pay; "" for the nation
 }
 
 // Reachable is the answer to a ReachQuery.
@@ -43,6 +44,13 @@ func (p *Planner) Reachable(ctx context.Context, start Start, q ReachQuery) (Rea
 		WithinYears: q.WithinYears, PromotionsOnly: q.PromotionsOnly, Avoid: q.Avoid})
 	if !complete {
 		return Reachable{}, inputErr("too many paths lead out of %s to count them all; give a smaller withinYears or maxSteps", start.Role.Title)
+	}
+	pay, err := snap.pay(ctx, q.Area)
+	if err != nil {
+		return Reachable{}, err
+	}
+	for i := range roles {
+		roles[i].Wages = pay(roles[i].Role)
 	}
 	return Reachable{Start: start, Roles: roles}, nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/oews"
 	"github.com/careergraph/careergraph/skillgap"
 )
 
@@ -88,4 +89,37 @@ func list(names []string) string {
 		return strings.Join(names, "")
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// payNote says how the median pay of a recommended role compares with the person's own,
+// where both are known: " Median pay $18,400 higher in Texas."
+func payNote(from, to *domain.Wage) string {
+	a, b, ok := domain.ComparableMedian(from, to)
+	if !ok || a == b {
+		return ""
+	}
+	where := "in " + to.Area.Name
+	switch {
+	case to.Area.ID != from.Area.ID:
+		where = fmt.Sprintf("(%s figure against %s)", to.Area.Name, from.Area.Name)
+	case to.Area.ID == oews.National:
+		where = "in the U.S."
+	}
+	dir, d := "higher", b-a
+	if d < 0 {
+		dir, d = "lower", -d
+	}
+	if from.Median != nil && to.Median != nil {
+		return fmt.Sprintf(" Median pay $%s %s %s.", thousands(int(math.Round(d))), dir, where)
+	}
+	return fmt.Sprintf(" Median pay $%.2f an hour %s %s.", d, dir, where)
+}
+
+// thousands writes n with commas: 18400 as 18,400.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

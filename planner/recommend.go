@@ -45,6 +45,7 @@ type RoleRecommendation struct {
 	MatchedSkills []string             // required skills already held at the level asked
 	MissingSkills []skillgap.Shortfall // heaviest first
 	Move          *domain.CareerMove
+	Wages         *domain.Wage // in the profile's area, or the nation's
 	Reason        string
 }
 
@@ -84,15 +85,20 @@ func (p *Planner) Recommend(ctx context.Context, profile Profile, first int) (Re
 	if err != nil {
 		return Recommendations{}, err
 	}
-	roles := snap.rank(start, profile.YearsOfExperience, snap.moves[start.Role.ID], first)
-	snap.explain(start, roles)
+	pay, err := snap.pay(ctx, profile.Area)
+	if err != nil {
+		return Recommendations{}, err
+	}
+	roles := snap.rank(start, profile.YearsOfExperience, snap.moves[start.Role.ID], first, pay)
+	snap.explain(start, roles, pay)
 	certs, skills := snap.closers(start, roles)
 	return Recommendations{Start: start, Roles: roles, Certifications: certs, Skills: skills}, nil
 }
 
 // rank scores every role but the person's own (and the same job under another name) and
 // returns the first best, not yet explained.
-func (s *snapshot) rank(start Start, years *float64, moves []domain.CareerMove, first int) []RoleRecommendation {
+func (s *snapshot) rank(start Start, years *float64, moves []domain.CareerMove, first int, pay payFunc) []RoleRecommendation {
+	startPay := pay(start.Role)
 	person := s.sim.model.Dense(s.sim.person(start))
 	defer s.sim.model.Release(person)
 	held := make([]float64, len(s.required))
@@ -116,14 +122,14 @@ func (s *snapshot) rank(start Start, years *float64, moves []domain.CareerMove, 
 			continue
 		}
 		rec := RoleRecommendation{Role: c.Role, Similarity: s.sim.model.SimilarityTo(person, s.sim.byIndex[i]),
-			Move: moveTo[c.Role.ID]}
+			Move: moveTo[c.Role.ID], Wages: pay(c.Role)}
 		rec.Parts = ScoreParts{
 			Similarity:     min(1, max(0, rec.Similarity.Total)),
 			Skills:         skillsMet(held, s.needIndex[i]),
 			Certifications: certificationFit(start.HeldCert, c.Endorsements),
 			Experience:     experienceFit(years, c.Role.Experience),
 			Direction:      direction(start.Role, c.Role, rec.Move),
-			Salary:         salaryFit(start.Role.Salary, c.Role.Salary),
+			Salary:         salaryFit(startPay, rec.Wages, start.Role.Salary, c.Role.Salary),
 		}
 		rec.Score = weightSimilarity*rec.Parts.Similarity + weightSkills*rec.Parts.Skills +
 			weightCertifications*rec.Parts.Certifications + weightExperience*rec.Parts.Experience +
@@ -148,7 +154,8 @@ func keepBest(top []RoleRecommendation, rec RoleRecommendation, n int) []RoleRec
 
 // explain fills in, for the recommended roles only, the skills matched, missing and
 // shared, and the one-line reason.
-func (s *snapshot) explain(start Start, roles []RoleRecommendation) {
+func (s *snapshot) explain(start Start, roles []RoleRecommendation, pay payFunc) {
+	startPay := pay(start.Role)
 	person := s.sim.person(start)
 	for i := range roles {
 		r := &roles[i]
@@ -162,7 +169,7 @@ func (s *snapshot) explain(start Start, roles []RoleRecommendation) {
 		}
 		slices.Sort(r.MatchedSkills)
 		r.SharedSkills = sharedSkills(s.sim.model, person, s.sim.vecs[r.Role.ID], sharedSkillsShown)
-		r.Reason = reason(start.Role, *r, s.skillNames)
+		r.Reason = reason(start.Role, *r, s.skillNames) + payNote(startPay, r.Wages)
 	}
 }
 
@@ -296,12 +303,16 @@ func direction(from, to domain.Role, move *domain.CareerMove) float64 {
 	return 0.05
 }
 
-// salaryFit maps the change in the top of the salary range, from −50% to +50%, onto
-// 0..1; 0.5 when either range is unknown or in another currency.
-func salaryFit(from, to *domain.Salary) float64 {
-	if from == nil || to == nil || from.Currency != to.Currency || from.Max == 0 {
+// salaryFit maps the change in pay, from −50% to +50%, onto 0..1: the change in the
+// OEWS median when both ends have one, else in the top of the guide's salary ranges;
+// 0.5 when neither is known.
+func salaryFit(fromPay, toPay *domain.Wage, from, to *domain.Salary) float64 {
+	a, b, ok := domain.ComparableMedian(fromPay, toPay)
+	if !ok && from != nil && to != nil && from.Currency == to.Currency {
+		a, b, ok = float64(from.Max), float64(to.Max), true
+	}
+	if !ok || a <= 0 {
 		return 0.5
 	}
-	change := float64(to.Max-from.Max) / float64(from.Max)
-	return min(1, max(0, change+0.5))
+	return min(1, max(0, b/a-1+0.5))
 }

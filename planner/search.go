@@ -49,6 +49,7 @@ type Reach struct {
 	ShortestYears float64
 	FewestSteps   int
 	Paths         int
+	Wages         *domain.Wage // in the question's area, or the nation's
 }
 
 // graphView is the career moves of a snapshot as the search needs them.

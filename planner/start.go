@@ -20,6 +20,7 @@ type Profile struct {
 	Skills            map[string]float64
 	Certifications    []string
 	YearsOfExperience *float64
+	Area              string // a BLS area code for pay; "" for the nation
 }
 
 // Start is where a question starts from: a role in the graph and what the person holds.

@@ -24,6 +24,10 @@ type (
 	SkillEdge               = Edge[domain.Skill]
 	CertificationConnection = Connection[domain.Certification]
 	CertificationEdge       = Edge[domain.Certification]
+	AreaConnection          = Connection[domain.Area]
+	AreaEdge                = Edge[domain.Area]
+	WagesConnection         = Connection[domain.Wage]
+	WagesEdge               = Edge[domain.Wage]
 	DataProblemConnection   = Connection[domain.Problem]
 	DataProblemEdge         = Edge[domain.Problem]
 )

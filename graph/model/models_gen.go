@@ -71,6 +71,8 @@ type ProfileInput struct {
 	Certifications []string         `json:"certifications,omitempty"`
 	// Breaks near-ties when choosing a starting role: roles whose experience range fits win.
 	YearsOfExperience *float64 `json:"yearsOfExperience,omitempty"`
+	// Where the person works or looks for work: a BLS area code (see areas) for pay; the nation when omitted.
+	Area *string `json:"area,omitempty"`
 }
 
 // careergraph: a career knowledge graph of IT infrastructure roles, the skills they require,
@@ -132,6 +134,11 @@ type SkillInput struct {
 type SkillOrder struct {
 	Field     SkillSortField `json:"field"`
 	Direction SortDirection  `json:"direction"`
+}
+
+type WageOrder struct {
+	Field     WageSortField `json:"field"`
+	Direction SortDirection `json:"direction"`
 }
 
 type CertificationSortField string
@@ -355,6 +362,64 @@ func (e *SortDirection) UnmarshalJSON(b []byte) error {
 }
 
 func (e SortDirection) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type WageSortField string
+
+const (
+	// Yearly median (hourly for hourly-only occupations); top-coded ones first when descending.
+	WageSortFieldMedian           WageSortField = "MEDIAN"
+	WageSortFieldEmployment       WageSortField = "EMPLOYMENT"
+	WageSortFieldLocationQuotient WageSortField = "LOCATION_QUOTIENT"
+)
+
+var AllWageSortField = []WageSortField{
+	WageSortFieldMedian,
+	WageSortFieldEmployment,
+	WageSortFieldLocationQuotient,
+}
+
+func (e WageSortField) IsValid() bool {
+	switch e {
+	case WageSortFieldMedian, WageSortFieldEmployment, WageSortFieldLocationQuotient:
+		return true
+	}
+	return false
+}
+
+func (e WageSortField) String() string {
+	return string(e)
+}
+
+func (e *WageSortField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = WageSortField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid WageSortField", str)
+	}
+	return nil
+}
+
+func (e WageSortField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *WageSortField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e WageSortField) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
