@@ -256,10 +256,11 @@ type ComplexityRoot struct {
 	}
 
 	Recommendations struct {
-		Certifications func(childComplexity int) int
-		Roles          func(childComplexity int) int
-		Skills         func(childComplexity int) int
-		Start          func(childComplexity int) int
+		Certifications     func(childComplexity int) int
+		CertificationsNote func(childComplexity int) int
+		Roles              func(childComplexity int) int
+		Skills             func(childComplexity int) int
+		Start              func(childComplexity int) int
 	}
 
 	RelatedOccupation struct {
@@ -395,14 +396,15 @@ type ComplexityRoot struct {
 	}
 
 	SkillGap struct {
-		Certifications    func(childComplexity int) int
-		CertificationsFor func(childComplexity int) int
-		Coverage          func(childComplexity int) int
-		Possible          func(childComplexity int) int
-		Skills            func(childComplexity int) int
-		Start             func(childComplexity int) int
-		Target            func(childComplexity int) int
-		Total             func(childComplexity int) int
+		Certifications     func(childComplexity int) int
+		CertificationsFor  func(childComplexity int) int
+		CertificationsNote func(childComplexity int) int
+		Coverage           func(childComplexity int) int
+		Possible           func(childComplexity int) int
+		Skills             func(childComplexity int) int
+		Start              func(childComplexity int) int
+		Target             func(childComplexity int) int
+		Total              func(childComplexity int) int
 	}
 
 	SkillRecommendation struct {
@@ -1532,6 +1534,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Recommendations.Certifications(childComplexity), true
+	case "Recommendations.certificationsNote":
+		if e.ComplexityRoot.Recommendations.CertificationsNote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recommendations.CertificationsNote(childComplexity), true
 	case "Recommendations.roles":
 		if e.ComplexityRoot.Recommendations.Roles == nil {
 			break
@@ -2110,6 +2118,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SkillGap.CertificationsFor(childComplexity), true
+	case "SkillGap.certificationsNote":
+		if e.ComplexityRoot.SkillGap.CertificationsNote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillGap.CertificationsNote(childComplexity), true
 	case "SkillGap.coverage":
 		if e.ComplexityRoot.SkillGap.Coverage == nil {
 			break
@@ -3001,6 +3015,12 @@ type SkillGap {
   Null for a curated target.
   """
   certificationsFor: Role
+  """
+  Why certifications is empty, when it is: the target is not an IT occupation close enough
+  to a curated IT role (certifications here validate IT infrastructure skills), or no
+  certification validates what the gap is made of. Null when certifications has some.
+  """
+  certificationsNote: String
 }
 
 type GapClosing {
@@ -3035,6 +3055,8 @@ type Recommendations {
   roles: [RoleRecommendation!]!
   "Ranked by how much of the gap to the recommended roles they close (held ones left out)."
   certifications: [CertificationRecommendation!]!
+  "Why certifications is empty, when it is; null when it has some."
+  certificationsNote: String
   "The skills that close most of the gap to the recommended roles, heaviest first."
   skills: [SkillRecommendation!]!
 }
@@ -3920,6 +3942,8 @@ func (ec *executionContext) childFields_Recommendations(ctx context.Context, fie
 		return ec.fieldContext_Recommendations_roles(ctx, field)
 	case "certifications":
 		return ec.fieldContext_Recommendations_certifications(ctx, field)
+	case "certificationsNote":
+		return ec.fieldContext_Recommendations_certificationsNote(ctx, field)
 	case "skills":
 		return ec.fieldContext_Recommendations_skills(ctx, field)
 	}
@@ -4208,6 +4232,8 @@ func (ec *executionContext) childFields_SkillGap(ctx context.Context, field grap
 		return ec.fieldContext_SkillGap_certifications(ctx, field)
 	case "certificationsFor":
 		return ec.fieldContext_SkillGap_certificationsFor(ctx, field)
+	case "certificationsNote":
+		return ec.fieldContext_SkillGap_certificationsNote(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SkillGap", field.Name)
 }
@@ -9491,6 +9517,29 @@ func (ec *executionContext) fieldContext_Recommendations_certifications(_ contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Recommendations_certificationsNote(ctx context.Context, field graphql.CollectedField, obj *planner.Recommendations) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recommendations_certificationsNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CertificationsNote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recommendations_certificationsNote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recommendations", field, false, false, "String")
+}
+
 func (ec *executionContext) _Recommendations_skills(ctx context.Context, field graphql.CollectedField, obj *planner.Recommendations) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12153,6 +12202,29 @@ func (ec *executionContext) fieldContext_SkillGap_certificationsFor(_ context.Co
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SkillGap_certificationsNote(ctx context.Context, field graphql.CollectedField, obj *planner.SkillGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillGap_certificationsNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CertificationsNote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SkillGap_certificationsNote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillGap", field, false, false, "String")
 }
 
 func (ec *executionContext) _SkillRecommendation_skill(ctx context.Context, field graphql.CollectedField, obj *planner.SkillRecommendation) (ret graphql.Marshaler) {
@@ -16964,6 +17036,11 @@ func (ec *executionContext) _Recommendations(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "certificationsNote":
+			out.Values[i] = ec._Recommendations_certificationsNote(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "skills":
 			out.Values[i] = ec._Recommendations_skills(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -17908,6 +17985,11 @@ func (ec *executionContext) _SkillGap(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "certificationsFor":
 			out.Values[i] = ec._SkillGap_certificationsFor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "certificationsNote":
+			out.Values[i] = ec._SkillGap_certificationsNote(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

@@ -33,6 +33,8 @@ type Recommendations struct {
 	Roles          []RoleRecommendation
 	Certifications []CertificationRecommendation
 	Skills         []SkillRecommendation
+	// CertificationsNote says why Certifications is empty; nil when it is not.
+	CertificationsNote *string
 }
 
 // RoleRecommendation is a role with its score, the parts it is made of and why.
@@ -92,7 +94,13 @@ func (p *Planner) Recommend(ctx context.Context, profile Profile, first int) (Re
 	roles := snap.rank(start, profile.YearsOfExperience, snap.moves[start.Role.ID], first, pay)
 	snap.explain(start, roles, pay)
 	certs, skills := snap.closers(start, roles)
-	return Recommendations{Start: start, Roles: roles, Certifications: certs, Skills: skills}, nil
+	out := Recommendations{Start: start, Roles: roles, Certifications: certs, Skills: skills}
+	if len(certs) == 0 {
+		note := "No certification in the graph validates skills the recommended roles need and the person " +
+			"lacks; the certifications here cover IT infrastructure roles and the IT occupations close to them."
+		out.CertificationsNote = &note
+	}
+	return out, nil
 }
 
 // rank scores every role but the person's own (and the same job under another name) and

@@ -20,6 +20,8 @@ type SkillGap struct {
 	// CertificationsFor is, for an O*NET target, the curated role most like it, whose gap
 	// the certifications close (certifications validate curated skills only).
 	CertificationsFor *domain.Role
+	// CertificationsNote says why Certifications is empty; nil when it is not.
+	CertificationsNote *string
 }
 
 // SkillGap measures the gap from start to the role with id to.
@@ -39,5 +41,18 @@ func (p *Planner) SkillGap(ctx context.Context, start Start, to string) (SkillGa
 		closable = skillgap.Shortfalls(start.Held, needs(snap.reqs[n.id]))
 	}
 	g.Certifications = snap.rankCertifications(closable, start.HeldCert)
+	if len(g.Certifications) == 0 {
+		g.CertificationsNote = noCertificationsFor(g.Target, snap.byID[to].Occupation && g.CertificationsFor == nil)
+	}
 	return g, nil
+}
+
+// noCertificationsFor says why no certification is advised for a target.
+func noCertificationsFor(target domain.Role, outsideIT bool) *string {
+	note := "No certification in the graph validates the skills this gap is made of (or the ones that do are held already)."
+	if outsideIT {
+		note = "The certifications in the graph validate IT infrastructure skills, and " + target.Title +
+			" is not an IT occupation close enough to a curated IT role for them to apply; none is advised."
+	}
+	return &note
 }
