@@ -49,6 +49,11 @@ type costModel struct {
 // searchCost is what a planner question costs on top of its answer's fields.
 var searchCost = map[string]int{"careerPaths": 200, "reachableRoles": 200, "recommendations": 100, "skillGap": 20}
 
+// readCost is what a field that reads beyond the snapshot costs on top of its answer:
+// every area's estimate for one occupation, or one area's estimates (read once per
+// snapshot, then cached).
+var readCost = map[string]int{"Role.wagesByArea": 50, "Role.wages": 5, "Query.areas": 5}
+
 func (c costModel) Complexity(ctx context.Context, typeName, field string, child int, args map[string]any) (int, bool) {
 	def := c.Schema().Types[typeName]
 	if def == nil {
@@ -58,9 +63,9 @@ func (c costModel) Complexity(ctx context.Context, typeName, field string, child
 	if f == nil {
 		return 0, false
 	}
-	base := 0
+	base := readCost[typeName+"."+field]
 	if typeName == "Query" {
-		base = searchCost[field]
+		base += searchCost[field]
 	}
 	n := 1
 	first, hasFirst := intArg(args["first"])
