@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -79,8 +80,11 @@ func (s *Store) Import(ctx context.Context, ds *domain.Dataset) error {
 
 // Wipe deletes the whole career graph. Tests use it; the service never does.
 func (s *Store) Wipe(ctx context.Context) error {
-	err := s.writeOne(ctx, wipeCypher, nil)
-	return err
+	// Wage estimates go first, in batches: a quarter of a million of them is too many for one transaction.
+	if err := s.clearWages(ctx, "wipe", oewsClearOthersCypher, map[string]any{"keep": ""}, func(string, int, time.Duration) {}); err != nil {
+		return err
+	}
+	return s.writeOne(ctx, wipeCypher, nil)
 }
 
 func rows[T any](items []T, row func(T) map[string]any) []map[string]any {

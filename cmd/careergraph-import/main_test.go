@@ -156,3 +156,80 @@ func TestBadONetRows(t *testing.T) {
 		t.Errorf("output:\n%s", out.String())
 	}
 }
+
+// version is the graph's version, the part of the fingerprint only the service's writes move.
+func version(t *testing.T, st interface {
+	Fingerprint(context.Context) (string, error)
+}) string {
+	t.Helper()
+	fp, err := st.Fingerprint(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Fields(fp)[0]
+}
+
+// The OEWS import publishes the estimates with the version bump; the same data again
+// changes nothing; new data replaces the old whole; a bad file or -check writes nothing.
+func TestImportOEWS(t *testing.T) {
+	st := neo4jtest.Store(t)
+	ctx := context.Background()
+	sample := filepath.Join(neo4jtest.RepoRoot(), "oews", "testdata")
+	importOEWS := func(dir string, extra ...string) (string, error) {
+		var out bytes.Buffer
+		err := run(ctx, append([]string{"-oews", "-OEWS_DIR=" + dir}, extra...), env(nil), &out)
+		return out.String(), err
+	}
+	median := func() int {
+		aw, err := st.ReadAreaWages(ctx, "48")
+		if err != nil || aw == nil || aw.BySOC["15-1244"].Median == nil {
+			t.Fatalf("Texas wages after the import: %+v %v", aw, err)
+		}
+		if n := len(aw.BySOC); n != 2 || aw.Area.Name != "Texas" || len(aw.Problems) > 0 {
+			t.Errorf("Texas has %d estimates, name %q, problems %v; want 2, Texas, none", n, aw.Area.Name, aw.Problems)
+		}
+		return *aw.BySOC["15-1244"].Median
+	}
+	before := version(t, st)
+	out, err := importOEWS(sample)
+	if err != nil || !strings.Contains(out, "imported release") || !strings.Contains(out, "BLS.gov cannot vouch") {
+		t.Fatalf("first import: %v\n%s", err, out)
+	}
+	first := version(t, st)
+	if first == before || median() != 101240 {
+		t.Errorf("after the import the version is %s (was %s) and Texas's median %d", first, before, median())
+	}
+	if out, err := importOEWS(sample); err != nil || !strings.Contains(out, "nothing changed") || version(t, st) != first {
+		t.Errorf("second import: %v, version moved %v\n%s", err, version(t, st) != first, out)
+	}
+	changed := copySample(t, sample, func(s string) string { return strings.Replace(s, "101240", "101300", 1) })
+	if _, err := importOEWS(changed); err != nil || median() != 101300 {
+		t.Fatalf("a new release: %v, median %d", err, median())
+	}
+	if all, _, err := st.ReadOccupationWages(ctx, "15-1244"); err != nil || len(all) != 2 {
+		t.Errorf("15-1244 has %d estimates after a new release (%v); the old ones must be gone", len(all), err)
+	}
+	bad := copySample(t, sample, func(s string) string { return strings.Replace(s, "101240", "10x", 1) })
+	if _, err := importOEWS(bad); err == nil || !strings.Contains(err.Error(), `column "A_MEDIAN": "10x" is not a number`) {
+		t.Errorf("a bad file: %v", err)
+	}
+	if out, err := importOEWS(sample, "-check"); err != nil || strings.Contains(out, "imported") {
+		t.Errorf("-check: %v\n%s", err, out)
+	}
+	if median() != 101300 {
+		t.Error("a rejected file or -check changed the published wages")
+	}
+}
+
+func copySample(t *testing.T, dir string, edit func(string) string) string {
+	t.Helper()
+	text, err := os.ReadFile(filepath.Join(dir, "all_data_M_2025.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if err := os.WriteFile(filepath.Join(out, "all_data_M_2025.txt"), []byte(edit(string(text))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
