@@ -3101,9 +3101,10 @@ type ScoreParts {
   "1 for a promotion the graph knows, 0.85 specialisation, 0.6 lateral; otherwise by seniority (same level or one up 0.3, two up 0.25, one down 0.2, further up 0.1, further down 0.05)."
   direction: Float!
   """
-  The change in median pay (OEWS, in the profile's area) from −50% to +50% mapped to
-  0..1; where either median is unknown, the change in the top of the guide's salary
-  ranges; 0.5 when neither is known.
+  0.5 + 0.5 × log2(the role's median pay / the person's), within 0..1: half the pay 0,
+  the same 0.5, double 1. Medians from OEWS in the profile's area (the nation's where it
+  has none); where either is unknown, the tops of the guide's salary ranges; 0.5 when
+  neither is known.
   """
   salary: Float!
 }

@@ -21,6 +21,10 @@ const fanOut = `query($n: Int) { roles(first: $n) { nodes { skills { skill { rol
 func TestOverFullONet(t *testing.T) {
 	srv, st := newServer(t)
 	neo4jtest.ImportONet(t, st, neo4jtest.Shared(t, "data/onet-29.3"))
+	neo4jtest.ImportOEWS(t, st, neo4jtest.Shared(t, "data/oews-2025"))
+	t.Run("wages", func(t *testing.T) { wagesOverONet(t, srv) })
+	t.Run("pay along paths", func(t *testing.T) { payAlongPaths(t, srv) })
+	t.Run("certifications beyond IT", func(t *testing.T) { certificationsBeyondIT(t, srv) })
 	t.Run("fan-out refused at every first", func(t *testing.T) { fanOutRefused(t, srv) })
 	t.Run("modest queries run", func(t *testing.T) { modestQueriesRun(t, srv) })
 	t.Run("flood", func(t *testing.T) { fanOutFlood(t, srv) })

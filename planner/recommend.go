@@ -3,6 +3,7 @@ package planner
 import (
 	"cmp"
 	"context"
+	"math"
 	"slices"
 	"sort"
 
@@ -187,11 +188,14 @@ func (s *snapshot) explain(start Start, roles []RoleRecommendation, pay payFunc)
 // certifications validate, scaled by how close that role is.
 func (s *snapshot) closers(start Start, roles []RoleRecommendation) ([]CertificationRecommendation, []SkillRecommendation) {
 	weight, forRoles := map[string]float64{}, map[string][]domain.Role{}
+	// A person outside IT is advised certifications only for the curated IT roles recommended
+	// to them, whose requirements the certifications validate, never through a proxy.
+	proxies := s.inIT(start.Role)
 	for _, r := range roles {
 		missing, scale := r.MissingSkills, r.Score
 		if c := s.byID[r.Role.ID]; c != nil && c.Occupation {
 			n, ok := s.sim.nearest[r.Role.ID]
-			if !ok {
+			if !ok || !proxies {
 				continue
 			}
 			missing, scale = skillgap.Shortfalls(start.Held, needs(s.reqs[n.id])), r.Score*max(0, n.sim)
@@ -311,9 +315,9 @@ func direction(from, to domain.Role, move *domain.CareerMove) float64 {
 	return 0.05
 }
 
-// salaryFit maps the change in pay, from −50% to +50%, onto 0..1: the change in the
-// OEWS median when both ends have one, else in the top of the guide's salary ranges;
-// 0.5 when neither is known.
+// salaryFit maps the ratio of pay onto 0..1 as 0.5 + 0.5 × log2(to / from): half the pay
+// 0, the same 0.5, double 1. Pay is the OEWS median when both ends have one, else the top
+// of the guide's salary ranges; 0.5 when neither is known.
 func salaryFit(fromPay, toPay *domain.Wage, from, to *domain.Salary) float64 {
 	a, b, ok := domain.ComparableMedian(fromPay, toPay)
 	if !ok && from != nil && to != nil && from.Currency == to.Currency {
@@ -322,5 +326,12 @@ func salaryFit(fromPay, toPay *domain.Wage, from, to *domain.Salary) float64 {
 	if !ok || a <= 0 {
 		return 0.5
 	}
-	return min(1, max(0, b/a-1+0.5))
+	return min(1, max(0, 0.5+0.5*math.Log2(b/a)))
+}
+
+// inIT reports whether a role is curated (IT infrastructure by construction) or an O*NET
+// occupation of an IT family.
+func (s *snapshot) inIT(r domain.Role) bool {
+	c := s.byID[r.ID]
+	return c == nil || !c.Occupation || InITFamily(r.SocCodes)
 }

@@ -84,9 +84,11 @@ func roleFeatures(c *store.Candidate, byID map[string]*store.Candidate) similari
 // occupation is advised certifications through the curated role most like it, and only
 // when the occupation is in an IT family and that role is alike enough. Measured on O*NET
 // 29.3 (README, "Certifications beyond IT"): the occupations the curated roles are
-// classified as come out at 0.62 to 0.89; below 0.25 the closest curated role is a
-// different job (web designers, document management specialists).
-const minCertificationSimilarity = 0.25
+// classified as come out at 0.62 to 0.89, database administrators, software developers
+// and IT project managers at 0.36 to 0.39; below 0.35 the closest curated role is another
+// job (research scientists to junior systems administrator at 0.28, web developers to
+// cloud engineer at 0.27, web designers, document management specialists).
+const minCertificationSimilarity = 0.35
 
 // itFamilies are the SOC groups whose occupations may take IT certifications: 15-1200
 // Computer Occupations and 11-3020 Computer and Information Systems Managers.

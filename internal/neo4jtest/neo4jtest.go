@@ -9,6 +9,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -22,6 +23,7 @@ import (
 
 	"github.com/careergraph/careergraph/dataset"
 	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/oews"
 	"github.com/careergraph/careergraph/onet"
 	"github.com/careergraph/careergraph/store"
 )
@@ -184,6 +186,21 @@ func ImportONet(t testing.TB, st *store.Store, dir string) {
 		t.Fatal(err)
 	}
 	if err := st.ImportONet(ctx, d, func(string, int, time.Duration) {}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// ImportOEWS imports the OEWS estimates in dir (a folder or its all-data file); the
+// graph goes back to the curated one when the test ends.
+func ImportOEWS(t testing.TB, st *store.Store, dir string) {
+	t.Helper()
+	ctx := context.Background()
+	t.Cleanup(func() { _ = ResetCurated(ctx, st) })
+	d, err := oews.Read(oews.Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.ImportOEWS(ctx, d, func(string, int, time.Duration) {}); err != nil && !errors.Is(err, store.ErrUnchanged) {
 		t.Fatal(err)
 	}
 }

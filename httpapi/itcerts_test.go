@@ -1,0 +1,123 @@
+package httpapi_test
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// inIT reports whether a role may take IT certifications: a curated role, or an O*NET
+// occupation of the IT families (SOC 15-1200 Computer Occupations, 11-3020 Computer and
+// Information Systems Managers).
+func inIT(id string, socCodes []string) bool {
+	if !strings.HasPrefix(id, "onet-") {
+		return true
+	}
+	return len(socCodes) > 0 && (strings.HasPrefix(socCodes[0], "15-12") || strings.HasPrefix(socCodes[0], "11-302"))
+}
+
+type roleRef struct {
+	ID       string
+	SocCodes []string
+}
+
+func allRoles(t *testing.T, srv *httptest.Server) []roleRef {
+	var out []roleRef
+	after := ""
+	for {
+		var page struct {
+			Roles struct {
+				Nodes    []roleRef
+				PageInfo struct {
+					HasNextPage bool
+					EndCursor   string
+				}
+			}
+		}
+		noErrors(t, query(t, srv, `query($after: String) { roles(first: 100, after: $after) { nodes { id socCodes } pageInfo { hasNextPage endCursor } } }`,
+			map[string]any{"after": after}, &page))
+		out = append(out, page.Roles.Nodes...)
+		if !page.Roles.PageInfo.HasNextPage {
+			return out
+		}
+		after = page.Roles.PageInfo.EndCursor
+	}
+}
+
+// certificationsBeyondIT asks, of every occupation outside the IT families, for its
+// recommendations and for the skill gap to it: no certification is advised for a
+// non-IT target, and a non-IT person is advised one only for a curated IT role
+// recommended to them, whose own requirements it validates.
+func certificationsBeyondIT(t *testing.T, srv *httptest.Server) {
+	roles := allRoles(t, srv)
+	var outside []string
+	for _, r := range roles {
+		if !inIT(r.ID, r.SocCodes) {
+			outside = append(outside, r.ID)
+		}
+	}
+	if len(outside) < 900 {
+		t.Fatalf("only %d occupations outside the IT families; is O*NET imported?", len(outside))
+	}
+	advisedAny := 0
+	for start := 0; start < len(outside); start += 4 {
+		batch := outside[start:min(start+4, len(outside))]
+		var b strings.Builder
+		for i, id := range batch {
+			fmt.Fprintf(&b, `g%d: skillGap(from: "help-desk-technician", to: %q) { certifications { certification { id } } certificationsNote }
+				r%d: recommendations(profile: {currentRole: %q}) { certifications { certification { id } forRoles { id socCodes } } } `, i, id, i, id)
+		}
+		var data map[string]struct {
+			Certifications []struct {
+				Certification struct{ ID string }
+				ForRoles      []roleRef
+			}
+			CertificationsNote *string
+		}
+		noErrors(t, query(t, srv, "{ "+b.String()+" }", nil, &data))
+		for i, id := range batch {
+			if g := data[fmt.Sprintf("g%d", i)]; len(g.Certifications) > 0 || g.CertificationsNote == nil {
+				t.Errorf("skillGap to %s (outside IT) advises %+v, note %v", id, g.Certifications, g.CertificationsNote)
+			}
+			rec := data[fmt.Sprintf("r%d", i)]
+			if len(rec.Certifications) > 0 {
+				advisedAny++
+			}
+			for _, c := range rec.Certifications {
+				if i := slices.IndexFunc(c.ForRoles, func(r roleRef) bool { return strings.HasPrefix(r.ID, "onet-") }); i >= 0 {
+					t.Errorf("%s (outside IT) is advised %s for the occupation %s; only a curated IT role's own requirements may call for one",
+						id, c.Certification.ID, c.ForRoles[i].ID)
+				}
+			}
+		}
+	}
+	t.Logf("%d of %d occupations outside IT are advised a certification, each for a curated IT role recommended to them", advisedAny, len(outside))
+	namedPeopleGetNone(t, srv)
+}
+
+// namedPeopleGetNone: a nurse, a cook and a salesperson get no certification; IT people keep theirs.
+func namedPeopleGetNone(t *testing.T, srv *httptest.Server) {
+	for id, want := range map[string]bool{"onet-29-1141-00": false, "onet-35-2014-00": false, "onet-41-2031-00": false,
+		"onet-15-1244-00": true, "help-desk-technician": true} {
+		var data struct {
+			Recommendations struct{ Certifications []struct{ Certification struct{ ID string } } }
+		}
+		noErrors(t, query(t, srv, `query($id: ID!) { recommendations(profile: {currentRole: $id}) { certifications { certification { id } } } }`,
+			map[string]any{"id": id}, &data))
+		var ids []string
+		for _, c := range data.Recommendations.Certifications {
+			ids = append(ids, c.Certification.ID)
+		}
+		if (len(ids) > 0) != want {
+			t.Errorf("%s is advised %v", id, ids)
+		}
+		if id == "help-desk-technician" {
+			ccna, ccnp := slices.Index(ids, "cisco-ccna"), slices.Index(ids, "cisco-ccnp-enterprise")
+			if ccna < 0 || (ccnp >= 0 && ccnp < ccna) {
+				t.Errorf("help desk is advised %v; want CCNA, before CCNP", ids)
+			}
+		}
+	}
+}
