@@ -47,8 +47,8 @@ eval: neo4j import ## held-out evaluation: recall of O*NET's related occupations
 BENCH_DURATION ?= 10s
 PEER_STAMP := bench/peer/node_modules/.installed
 
-bench: neo4j import $(PEER_STAMP) ## this service vs @neo4j/graphql vs raw Go+Cypher, same Neo4j and load, curated then O*NET graph (BENCH_DURATION per run)
-	$(GO) run ./cmd/careergraph-bench -compare -duration $(BENCH_DURATION) -ONET_DIR="$(ONET_DIR)"
+bench: neo4j import $(PEER_STAMP) ## this service vs @neo4j/graphql vs raw Go+Cypher, same Neo4j and load, curated then O*NET + OEWS graph (BENCH_DURATION per run)
+	$(GO) run ./cmd/careergraph-bench -compare -duration $(BENCH_DURATION) -ONET_DIR="$(ONET_DIR)" -OEWS_DIR="$(OEWS_DIR)"
 
 $(PEER_STAMP): bench/peer/package.json bench/peer/package-lock.json
 	cd bench/peer && npm ci --no-audit --no-fund --loglevel=error

@@ -14,7 +14,7 @@ const (
 )
 
 // readers says who reads each group, for the README.
-var readers = map[Group]string{Server: "server", Database: "all", Wait: "tools", Dataset: "import", ONet: "import, eval, bench", OEWS: "import"}
+var readers = map[Group]string{Server: "server", Database: "all", Wait: "tools", Dataset: "import", ONet: "import, eval, bench", OEWS: "import, bench"}
 
 // table is every setting, bound to c's fields. The README's settings table is made from
 // it (see TestREADMEListsEverySetting).
@@ -39,7 +39,7 @@ func databaseSettings(c *Config) []setting {
 		{name: "ONET_DIR", def: "../shared/data/onet-29.3", group: ONet, into: &c.ONetDir,
 			usage: "the folder of O*NET's tab-separated files (the text edition, or the Excel export saved as text) that `careergraph-import -onet` imports and `careergraph-eval` and `careergraph-bench` read"},
 		{name: "OEWS_DIR", def: "../shared/data/oews-2025", group: OEWS, into: &c.OEWSDir,
-			usage: "the folder of BLS's OEWS \"all data\" file (`all_data_M_2025.xlsx` as downloaded, or saved as tab-separated `.txt`), or that file, that `careergraph-import -oews` imports"},
+			usage: "the folder of BLS's OEWS \"all data\" file (`all_data_M_2025.xlsx` as downloaded, or saved as tab-separated `.txt`), or that file, that `careergraph-import -oews` imports and `careergraph-bench` reads"},
 	}
 }
 

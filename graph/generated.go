@@ -3340,8 +3340,8 @@ type Query {
   search(text: String!, first: Int = 10): [SearchHit!]!
 
   """
-  Sources whose licence requires an attribution wherever their data is shown (O*NET,
-  once imported), with the notice to show.
+  Sources that ask for an attribution wherever their data is shown (O*NET and BLS's OEWS
+  wages, once imported), with the notice to show.
   """
   attributions: [Source!]!
 }

@@ -32,12 +32,14 @@ func gqlRequest(url, query string) request {
 var (
 	compareWorkloads = []string{"role detail", "role list", "career paths", "recommendations"}
 	onetWorkloads    = []string{"role detail", "role list", "career paths", "recommendations", "career paths (O*NET)",
-		"recommendations (O*NET)", "skill gap (O*NET)", "reachable roles (O*NET)"}
+		"recommendations (O*NET)", "skill gap (O*NET)", "reachable roles (O*NET)", "recommendations in Texas (OEWS)",
+		"wages by area (OEWS)"}
 )
 
 // ownOnly are workloads only careergraph answers (the peer and the raw handler have no
 // such question); they are measured against careergraph's own role detail.
-var ownOnly = map[string]bool{"skill gap (O*NET)": true, "reachable roles (O*NET)": true}
+var ownOnly = map[string]bool{"skill gap (O*NET)": true, "reachable roles (O*NET)": true,
+	"recommendations in Texas (OEWS)": true, "wages by area (OEWS)": true}
 
 // ourQueries are the workloads as careergraph is asked them.
 var ourQueries = map[string]string{
@@ -49,6 +51,8 @@ var ourQueries = map[string]string{
 	"recommendations (O*NET)": `{ recommendations(profile: {currentRole: "onet-15-1244-00"}, first: 5) { roles { role { id } score } } }`,
 	"skill gap (O*NET)":       `{ skillGap(from: "onet-15-1232-00", to: "onet-15-1241-00") { total coverage skills { skill { id } weight } certifications { certification { id } } } }`,
 	"reachable roles (O*NET)": `{ reachableRoles(from: "onet-15-1232-00", withinYears: 6) { roles { role { id } shortestYears } } }`,
+	"recommendations in Texas (OEWS)": `{ recommendations(profile: {currentRole: "onet-15-1232-00", area: "48"}, first: 5) { roles { role { id } score wages { median } reason } } }`,
+	"wages by area (OEWS)":            `{ role(id: "onet-15-1244-00") { wages(area: "48") { median } wagesByArea(first: 10) { nodes { area { name } median employment } } } }`,
 }
 
 // peerQueries are the same questions as @neo4j/graphql (and bench/peer) is asked them.

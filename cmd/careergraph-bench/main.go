@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -32,6 +33,7 @@ import (
 	"github.com/careergraph/careergraph/httpapi"
 	"github.com/careergraph/careergraph/internal/cli"
 	"github.com/careergraph/careergraph/loaders"
+	"github.com/careergraph/careergraph/oews"
 	"github.com/careergraph/careergraph/onet"
 	"github.com/careergraph/careergraph/planner"
 	"github.com/careergraph/careergraph/store"
@@ -67,7 +69,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	fs.IntVar(&o.rate, "rate", 50, "with -compare: requests a second of the fixed-rate runs")
 	fs.DurationVar(&o.duration, "duration", 10*time.Second, "with -compare: length of each run")
 	fs.BoolVar(&o.onetPass, "onet-pass", true, "with -compare: after the curated graph, import O*NET from ONET_DIR and measure again")
-	cfg, err := config.Load(fs, args, getenv, config.Database, config.Wait, config.ONet)
+	cfg, err := config.Load(fs, args, getenv, config.Database, config.Wait, config.ONet, config.OEWS)
 	switch {
 	case err != nil:
 		return err
@@ -96,8 +98,11 @@ func runCompare(ctx context.Context, cfg config.Config, o options, out io.Writer
 		return curatedOnly(ctx, st)
 	})}}
 	if o.onetPass {
-		passes = append(passes, pass{graph: "O*NET", workloads: onetWorkloads, prepare: withStore(func(st *store.Store) error {
-			return importAll(ctx, st, cfg.ONetDir, out)
+		passes = append(passes, pass{graph: "O*NET + OEWS", workloads: onetWorkloads, prepare: withStore(func(st *store.Store) error {
+			if err := importAll(ctx, st, cfg.ONetDir, out); err != nil {
+				return err
+			}
+			return importWages(ctx, st, cfg.OEWSDir, out)
 		})})
 	}
 	rows, usages, err := compare(out, cfg.Neo4j.URI, passes, o.workers, o.rate, o.duration)
@@ -169,6 +174,23 @@ func importAll(ctx context.Context, st *store.Store, dir string, out io.Writer) 
 	}
 	total := time.Since(start)
 	fmt.Fprintf(out, "O*NET import: %d rows in %s, %.0f rows/s (target: under 60 s)\n", rows, total.Round(time.Millisecond), float64(rows)/total.Seconds())
+	return nil
+}
+
+// importWages imports the OEWS estimates in dir (nothing when they are imported already).
+func importWages(ctx context.Context, st *store.Store, dir string, out io.Writer) error {
+	start := time.Now()
+	d, err := oews.Read(oews.Options{Dir: dir})
+	if err != nil {
+		return err
+	}
+	err = st.ImportOEWS(ctx, d, func(step string, n int, took time.Duration) {
+		fmt.Fprintf(out, "  %-24s %7d rows %9s\n", step, n, took.Round(time.Millisecond))
+	})
+	if err != nil && !errors.Is(err, store.ErrUnchanged) {
+		return err
+	}
+	fmt.Fprintf(out, "OEWS import: %d estimates in %s (target: under 30 s)\n", len(d.Estimates), time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

@@ -35,21 +35,35 @@
     const data = await gql(`{ attributions { attribution } }`);
     const certifications = await allCertifications();
     $("attribution").textContent = data.attributions.map((a) => a.attribution).join(" ");
-    typeahead($("role"), "Role", () => {});
-    typeahead($("target"), "Role", () => {});
-    typeahead($("skill-search"), "Skill", (id, name) => {
+    typeahead($("role"), "role", () => {}, searchFor("Role"));
+    typeahead($("target"), "role", () => {}, searchFor("Role"));
+    typeahead($("skill-search"), "skill", (id, name) => {
       addSkill(id, name);
       $("skill-search").value = "";
+    }, searchFor("Skill"));
+    typeahead($("area"), "area", () => {}, async (text) => {
+      const data = await gql(`query($t: String) { areas(search: $t, first: 10) { nodes { id name } } }`, { t: text });
+      return data.areas.nodes.map((a) => ({ id: a.id, label: a.name }));
     });
     $("certifications").innerHTML = certifications.map((c) =>
       `<label><input type="checkbox" name="certification" value="${esc(c.id)}"> ${esc(c.name)}</label>`).join("");
     $("profile").dataset.ready = "true";
   }
 
-  // typeahead turns a text input into a picker over the API's full-text search: typing
-  // lists up to ten matching nodes of one kind, and choosing one keeps its id on the
-  // input (data-id) and calls pick(id, label). Editing the text forgets the choice.
-  function typeahead(input, kind, pick) {
+  // searchFor looks up nodes of one kind through the API's full-text search.
+  function searchFor(kind) {
+    return async (text) => {
+      const data = await gql(`query($t: String!) { search(text: $t, first: 30) {
+        node { __typename id ... on Role { title } ... on Skill { name } } } }`, { t: text });
+      return data.search.map((h) => h.node).filter((n) => n.__typename === kind).slice(0, 10)
+        .map((n) => ({ id: n.id, label: n.title || n.name }));
+    };
+  }
+
+  // typeahead turns a text input into a picker: typing lists up to ten matches that
+  // lookup(text) finds, and choosing one keeps its id on the input (data-id) and calls
+  // pick(id, label). Editing the text forgets the choice.
+  function typeahead(input, kind, pick, lookup) {
     const list = document.createElement("ul");
     list.className = "suggest";
     list.id = `${input.id}-options`;
@@ -73,9 +87,7 @@
         const mine = ++latest;
         let hits = [];
         try {
-          const data = await gql(`query($t: String!) { search(text: $t, first: 30) {
-            node { __typename id ... on Role { title } ... on Skill { name } } } }`, { t: text });
-          hits = data.search.map((h) => h.node).filter((n) => n.__typename === kind).slice(0, 10);
+          hits = await lookup(text);
         } catch (err) {
           list.innerHTML = `<li class="none">Search failed: ${esc(err.message)}</li>`;
           list.hidden = false;
@@ -83,8 +95,8 @@
         }
         if (mine !== latest) return;
         list.innerHTML = hits.length ? hits.map((n) =>
-          `<li role="option"><button type="button" data-id="${esc(n.id)}">${esc(n.title || n.name)}</button></li>`).join("")
-          : `<li class="none">No ${kind.toLowerCase()} matches “${esc(text)}”.</li>`;
+          `<li role="option"><button type="button" data-id="${esc(n.id)}">${esc(n.label)}</button></li>`).join("")
+          : `<li class="none">No ${kind} matches “${esc(text)}”.</li>`;
         list.hidden = false;
       }, 150);
     });
@@ -121,6 +133,7 @@
     }
     for (const box of document.querySelectorAll("input[name=certification]:checked")) profile.certifications.push(box.value);
     if ($("years").value !== "") profile.yearsOfExperience = Number($("years").value);
+    if ($("area").dataset.id) profile.area = $("area").dataset.id;
     return profile;
   }
 
@@ -130,6 +143,7 @@
     w.setAttribute("skills", profile.skills.map((s) => `${s.skill}:${s.level}`).join(","));
     w.setAttribute("certifications", profile.certifications.join(","));
     w.setAttribute("years", profile.yearsOfExperience ?? "");
+    w.setAttribute("area", profile.area || "");
   }
 
   async function drawPaths(profile) {
@@ -146,17 +160,22 @@
     }
     status.textContent = "Finding paths…";
     try {
-      const data = await gql(`query($p: ProfileInput, $to: ID!) {
+      const data = await gql(`query($p: ProfileInput, $to: ID!, $area: ID) {
         careerPaths(profile: $p, to: $to, first: 3) {
           start { role { id title } }
-          paths { rank totalYears roles { id title } steps { kind typicalYears skillsToGain { skill { name } } } }
-        } }`, { p: profile, to });
+          paths { rank totalYears roles { id title wages(area: $area) { median hourlyMedian topCodedFigures nationalFallback } }
+            steps { kind typicalYears skillsToGain { skill { name } } } }
+        } }`, { p: profile, to, area: profile.area || null });
       const cp = data.careerPaths;
       if (!cp.paths.length) {
         status.textContent = `No path leads from ${cp.start.role.title} to that role within six moves.`;
         return;
       }
       status.textContent = `${cp.paths.length} path${cp.paths.length > 1 ? "s" : ""} from ${cp.start.role.title}, quickest first.`;
+      if (cp.paths.some((p) => p.roles.some((r) => r.wages))) {
+        status.textContent += ` Under each role, its median yearly pay ${profile.area ? `in ${$("area").value}` : "in the U.S."}` +
+          " (BLS OEWS, May 2025; (US) where the area has no estimate).";
+      }
       box.appendChild(diagram(cp.paths));
     } catch (err) {
       status.textContent = `Paths are unavailable: ${err.message}`;
@@ -189,6 +208,11 @@
         const title = el("title", {});
         title.textContent = r.title;
         g.appendChild(title);
+        const label = payLabel(r.wages);
+        if (label) {
+          g.setAttribute("data-median", r.wages.median ?? "");
+          g.appendChild(text(label, x + W / 2, y + H + 14, { "text-anchor": "middle", "font-size": 11, fill: "#1f6f43", class: "pay" }));
+        }
         svg.appendChild(g);
         if (j > 0) {
           const s = p.steps[j - 1];
@@ -200,6 +224,17 @@
       });
     });
     return svg;
+  }
+
+  // payLabel is a role's median pay under its box: "$66,780", "$29.05/h", "≥ $239,200";
+  // "(US)" marks the nation's figure where the area has none.
+  function payLabel(w) {
+    if (!w) return "";
+    const us = w.nationalFallback ? " (US)" : "";
+    if (w.median != null) return `$${w.median.toLocaleString("en-US")}${us}`;
+    if (w.hourlyMedian != null) return `$${w.hourlyMedian.toFixed(2)}/h${us}`;
+    if (w.topCodedFigures.includes("median")) return `≥ $239,200${us}`;
+    return "";
   }
 
   function el(name, attrs) {

@@ -4,11 +4,12 @@
 //   <script src="https://careers.example.com/widget.js" defer></script>
 //   <career-recommendations current-role="help-desk-technician"
 //       skills="ticketing-user-support:3,networking-fundamentals:2"
-//       certifications="comptia-network-plus" years="2" limit="5"></career-recommendations>
+//       certifications="comptia-network-plus" years="2" area="48" limit="5"></career-recommendations>
 //
 // Attributes: endpoint (defaults to /graphql on the server that served this script),
-// current-role, skills (id:level pairs, levels 0-7), certifications (ids), years, limit
-// (1-20), heading. Theme it with CSS custom properties on the element or an ancestor:
+// current-role, skills (id:level pairs, levels 0-7), certifications (ids), years, area
+// (a BLS area code for pay: 48 Texas, 12420 Austin; the nation when absent), limit
+// (1-20), heading. Pay is BLS's OEWS median, shown once the service has wages imported. Theme it with CSS custom properties on the element or an ancestor:
 // --cr-font, --cr-fg, --cr-bg, --cr-muted, --cr-accent, --cr-border, --cr-radius.
 // It fires "career-recommendations-loaded" (detail: the data) and
 // "career-recommendations-error" (detail: the message).
@@ -23,11 +24,13 @@
       start { role { id title } matchedFromProfile }
       roles {
         role { id title level salary { min max currency } }
+        wages { median hourlyMedian topCoded topCodedFigures nationalFallback area { name } }
         score reason
         matchedSkills { id name }
         missingSkills { skill { id name } weight }
       }
       certifications { certification { id name vendor } share closes { name } }
+      certificationsNote
     }
   }`;
 
@@ -54,10 +57,20 @@
     ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
   const pct = (x) => `${Math.round(x * 100)}%`;
   const money = (s) => s ? `${s.currency} ${Math.round(s.min / 1000)}K–${Math.round(s.max / 1000)}K` : "";
+  const dollars = (n) => `$${Math.round(n).toLocaleString("en-US")}`;
+  // pay says a BLS median in words: "$66,780 a year in Texas", "$29.05 an hour", "$239,200 or more".
+  const pay = (w) => {
+    if (!w) return "";
+    const where = w.nationalFallback ? " nationally" : w.area.name === "U.S." ? " in the U.S." : ` in ${w.area.name}`;
+    if (w.median != null) return `Median pay ${dollars(w.median)} a year${where}`;
+    if (w.hourlyMedian != null) return `Median pay $${w.hourlyMedian.toFixed(2)} an hour${where}`;
+    if (w.topCodedFigures.includes("median")) return `Median pay $239,200 or more a year${where}`;
+    return "";
+  };
 
   class CareerRecommendations extends HTMLElement {
     static get observedAttributes() {
-      return ["endpoint", "current-role", "skills", "certifications", "years", "limit", "heading"];
+      return ["endpoint", "current-role", "skills", "certifications", "years", "area", "limit", "heading"];
     }
 
     constructor() {
@@ -94,6 +107,8 @@
       }
       const years = this.getAttribute("years");
       if (years) profile.yearsOfExperience = Number(years);
+      const area = this.getAttribute("area");
+      if (area) profile.area = area;
       return profile;
     }
 
@@ -133,10 +148,11 @@
 
     render(rec) {
       const roles = rec.roles.map((r) => `
-        <li class="role" data-role="${esc(r.role.id)}">
+        <li class="role" data-role="${esc(r.role.id)}" data-median="${r.wages?.median ?? ""}">
           <h3>${esc(r.role.title)}</h3>
           <div class="bar" role="img" aria-label="Match ${pct(r.score)}"><span style="width:${pct(r.score)}"></span></div>
           <p class="meta">Match ${pct(r.score)}${r.role.salary ? ` · ${esc(money(r.role.salary))}` : ""}</p>
+          ${pay(r.wages) ? `<p class="meta pay">${esc(pay(r.wages))}</p>` : ""}
           <p class="reason">${esc(r.reason)}</p>
           <details><summary>Skills <span class="sr">for ${esc(r.role.title)}</span></summary>
             <p class="skills"><strong>You have:</strong> ${r.matchedSkills.map((s) => esc(s.name)).join(", ") || "none yet"}</p>
@@ -150,10 +166,13 @@
         </li>`).join("");
       const from = rec.start.matchedFromProfile
         ? `<p class="meta">Your skills look closest to <strong>${esc(rec.start.role.title)}</strong>.</p>` : "";
+      const note = !certs && rec.certificationsNote ? `<p class="meta note">${esc(rec.certificationsNote)}</p>` : "";
+      const source = rec.roles.some((r) => r.wages)
+        ? `<p class="meta source">Pay: U.S. Bureau of Labor Statistics, OEWS, May 2025.</p>` : "";
       this.show(`${from}
         <ol class="roles" aria-label="Recommended roles, best first">${roles}</ol>
         ${certs ? `<h2>Certifications that close most of your gap</h2>
-        <ol class="certs" aria-label="Recommended certifications, best first">${certs}</ol>` : ""}`);
+        <ol class="certs" aria-label="Recommended certifications, best first">${certs}</ol>` : note}${source}`);
     }
   }
 
