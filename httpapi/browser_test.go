@@ -166,7 +166,9 @@ func demoWithWages(t *testing.T, srv *httptest.Server) {
 // texasMedian is a role's yearly median in Texas (the nation's where Texas has none) as
 // the API answers it, as text; "" when it has none.
 func texasMedian(t *testing.T, srv *httptest.Server, id string) string {
-	var data struct{ Role struct{ Wages *struct{ Median *int } } }
+	var data struct {
+		Role struct{ Wages *struct{ Median *int } }
+	}
 	noErrors(t, query(t, srv, `query($id: ID!) { role(id: $id) { wages(area: "48") { median } } }`, map[string]any{"id": id}, &data))
 	if w := data.Role.Wages; w != nil && w.Median != nil {
 		return fmt.Sprint(*w.Median)

@@ -102,7 +102,9 @@ func namedPeopleGetNone(t *testing.T, srv *httptest.Server) {
 	for id, want := range map[string]bool{"onet-29-1141-00": false, "onet-35-2014-00": false, "onet-41-2031-00": false,
 		"onet-15-1244-00": true, "help-desk-technician": true} {
 		var data struct {
-			Recommendations struct{ Certifications []struct{ Certification struct{ ID string } } }
+			Recommendations struct {
+				Certifications []struct{ Certification struct{ ID string } }
+			}
 		}
 		noErrors(t, query(t, srv, `query($id: ID!) { recommendations(profile: {currentRole: $id}) { certifications { certification { id } } } }`,
 			map[string]any{"id": id}, &data))

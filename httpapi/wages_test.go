@@ -19,18 +19,18 @@ const wagesFields = `area { id name type } soc { code title } basis nationalFall
 	hourlyMedian percentiles { p10 p90 } topCoded topCodedFigures hourlyOnly source { id }`
 
 type wagesAnswer struct {
-	Area              struct{ ID, Name, Type string }
-	Soc               struct{ Code, Title string }
-	Basis             string
-	NationalFallback  bool
-	Employment        *int
-	Median, Mean      *int
-	HourlyMedian      *float64
-	Percentiles       struct{ P10, P90 *int }
-	TopCoded          bool
-	TopCodedFigures   []string
-	HourlyOnly        bool
-	Source            struct{ ID string }
+	Area             struct{ ID, Name, Type string }
+	Soc              struct{ Code, Title string }
+	Basis            string
+	NationalFallback bool
+	Employment       *int
+	Median, Mean     *int
+	HourlyMedian     *float64
+	Percentiles      struct{ P10, P90 *int }
+	TopCoded         bool
+	TopCodedFigures  []string
+	HourlyOnly       bool
+	Source           struct{ ID string }
 }
 
 // Over the curated graph with a sample of OEWS: wages by area, the nation's where the area

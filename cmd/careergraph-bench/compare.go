@@ -43,14 +43,14 @@ var ownOnly = map[string]bool{"skill gap (O*NET)": true, "reachable roles (O*NET
 
 // ourQueries are the workloads as careergraph is asked them.
 var ourQueries = map[string]string{
-	"role detail":             `{ role(id: "help-desk-technician") { title skills { importance skill { name } } certifications { relevance certification { name } } nextRoles { typicalYears role { title } } } }`,
-	"role list":               `{ roles(filter: {track: INFRASTRUCTURE}, orderBy: {field: TITLE}, first: 10) { totalCount nodes { id title level } } }`,
-	"career paths":            `{ careerPaths(from: "help-desk-technician", to: "senior-it-infrastructure-engineer", first: 3) { paths { totalYears roles { id } } } }`,
-	"recommendations":         `{ recommendations(profile: {currentRole: "help-desk-technician"}, first: 5) { roles { role { id } score } } }`,
-	"career paths (O*NET)":    `{ careerPaths(from: "onet-15-1232-00", to: "onet-15-1299-08", first: 3) { paths { totalYears roles { id } } } }`,
-	"recommendations (O*NET)": `{ recommendations(profile: {currentRole: "onet-15-1244-00"}, first: 5) { roles { role { id } score } } }`,
-	"skill gap (O*NET)":       `{ skillGap(from: "onet-15-1232-00", to: "onet-15-1241-00") { total coverage skills { skill { id } weight } certifications { certification { id } } } }`,
-	"reachable roles (O*NET)": `{ reachableRoles(from: "onet-15-1232-00", withinYears: 6) { roles { role { id } shortestYears } } }`,
+	"role detail":                     `{ role(id: "help-desk-technician") { title skills { importance skill { name } } certifications { relevance certification { name } } nextRoles { typicalYears role { title } } } }`,
+	"role list":                       `{ roles(filter: {track: INFRASTRUCTURE}, orderBy: {field: TITLE}, first: 10) { totalCount nodes { id title level } } }`,
+	"career paths":                    `{ careerPaths(from: "help-desk-technician", to: "senior-it-infrastructure-engineer", first: 3) { paths { totalYears roles { id } } } }`,
+	"recommendations":                 `{ recommendations(profile: {currentRole: "help-desk-technician"}, first: 5) { roles { role { id } score } } }`,
+	"career paths (O*NET)":            `{ careerPaths(from: "onet-15-1232-00", to: "onet-15-1299-08", first: 3) { paths { totalYears roles { id } } } }`,
+	"recommendations (O*NET)":         `{ recommendations(profile: {currentRole: "onet-15-1244-00"}, first: 5) { roles { role { id } score } } }`,
+	"skill gap (O*NET)":               `{ skillGap(from: "onet-15-1232-00", to: "onet-15-1241-00") { total coverage skills { skill { id } weight } certifications { certification { id } } } }`,
+	"reachable roles (O*NET)":         `{ reachableRoles(from: "onet-15-1232-00", withinYears: 6) { roles { role { id } shortestYears } } }`,
 	"recommendations in Texas (OEWS)": `{ recommendations(profile: {currentRole: "onet-15-1232-00", area: "48"}, first: 5) { roles { role { id } score wages { median } reason } } }`,
 	"wages by area (OEWS)":            `{ role(id: "onet-15-1244-00") { wages(area: "48") { median } wagesByArea(first: 10) { nodes { area { name } median employment } } } }`,
 }
