@@ -61,6 +61,11 @@ const (
 // report logs the problems not logged within the last hour and tells OnSnapshot of all.
 func (p *Planner) report(problems []domain.Problem) {
 	p.opts.OnSnapshot(problems)
+	p.logProblems(problems)
+}
+
+// logProblems logs the problems not logged within the last hour, at most maxProblemLines.
+func (p *Planner) logProblems(problems []domain.Problem) {
 	l := &p.snaps.logged
 	l.mu.Lock()
 	defer l.mu.Unlock()

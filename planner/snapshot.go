@@ -55,7 +55,7 @@ func newSnapshot(g *store.PlannerGraph) *snapshot {
 	s := &snapshot{fingerprint: g.Fingerprint, cands: g.Candidates, byID: make(map[string]*store.Candidate, len(g.Candidates)),
 		reqs: make(map[string][]domain.Requirement, len(g.Candidates)), roles: make(map[string]domain.Role, len(g.Candidates)),
 		moves: map[string][]domain.CareerMove{}, skillNames: g.SkillNames, certs: map[string]store.CertificationLinks{},
-		certsBySkill: map[string][]string{}, degrees: g.Degrees, problems: g.Problems, wages: newWageBook(nil)}
+		certsBySkill: map[string][]string{}, degrees: g.Degrees, problems: g.Problems, wages: newWageBook(nil, nil)}
 	s.required, s.needIndex = map[string]int32{}, make([][]indexedNeed, len(s.cands))
 	for i := range s.cands {
 		c := &s.cands[i]
@@ -227,7 +227,7 @@ func (p *Planner) reload() (*snapshot, error) {
 	}
 	g.Fingerprint = fp
 	s := newSnapshot(g)
-	s.wages = newWageBook(p.store)
+	s.wages = newWageBook(p.store, p.logProblems)
 	p.snaps.current.Store(s)
 	p.snaps.checked.Store(started.UnixNano())
 	p.report(s.problems)

@@ -28,6 +28,7 @@ const maxCachedAreas = 64
 // so an import is seen with the snapshot that sees its version.
 type wageBook struct {
 	st       WageStore
+	log      func([]domain.Problem) // logs problems found in wage records
 	mu       sync.Mutex
 	areas    map[string]*areaEntry
 	order    []string // the cached areas, oldest first
@@ -42,9 +43,9 @@ type areaEntry struct {
 	err   error
 }
 
-func newWageBook(st Store) *wageBook {
+func newWageBook(st Store, log func([]domain.Problem)) *wageBook {
 	ws, _ := st.(WageStore)
-	return &wageBook{st: ws, areas: map[string]*areaEntry{}, list: &areaEntry{}, problems: map[string]domain.Problem{}}
+	return &wageBook{st: ws, log: log, areas: map[string]*areaEntry{}, list: &areaEntry{}, problems: map[string]domain.Problem{}}
 }
 
 // area returns the estimates of one area; nil when the area is not imported.
@@ -85,13 +86,17 @@ func (b *wageBook) forget(id string, e *areaEntry) {
 	}
 }
 
-// note keeps problems found in wage records, for dataProblems.
+// note keeps problems found in wage records, for dataProblems, and logs them.
 func (b *wageBook) note(problems []domain.Problem) {
+	if len(problems) == 0 {
+		return
+	}
 	b.mu.Lock()
-	defer b.mu.Unlock()
 	for _, p := range problems {
 		b.problems[p.Key()] = p
 	}
+	b.mu.Unlock()
+	b.log(problems)
 }
 
 func (b *wageBook) noted() []domain.Problem {
