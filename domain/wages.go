@@ -46,18 +46,3 @@ type HourlyPercentiles struct {
 
 // TopCoded reports whether some figure is at or above BLS's top code.
 func (w *Wage) TopCoded() bool { return len(w.TopCodedFigures) > 0 }
-
-// ComparableMedian is the median to compare two wages by: yearly when both have one,
-// else hourly; ok is false when it is not released or top-coded.
-func ComparableMedian(a, b *Wage) (from, to float64, ok bool) {
-	if a == nil || b == nil {
-		return 0, 0, false
-	}
-	if a.Median != nil && b.Median != nil {
-		return float64(*a.Median), float64(*b.Median), true
-	}
-	if a.HourlyMedian != nil && b.HourlyMedian != nil {
-		return *a.HourlyMedian, *b.HourlyMedian, true
-	}
-	return 0, 0, false
-}

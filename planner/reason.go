@@ -94,7 +94,7 @@ func list(names []string) string {
 // payNote says how the median pay of a recommended role compares with the person's own,
 // where both are known: " Median pay $18,400 higher in Texas."
 func payNote(from, to *domain.Wage) string {
-	a, b, ok := domain.ComparableMedian(from, to)
+	a, b, ok := pointOf(from).compare(pointOf(to))
 	if !ok || a == b {
 		return ""
 	}

@@ -92,7 +92,11 @@ func (p *Planner) Recommend(ctx context.Context, profile Profile, first int) (Re
 	if err != nil {
 		return Recommendations{}, err
 	}
-	roles := snap.rank(start, profile.YearsOfExperience, snap.moves[start.Role.ID], first, pay)
+	med, err := snap.medians(ctx, profile.Area, pay)
+	if err != nil {
+		return Recommendations{}, err
+	}
+	roles := snap.rank(start, profile.YearsOfExperience, snap.moves[start.Role.ID], first, pointOf(pay(start.Role)), med)
 	snap.explain(start, roles, pay)
 	certs, skills := snap.closers(start, roles)
 	out := Recommendations{Start: start, Roles: roles, Certifications: certs, Skills: skills}
@@ -106,8 +110,7 @@ func (p *Planner) Recommend(ctx context.Context, profile Profile, first int) (Re
 
 // rank scores every role but the person's own (and the same job under another name) and
 // returns the first best, not yet explained.
-func (s *snapshot) rank(start Start, years *float64, moves []domain.CareerMove, first int, pay payFunc) []RoleRecommendation {
-	startPay := pay(start.Role)
+func (s *snapshot) rank(start Start, years *float64, moves []domain.CareerMove, first int, startPay payPoint, med *areaMedians) []RoleRecommendation {
 	person := s.sim.model.Dense(s.sim.person(start))
 	defer s.sim.model.Release(person)
 	held := make([]float64, len(s.required))
@@ -131,14 +134,14 @@ func (s *snapshot) rank(start Start, years *float64, moves []domain.CareerMove, 
 			continue
 		}
 		rec := RoleRecommendation{Role: c.Role, Similarity: s.sim.model.SimilarityTo(person, s.sim.byIndex[i]),
-			Move: moveTo[c.Role.ID], Wages: pay(c.Role)}
+			Move: moveTo[c.Role.ID]}
 		rec.Parts = ScoreParts{
 			Similarity:     min(1, max(0, rec.Similarity.Total)),
 			Skills:         skillsMet(held, s.needIndex[i]),
 			Certifications: certificationFit(start.HeldCert, c.Endorsements),
 			Experience:     experienceFit(years, c.Role.Experience),
 			Direction:      direction(start.Role, c.Role, rec.Move),
-			Salary:         salaryFit(startPay, rec.Wages, start.Role.Salary, c.Role.Salary),
+			Salary:         salaryFit(startPay, med.of(i), start.Role.Salary, c.Role.Salary),
 		}
 		rec.Score = weightSimilarity*rec.Parts.Similarity + weightSkills*rec.Parts.Skills +
 			weightCertifications*rec.Parts.Certifications + weightExperience*rec.Parts.Experience +
@@ -168,6 +171,7 @@ func (s *snapshot) explain(start Start, roles []RoleRecommendation, pay payFunc)
 	person := s.sim.person(start)
 	for i := range roles {
 		r := &roles[i]
+		r.Wages = pay(r.Role)
 		target := needs(s.reqs[r.Role.ID])
 		r.MissingSkills = skillgap.Shortfalls(start.Held, target)
 		r.MatchedSkills = []string{}
@@ -318,8 +322,8 @@ func direction(from, to domain.Role, move *domain.CareerMove) float64 {
 // salaryFit maps the ratio of pay onto 0..1 as 0.5 + 0.5 × log2(to / from): half the pay
 // 0, the same 0.5, double 1. Pay is the OEWS median when both ends have one, else the top
 // of the guide's salary ranges; 0.5 when neither is known.
-func salaryFit(fromPay, toPay *domain.Wage, from, to *domain.Salary) float64 {
-	a, b, ok := domain.ComparableMedian(fromPay, toPay)
+func salaryFit(fromPay, toPay payPoint, from, to *domain.Salary) float64 {
+	a, b, ok := fromPay.compare(toPay)
 	if !ok && from != nil && to != nil && from.Currency == to.Currency {
 		a, b, ok = float64(from.Max), float64(to.Max), true
 	}

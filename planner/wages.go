@@ -3,6 +3,7 @@ package planner
 import (
 	"cmp"
 	"context"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -20,32 +21,77 @@ type WageStore interface {
 	ReadAreas(ctx context.Context) ([]domain.Area, []domain.Problem, error)
 }
 
-// maxCachedAreas bounds the areas whose estimates one snapshot keeps (about 250 KB each).
-const maxCachedAreas = 64
+// Bounds on what one snapshot keeps: the estimates of an area are about 250 KB, every
+// area's estimates for one occupation about 150 KB.
+const (
+	maxCachedAreas       = 64
+	maxCachedOccupations = 64
+)
 
-// wageBook keeps the wage estimates read under one snapshot: the area list and the
-// estimates of the areas asked for, each read once. A new snapshot starts a new book,
-// so an import is seen with the snapshot that sees its version.
+// wageBook keeps the wage estimates read under one snapshot, each read once: the area
+// list, the estimates of the areas asked for, and every area's estimates for the
+// occupations asked for. A new snapshot starts a new book, so an import is seen with the
+// snapshot that sees its version.
 type wageBook struct {
-	st       WageStore
-	log      func([]domain.Problem) // logs problems found in wage records
-	mu       sync.Mutex
-	areas    map[string]*areaEntry
-	order    []string // the cached areas, oldest first
-	list     *areaEntry
-	problems map[string]domain.Problem
-}
-
-type areaEntry struct {
-	once  sync.Once
-	wages *store.AreaWages
-	areas []domain.Area
-	err   error
+	st          WageStore
+	log         func([]domain.Problem) // logs problems found in wage records
+	areas       readOnce[*store.AreaWages]
+	medians     readOnce[*areaMedians]
+	occupations readOnce[[]domain.Wage]
+	list        readOnce[[]domain.Area]
+	mu          sync.Mutex
+	problems    map[string]domain.Problem
 }
 
 func newWageBook(st Store, log func([]domain.Problem)) *wageBook {
 	ws, _ := st.(WageStore)
-	return &wageBook{st: ws, log: log, areas: map[string]*areaEntry{}, list: &areaEntry{}, problems: map[string]domain.Problem{}}
+	return &wageBook{st: ws, log: log, areas: readOnce[*store.AreaWages]{max: maxCachedAreas},
+		medians:     readOnce[*areaMedians]{max: maxCachedAreas},
+		occupations: readOnce[[]domain.Wage]{max: maxCachedOccupations}, list: readOnce[[]domain.Area]{max: 1},
+		problems: map[string]domain.Problem{}}
+}
+
+// readOnce is a cache of reads by key: concurrent requests for a key share one read, a
+// failed read is forgotten so that the next request reads again, and beyond max keys
+// the oldest is dropped.
+type readOnce[T any] struct {
+	mu      sync.Mutex
+	max     int
+	entries map[string]*onceEntry[T]
+	order   []string // oldest first
+}
+
+type onceEntry[T any] struct {
+	once sync.Once
+	val  T
+	err  error
+}
+
+func (c *readOnce[T]) get(key string, read func() (T, error)) (T, error) {
+	c.mu.Lock()
+	if c.entries == nil {
+		c.entries = map[string]*onceEntry[T]{}
+	}
+	e, ok := c.entries[key]
+	if !ok {
+		e = &onceEntry[T]{}
+		c.entries[key], c.order = e, append(c.order, key)
+		if len(c.order) > c.max {
+			delete(c.entries, c.order[0])
+			c.order = c.order[1:]
+		}
+	}
+	c.mu.Unlock()
+	e.once.Do(func() { e.val, e.err = read() })
+	if e.err != nil {
+		c.mu.Lock()
+		if c.entries[key] == e {
+			delete(c.entries, key)
+			c.order = slices.DeleteFunc(c.order, func(s string) bool { return s == key })
+		}
+		c.mu.Unlock()
+	}
+	return e.val, e.err
 }
 
 // area returns the estimates of one area; nil when the area is not imported.
@@ -53,37 +99,22 @@ func (b *wageBook) area(ctx context.Context, id string) (*store.AreaWages, error
 	if b.st == nil {
 		return nil, nil
 	}
-	b.mu.Lock()
-	e, ok := b.areas[id]
-	if !ok {
-		e = &areaEntry{}
-		b.areas[id], b.order = e, append(b.order, id)
-		if len(b.order) > maxCachedAreas {
-			delete(b.areas, b.order[0])
-			b.order = b.order[1:]
+	return b.areas.get(id, func() (*store.AreaWages, error) {
+		aw, err := b.st.ReadAreaWages(ctx, id)
+		if aw != nil {
+			b.note(aw.Problems)
 		}
-	}
-	b.mu.Unlock()
-	e.once.Do(func() {
-		e.wages, e.err = b.st.ReadAreaWages(ctx, id)
-		if e.wages != nil {
-			b.note(e.wages.Problems)
-		}
+		return aw, err
 	})
-	if e.err != nil {
-		b.forget(id, e)
-	}
-	return e.wages, e.err
 }
 
-// forget drops an entry whose read failed, so that the next request reads again.
-func (b *wageBook) forget(id string, e *areaEntry) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.areas[id] == e {
-		delete(b.areas, id)
-		b.order = slices.DeleteFunc(b.order, func(s string) bool { return s == id })
-	}
+// occupation returns every area's estimate for one SOC code.
+func (b *wageBook) occupation(ctx context.Context, soc string) ([]domain.Wage, error) {
+	return b.occupations.get(soc, func() ([]domain.Wage, error) {
+		all, problems, err := b.st.ReadOccupationWages(ctx, soc)
+		b.note(problems)
+		return all, err
+	})
 }
 
 // note keeps problems found in wage records, for dataProblems, and logs them.
@@ -114,24 +145,15 @@ func (b *wageBook) allAreas(ctx context.Context) ([]domain.Area, error) {
 	if b.st == nil {
 		return nil, nil
 	}
-	e := b.list
-	e.once.Do(func() {
-		var problems []domain.Problem
-		e.areas, problems, e.err = b.st.ReadAreas(ctx)
+	return b.list.get("", func() ([]domain.Area, error) {
+		areas, problems, err := b.st.ReadAreas(ctx)
 		b.note(problems)
-		slices.SortFunc(e.areas, func(x, y domain.Area) int {
+		slices.SortFunc(areas, func(x, y domain.Area) int {
 			return cmp.Or(cmp.Compare(slices.Index(oews.AreaTypes, x.Type), slices.Index(oews.AreaTypes, y.Type)),
 				cmp.Compare(x.Name, y.Name), cmp.Compare(x.ID, y.ID))
 		})
+		return areas, err
 	})
-	if e.err != nil {
-		b.mu.Lock()
-		if b.list == e {
-			b.list = &areaEntry{}
-		}
-		b.mu.Unlock()
-	}
-	return e.areas, e.err
 }
 
 // matchWage finds a role's estimate among an area's: through its first SOC code (an O*NET
@@ -244,12 +266,11 @@ func (p *Planner) WagesByArea(ctx context.Context, role domain.Role, areaType st
 	if err != nil || nat == nil {
 		return nil, err
 	}
-	all, problems, err := snap.wages.st.ReadOccupationWages(ctx, nat.SOC.Code)
+	all, err := snap.wages.occupation(ctx, nat.SOC.Code)
 	if err != nil {
 		return nil, err
 	}
-	snap.wages.note(problems)
-	out := all[:0]
+	out := make([]domain.Wage, 0, len(all))
 	for _, w := range all {
 		if areaType == "" || w.Area.Type == areaType {
 			w.Basis = nat.Basis
@@ -288,4 +309,47 @@ func (s *snapshot) pay(ctx context.Context, area string) (payFunc, error) {
 		}
 		return w
 	}, nil
+}
+
+// payPoint is the medians a salary part compares: yearly and hourly, NaN when unknown
+// (not released, top-coded, or no estimate).
+type payPoint struct{ yearly, hourly float64 }
+
+func pointOf(w *domain.Wage) payPoint {
+	p := payPoint{math.NaN(), math.NaN()}
+	if w != nil && w.Median != nil {
+		p.yearly = float64(*w.Median)
+	}
+	if w != nil && w.HourlyMedian != nil {
+		p.hourly = *w.HourlyMedian
+	}
+	return p
+}
+
+// compare returns the medians to compare: yearly when both have one, else hourly.
+func (p payPoint) compare(q payPoint) (from, to float64, ok bool) {
+	switch {
+	case !math.IsNaN(p.yearly) && !math.IsNaN(q.yearly):
+		return p.yearly, q.yearly, true
+	case !math.IsNaN(p.hourly) && !math.IsNaN(q.hourly):
+		return p.hourly, q.hourly, true
+	}
+	return 0, 0, false
+}
+
+// areaMedians are every candidate's medians in one area (the nation's where the area has
+// none), by the candidate's index, so that ranking reads them without a lookup.
+type areaMedians struct{ points []payPoint }
+
+func (m *areaMedians) of(i int) payPoint { return m.points[i] }
+
+// medians returns the candidates' medians in an area, worked out once per snapshot.
+func (s *snapshot) medians(ctx context.Context, area string, pay payFunc) (*areaMedians, error) {
+	return s.wages.medians.get(area, func() (*areaMedians, error) {
+		m := &areaMedians{points: make([]payPoint, len(s.cands))}
+		for i := range s.cands {
+			m.points[i] = pointOf(pay(s.cands[i].Role))
+		}
+		return m, nil
+	})
 }

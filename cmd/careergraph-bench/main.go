@@ -49,6 +49,8 @@ var workloads = []struct{ name, query string }{
 	{"recommendations by role", `{ recommendations(profile: {currentRole: "onet-15-1232-00"}, first: 5) { roles { role { id } score reason } certifications { certification { id } } } }`},
 	{"recommendations by skills", `{ recommendations(profile: {skills: [{skill: "onet-2-c-3-a", level: 5}, {skill: "onet-2-b-3-e", level: 4}]}, first: 5) { roles { role { id } score } } }`},
 	{"role detail", `{ role(id: "onet-15-1244-00") { title skills { skill { name } importance } nextRoles { role { title } } technologies { technology { name } hot } } }`},
+	{"recommendations in Texas", `{ recommendations(profile: {currentRole: "onet-15-1232-00", area: "48"}, first: 5) { roles { role { id } score wages { median } reason } } }`},
+	{"wages by area", `{ role(id: "onet-15-1244-00") { wages(area: "48") { median } wagesByArea(first: 10) { nodes { area { name } median employment } } } }`},
 }
 
 // options are the command's own flags.
