@@ -6,8 +6,10 @@ package oews
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -48,14 +50,25 @@ type Area struct {
 	ID, Name, Type, State string
 }
 
-// Estimate is one occupation's employment and wages in one area. Numbers holds the
-// figures BLS released, by property name (see Columns); a figure not released is absent,
-// and a wage at or above the top code is absent from Numbers and named in TopCoded.
+// Estimate is one occupation's employment and wages in one area. Figures holds the
+// figures BLS released in Columns order; a figure not released is NaN, and so is a wage
+// at or above the top code, which TopCoded names.
 type Estimate struct {
 	Area, SOC, Title, Group string
-	Numbers                 map[string]float64
+	Figures                 [NumColumns]float64
 	TopCoded                []string
 	HourlyOnly, AnnualOnly  bool
+}
+
+// Figure returns the figure of a property (see Columns); ok is false when BLS did not
+// release it or top-coded it.
+func (e *Estimate) Figure(property string) (v float64, ok bool) {
+	for i, c := range Columns {
+		if c.Property == property {
+			return e.Figures[i], !math.IsNaN(e.Figures[i])
+		}
+	}
+	return 0, false
 }
 
 // Column is one of BLS's numeric columns and the property the graph stores it under.
@@ -74,8 +87,11 @@ func IsWage(property string) bool {
 	return false
 }
 
+// NumColumns is how many numeric columns there are.
+const NumColumns = 17
+
 // Columns are BLS's numeric columns, in the file's order.
-var Columns = []Column{
+var Columns = [NumColumns]Column{
 	{"TOT_EMP", "employment", false}, {"EMP_PRSE", "employmentRSE", false},
 	{"JOBS_1000", "jobsPer1000", false}, {"LOC_QUOTIENT", "locationQuotient", false},
 	{"H_MEAN", "hourlyMean", true}, {"A_MEAN", "mean", true}, {"MEAN_PRSE", "meanRSE", false},
@@ -164,14 +180,14 @@ func find(dir string) (string, error) {
 // digest identifies what was read, so that importing the same data twice changes nothing.
 func (r *reader) digest() string {
 	h := sha256.New()
-	for _, e := range r.d.Estimates {
-		fmt.Fprintf(h, "%s|%s|%s|%s|%v|%v|%v", e.Area, e.SOC, e.Title, e.Group, e.TopCoded, e.HourlyOnly, e.AnnualOnly)
-		for _, c := range Columns {
-			if v, ok := e.Numbers[c.Property]; ok {
-				fmt.Fprintf(h, "|%s=%g", c.Property, v)
-			}
+	var buf []byte
+	for i := range r.d.Estimates {
+		e := &r.d.Estimates[i]
+		buf = fmt.Appendf(buf[:0], "%s|%s|%s|%s|%v|%v|%v", e.Area, e.SOC, e.Title, e.Group, e.TopCoded, e.HourlyOnly, e.AnnualOnly)
+		for _, v := range e.Figures {
+			buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(v))
 		}
-		h.Write([]byte{'\n'})
+		h.Write(append(buf, '\n'))
 	}
 	ids := make([]string, 0, len(r.d.Areas))
 	for id := range r.d.Areas {

@@ -39,24 +39,31 @@ func TestReadsTheAllDataLayout(t *testing.T) {
 		t.Fatalf("read %d estimates, %d other rows, %d rows, %d areas; want 8, 1, 9, 3", len(d.Estimates), d.Other, d.Rows, len(d.Areas))
 	}
 	tx := find(d, "48", "15-1244")
-	if tx == nil || tx.Numbers["median"] != 101240 || tx.Numbers["employment"] != 34840 || tx.Title != "Network and Computer Systems Administrators" {
+	if tx == nil {
+		t.Fatal("no estimate for 15-1244 in Texas")
+	}
+	median, _ := tx.Figure("median")
+	if emp, _ := tx.Figure("employment"); median != 101240 || emp != 34840 || tx.Title != "Network and Computer Systems Administrators" {
 		t.Errorf("Texas 15-1244 = %+v", tx)
 	}
 	if a := d.Areas["48"]; a.Name != "Texas" || a.Type != "STATE" || a.State != "TX" {
 		t.Errorf("area 48 = %+v", a)
 	}
 	surgeons := find(d, "01", "29-1022")
-	if surgeons == nil || !slices.Contains(surgeons.TopCoded, "median") || surgeons.Numbers["median"] != 0 {
+	if surgeons == nil {
+		t.Fatal("no estimate for 29-1022 in Alabama")
+	}
+	if _, ok := surgeons.Figure("median"); ok || !slices.Contains(surgeons.TopCoded, "median") {
 		t.Errorf("Alabama 29-1022 = %+v; want its median top-coded and absent", surgeons)
 	}
-	if _, ok := surgeons.Numbers["median"]; ok {
-		t.Error("a top-coded median was given a number")
-	}
 	actors := find(d, "99", "27-2011")
-	if actors == nil || !actors.HourlyOnly || actors.Numbers["hourlyMedian"] != 29.05 {
+	if actors == nil {
+		t.Fatal("no estimate for 27-2011")
+	}
+	if h, _ := actors.Figure("hourlyMedian"); !actors.HourlyOnly || h != 29.05 {
 		t.Errorf("actors = %+v; want hourly only at $29.05", actors)
 	}
-	if _, ok := actors.Numbers["median"]; ok {
+	if _, ok := actors.Figure("median"); ok {
 		t.Error("an hourly-only occupation has a yearly median")
 	}
 	if again := read(t, "testdata"); again.Release != d.Release || d.Release == "" {

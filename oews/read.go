@@ -3,6 +3,7 @@ package oews
 import (
 	"bufio"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -113,6 +114,7 @@ type reader struct {
 	d      *Data
 	errs   *Errors
 	cols   map[string]int
+	nums   [NumColumns]int // the index of each of Columns in a row, -1 when absent
 	line   int
 	fields []string
 	err    *RowError // the row's first problem
@@ -134,6 +136,12 @@ func (r *reader) header() error {
 	for _, c := range required {
 		if _, ok := r.cols[c]; !ok {
 			return &RowError{File: r.d.File, Line: 1, Column: c, Msg: "the header has no such column; is this BLS's \"all data\" file?"}
+		}
+	}
+	for i, c := range Columns {
+		r.nums[i] = -1
+		if j, ok := r.cols[c.Name]; ok {
+			r.nums[i] = j
 		}
 	}
 	return nil
@@ -172,12 +180,12 @@ func (r *reader) row() {
 		}
 	}
 	e := Estimate{Area: a.ID, SOC: r.soc(), Title: r.required("OCC_TITLE"), Group: strings.ToLower(r.required("O_GROUP")),
-		Numbers: map[string]float64{}, HourlyOnly: r.flag("HOURLY"), AnnualOnly: r.flag("ANNUAL")}
+		HourlyOnly: r.flag("HOURLY"), AnnualOnly: r.flag("ANNUAL")}
 	if e.Group != "" && !slices.Contains(Groups, e.Group) {
 		r.keep("O_GROUP", "%q is not one of %s", e.Group, strings.Join(Groups, ", "))
 	}
-	for _, c := range Columns {
-		r.number(c.Name, c.Property, c.Wage, &e)
+	for i := range Columns {
+		r.number(i, &e)
 	}
 	key := e.Area + " " + e.SOC
 	if r.err == nil && r.seen[key] {
@@ -244,23 +252,32 @@ func (r *reader) soc() string {
 	return v
 }
 
-// number reads a numeric column into e: "*" and "**" (not released) leave it out, "#"
+// number reads the i-th of Columns into e: "*" and "**" (not released) leave it NaN, "#"
 // (at or above the top code) marks a wage top-coded.
-func (r *reader) number(col, prop string, wage bool, e *Estimate) {
-	v := strings.ReplaceAll(r.str(col), ",", "")
+func (r *reader) number(i int, e *Estimate) {
+	e.Figures[i] = math.NaN()
+	c, j := Columns[i], r.nums[i]
+	if j < 0 || j >= len(r.fields) {
+		return
+	}
+	raw := strings.TrimSpace(r.fields[j])
+	v := raw
+	if strings.Contains(v, ",") {
+		v = strings.ReplaceAll(v, ",", "")
+	}
 	switch {
 	case v == "" || v == "*" || v == "**" || v == "~":
 		return
-	case v == "#" && wage:
-		e.TopCoded = append(e.TopCoded, prop)
+	case v == "#" && c.Wage:
+		e.TopCoded = append(e.TopCoded, c.Property)
 		return
 	}
 	f, err := strconv.ParseFloat(v, 64)
 	if err != nil || f != f || f < 0 || f > 1e12 {
-		r.keep(col, "%q is not a number", r.str(col))
+		r.keep(c.Name, "%q is not a number", raw)
 		return
 	}
-	e.Numbers[prop] = f
+	e.Figures[i] = f
 }
 
 func (r *reader) flag(col string) bool {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -118,10 +119,9 @@ func wageRows(d *oews.Data) []map[string]any {
 // instead of seventeen (the import writes a quarter of a million estimates); a figure not
 // released, or top-coded, is notReleased.
 func figures(e oews.Estimate) []float64 {
-	out := make([]float64, len(oews.Columns))
-	for i, c := range oews.Columns {
-		v, ok := e.Numbers[c.Property]
-		if !ok {
+	out := make([]float64, len(e.Figures))
+	for i, v := range e.Figures {
+		if math.IsNaN(v) {
 			v = notReleased
 		}
 		out[i] = v
