@@ -68,15 +68,20 @@ func Recommender(ctx context.Context, pl *planner.Planner) Ranker {
 
 // classifiedAs lets a curated role count as the O*NET occupations it is classified as.
 func classifiedAs(ctx context.Context, st *store.Store) func(string) []string {
+	seen := map[string][]string{} // each role is read once: recall asks for the same ones thousands of times
 	return func(id string) []string {
+		if out, ok := seen[id]; ok {
+			return out
+		}
 		occ, err := st.RoleOccupations(ctx, []string{id})
-		if err != nil || len(occ[id]) == 0 {
+		if err != nil {
 			return nil
 		}
 		var out []string
 		for _, o := range occ[id] {
 			out = append(out, o.ID)
 		}
+		seen[id] = out
 		return out
 	}
 }
