@@ -44,7 +44,7 @@ oews: neo4j ## import BLS's OEWS wages and employment by area from OEWS_DIR (the
 eval: neo4j import ## held-out evaluation: recall of O*NET's related occupations (withheld while measured) vs plain cosine
 	$(GO) run ./cmd/careergraph-eval -NEO4J_WAIT=2m -ONET_DIR="$(ONET_DIR)" -signals
 
-BENCH_DURATION ?= 10s
+BENCH_DURATION ?= 5s
 PEER_STAMP := bench/peer/node_modules/.installed
 
 bench: neo4j import $(PEER_STAMP) ## this service vs @neo4j/graphql vs raw Go+Cypher, same Neo4j and load, curated then O*NET + OEWS graph (BENCH_DURATION per run)

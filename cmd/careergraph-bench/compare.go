@@ -128,11 +128,13 @@ const warmUp = 4 * time.Second
 
 type row struct {
 	graph, server, workload, mode string
+	round                         int
 	res                           result
 }
 
 type usage struct {
 	graph, server string
+	round         int
 	cpu, peakMiB  float64
 }
 
@@ -143,9 +145,16 @@ type pass struct {
 	prepare   func() error // loads the graph before the pass
 }
 
-// compare builds the servers, then for each pass prepares the graph and starts each
-// server in turn, measuring every workload against it.
-func compare(out io.Writer, neo4jURI string, passes []pass, workers, rate int, d time.Duration) ([]row, []usage, error) {
+// plan is how each server is measured: clients of the closed-loop runs, requests a second
+// of the fixed-rate runs, the length of a run, and the rounds.
+type plan struct {
+	workers, rate, rounds int
+	d                     time.Duration
+}
+
+// compare builds the servers, then for each pass prepares the graph and measures the
+// servers over it in alternating rounds.
+func compare(out io.Writer, neo4jURI string, passes []pass, pl plan) ([]row, []usage, error) {
 	dir, err := os.MkdirTemp("", "careergraph-bench")
 	if err != nil {
 		return nil, nil, err
@@ -159,15 +168,12 @@ func compare(out io.Writer, neo4jURI string, passes []pass, workers, rate int, d
 	var rows []row
 	var usages []usage
 	list := servers(neo4jURI)
-	if order := os.Getenv("BENCH_ORDER"); order == "reverse" {
-		slices.Reverse(list)
-	}
 	for _, p := range passes {
 		fmt.Fprintf(out, "pass over the %s graph\n", p.graph)
 		if err := p.prepare(); err != nil {
 			return nil, nil, err
 		}
-		r, u, err := measurePass(out, p, list, dir, workers, rate, d)
+		r, u, err := measurePass(out, p, list, dir, pl)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -176,42 +182,60 @@ func compare(out io.Writer, neo4jURI string, passes []pass, workers, rate int, d
 	return rows, usages, nil
 }
 
-// measurePass measures every server over one graph.
-func measurePass(out io.Writer, p pass, list []server, dir string, workers, rate int, d time.Duration) ([]row, []usage, error) {
+// measurePass measures every server over one graph in pl.rounds rounds. The order of the
+// servers turns each round, so each is measured first, in the middle and last, and every
+// server is warmed the same way before each of its runs: the result does not depend on
+// who goes first. Fixed-rate runs are in the first round only.
+func measurePass(out io.Writer, p pass, list []server, dir string, pl plan) ([]row, []usage, error) {
 	var rows []row
 	var usages []usage
 	// A first, unmeasured pass over every server warms Neo4j (its JIT and each server's
-	// query plans), so that the server measured first is not the one that pays for it.
+	// query plans).
 	for _, s := range list {
 		fmt.Fprintf(out, "warming up Neo4j with %s ...\n", s.name)
 		_, stop, err := startServer(s, dir)
 		if err != nil {
 			return nil, nil, err
 		}
-		warm(s, p, workers, warmUp)
+		warm(s, p, pl.workers, warmUp)
 		stop()
 	}
-	for _, s := range list {
-		fmt.Fprintf(out, "measuring %s ...\n", s.name)
-		cmd, stop, err := startServer(s, dir)
-		if err != nil {
-			return nil, nil, err
-		}
-		warm(s, p, workers, warmUp/2) // the server's own caches and JIT
-		cpu0, t0 := cpuSeconds(cmd.Process.Pid), time.Now()
-		for _, w := range p.workloads {
-			if !s.answers(w) {
-				continue
+	for round := range pl.rounds {
+		order := append(slices.Clone(list[round%len(list):]), list[:round%len(list)]...)
+		for _, s := range order {
+			fmt.Fprintf(out, "round %d: measuring %s ...\n", round+1, s.name)
+			r, u, err := measureServer(s, p, dir, pl, round)
+			if err != nil {
+				return nil, nil, err
 			}
-			req := s.request(w)
-			rows = append(rows, row{p.graph, s.name, w, fmt.Sprintf("closed, %d clients", workers), closedLoop(req, workers, d)})
-			rows = append(rows, row{p.graph, s.name, w, fmt.Sprintf("fixed %d/s", rate), fixedRate(req, rate, d)})
+			rows, usages = append(rows, r...), append(usages, u)
 		}
-		cpu := (cpuSeconds(cmd.Process.Pid) - cpu0) / time.Since(t0).Seconds()
-		usages = append(usages, usage{p.graph, s.name, cpu * 100, peakRSS(cmd.Process.Pid)})
-		stop()
 	}
 	return rows, usages, nil
+}
+
+// measureServer starts s, warms it, runs every workload it answers and stops it.
+func measureServer(s server, p pass, dir string, pl plan, round int) ([]row, usage, error) {
+	cmd, stop, err := startServer(s, dir)
+	if err != nil {
+		return nil, usage{}, err
+	}
+	defer stop()
+	warm(s, p, pl.workers, warmUp/2) // the server's own caches and JIT
+	cpu0, t0 := cpuSeconds(cmd.Process.Pid), time.Now()
+	var rows []row
+	for _, w := range p.workloads {
+		if !s.answers(w) {
+			continue
+		}
+		req := s.request(w)
+		rows = append(rows, row{p.graph, s.name, w, fmt.Sprintf("closed, %d clients", pl.workers), round, closedLoop(req, pl.workers, pl.d)})
+		if round == 0 {
+			rows = append(rows, row{p.graph, s.name, w, fmt.Sprintf("fixed %d/s", pl.rate), round, fixedRate(req, pl.rate, pl.d)})
+		}
+	}
+	cpu := (cpuSeconds(cmd.Process.Pid) - cpu0) / time.Since(t0).Seconds()
+	return rows, usage{p.graph, s.name, round, cpu * 100, peakRSS(cmd.Process.Pid)}, nil
 }
 
 // answers reports whether s is asked workload w.
@@ -260,45 +284,127 @@ func waitReady(r request) error {
 }
 
 // report prints, for each pass, the table and the ratios the targets are about, and
-// returns it as text.
-func report(passes []pass, rows []row, usages []usage) string {
+// returns it as text. A closed-loop figure is the median of the rounds, with their range;
+// a ratio is worked out within each round, then its median and range are given.
+func report(passes []pass, rows []row, usages []usage, rounds int) string {
 	var b strings.Builder
 	for _, p := range passes {
-		fmt.Fprintf(&b, "### %s graph\n\n| server | workload | load | req/s | p50 | p95 | p99 | errors |\n|---|---|---|---:|---:|---:|---:|---:|\n", p.graph)
-		for _, r := range rows {
-			if r.graph == p.graph {
-				fmt.Fprintf(&b, "| %s | %s | %s | %.0f | %s | %s | %s | %d |\n", r.server, r.workload, r.mode, r.res.rps(),
-					ms(r.res.pct(50)), ms(r.res.pct(95)), ms(r.res.pct(99)), r.res.errors)
-			}
-		}
-		fmt.Fprintf(&b, "\n| server | CPU while measured (%% of one core) | peak memory (MiB) |\n|---|---:|---:|\n")
-		for _, u := range usages {
-			if u.graph == p.graph {
-				fmt.Fprintf(&b, "| %s | %.0f | %.0f |\n", u.server, u.cpu, u.peakMiB)
-			}
-		}
-		find := func(server, workload string) result {
-			for _, r := range rows {
-				if r.graph == p.graph && r.server == server && r.workload == workload && strings.HasPrefix(r.mode, "closed") {
-					return r.res
-				}
-			}
-			return result{}
-		}
-		detail := find("careergraph", "role detail")
-		fmt.Fprintf(&b, "\n| workload | careergraph ÷ @neo4j/graphql throughput | p99 careergraph / peer | careergraph ÷ raw throughput | careergraph ÷ its role detail |\n|---|---:|---:|---:|---:|\n")
-		for _, w := range p.workloads {
-			o, pe, r := find("careergraph", w), find("@neo4j/graphql", w), find("raw Go + Cypher", w)
-			if ownOnly[w] {
-				fmt.Fprintf(&b, "| %s | – | – | – | %.2f× |\n", w, o.rps()/detail.rps())
-				continue
-			}
-			fmt.Fprintf(&b, "| %s | %.2f× | %s / %s | %.0f%% | %.2f× |\n", w, o.rps()/pe.rps(), ms(o.pct(99)), ms(pe.pct(99)),
-				100*o.rps()/r.rps(), o.rps()/detail.rps())
-		}
-		b.WriteString("\n")
+		fmt.Fprintf(&b, "### %s graph\n\n", p.graph)
+		runsTable(&b, p, rows, rounds)
+		usageTable(&b, p, usages)
+		ratioTable(&b, p, rows, rounds)
 	}
 	return b.String()
+}
+
+// runsTable lists every server's runs: closed-loop medians over the rounds, fixed-rate runs.
+func runsTable(b *strings.Builder, p pass, rows []row, rounds int) {
+	fmt.Fprintf(b, "| server | workload | load | req/s (range over %d rounds) | p50 | p95 | p99 | errors |\n|---|---|---|---:|---:|---:|---:|---:|\n", rounds)
+	for _, r := range rows {
+		if r.graph != p.graph || r.round != 0 {
+			continue
+		}
+		if strings.HasPrefix(r.mode, "fixed") {
+			fmt.Fprintf(b, "| %s | %s | %s | %.0f | %s | %s | %s | %d |\n", r.server, r.workload, r.mode, r.res.rps(),
+				ms(r.res.pct(50)), ms(r.res.pct(95)), ms(r.res.pct(99)), r.res.errors)
+			continue
+		}
+		all := closedRuns(rows, p.graph, r.server, r.workload)
+		rps := spread(all, func(x result) float64 { return x.rps() })
+		lat := func(q int) string {
+			return ms(time.Duration(spread(all, func(x result) float64 { return float64(x.pct(q)) }).med))
+		}
+		errs := 0
+		for _, x := range all {
+			errs += x.errors
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %.0f (%.0f–%.0f) | %s | %s | %s | %d |\n", r.server, r.workload, r.mode,
+			rps.med, rps.lo, rps.hi, lat(50), lat(95), lat(99), errs)
+	}
+}
+
+// usageTable gives each server's CPU (median over the rounds) and peak memory (highest).
+func usageTable(b *strings.Builder, p pass, usages []usage) {
+	fmt.Fprintf(b, "\n| server | CPU while measured (%% of one core) | peak memory (MiB) |\n|---|---:|---:|\n")
+	for _, name := range []string{"careergraph", "@neo4j/graphql", "raw Go + Cypher"} {
+		var mine []usage
+		for _, u := range usages {
+			if u.graph == p.graph && u.server == name {
+				mine = append(mine, u)
+			}
+		}
+		if len(mine) == 0 {
+			continue
+		}
+		cpu := spread(mine, func(u usage) float64 { return u.cpu })
+		peak := spread(mine, func(u usage) float64 { return u.peakMiB })
+		fmt.Fprintf(b, "| %s | %.0f | %.0f |\n", name, cpu.med, peak.hi)
+	}
+}
+
+// ratioTable gives the ratios the targets are about, each worked out within a round.
+func ratioTable(b *strings.Builder, p pass, rows []row, rounds int) {
+	rps := func(server, workload string, round int) float64 {
+		for _, r := range rows {
+			if r.graph == p.graph && r.server == server && r.workload == workload && r.round == round && strings.HasPrefix(r.mode, "closed") {
+				return r.res.rps()
+			}
+		}
+		return 0
+	}
+	ratio := func(a, bb, w string) string {
+		byRound := make([]int, rounds)
+		for i := range byRound {
+			byRound[i] = i
+		}
+		wb := w
+		if bb == "careergraph" {
+			wb = "role detail"
+		}
+		s := spread(byRound, func(r int) float64 { return rps(a, w, r) / rps(bb, wb, r) })
+		return fmt.Sprintf("%.2f× (%.2f–%.2f)", s.med, s.lo, s.hi)
+	}
+	fmt.Fprintf(b, "\n| workload | careergraph ÷ @neo4j/graphql throughput | careergraph ÷ raw throughput | careergraph ÷ its role detail |\n|---|---:|---:|---:|\n")
+	for _, w := range p.workloads {
+		own := ratio("careergraph", "careergraph", w)
+		if ownOnly[w] {
+			fmt.Fprintf(b, "| %s | – | – | %s |\n", w, own)
+			continue
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", w, ratio("careergraph", "@neo4j/graphql", w), ratio("careergraph", "raw Go + Cypher", w), own)
+	}
+	b.WriteString("\n")
+}
+
+// closedRuns are a server's closed-loop runs of a workload, one a round.
+func closedRuns(rows []row, graph, server, workload string) []result {
+	var out []result
+	for _, r := range rows {
+		if r.graph == graph && r.server == server && r.workload == workload && strings.HasPrefix(r.mode, "closed") {
+			out = append(out, r.res)
+		}
+	}
+	return out
+}
+
+// stats are the median and the range of some figures.
+type stats struct{ med, lo, hi float64 }
+
+// spread returns the median, lowest and highest of f over items.
+func spread[T any](items []T, f func(T) float64) stats {
+	if len(items) == 0 {
+		return stats{}
+	}
+	v := make([]float64, len(items))
+	for i, it := range items {
+		v[i] = f(it)
+	}
+	slices.Sort(v)
+	med := v[len(v)/2]
+	if len(v)%2 == 0 {
+		med = (v[len(v)/2-1] + v[len(v)/2]) / 2
+	}
+	return stats{med, v[0], v[len(v)-1]}
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }

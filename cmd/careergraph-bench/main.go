@@ -56,6 +56,7 @@ var workloads = []struct{ name, query string }{
 // options are the command's own flags.
 type options struct {
 	n, workers, rate     int
+	rounds               int
 	skipImport, onetPass bool
 	duration             time.Duration
 }
@@ -69,7 +70,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	compareMode := fs.Bool("compare", false, "compare this service with @neo4j/graphql and a raw Go handler")
 	fs.IntVar(&o.workers, "workers", 8, "with -compare: clients of the closed-loop runs")
 	fs.IntVar(&o.rate, "rate", 50, "with -compare: requests a second of the fixed-rate runs")
-	fs.DurationVar(&o.duration, "duration", 10*time.Second, "with -compare: length of each run")
+	fs.DurationVar(&o.duration, "duration", 5*time.Second, "with -compare: length of each run")
+	fs.IntVar(&o.rounds, "rounds", 3, "with -compare: rounds of closed-loop runs, the servers in turning order")
 	fs.BoolVar(&o.onetPass, "onet-pass", true, "with -compare: after the curated graph, import O*NET from ONET_DIR and measure again")
 	cfg, err := config.Load(fs, args, getenv, config.Database, config.Wait, config.ONet, config.OEWS)
 	switch {
@@ -107,12 +109,15 @@ func runCompare(ctx context.Context, cfg config.Config, o options, out io.Writer
 			return importWages(ctx, st, cfg.OEWSDir, out)
 		})})
 	}
-	rows, usages, err := compare(out, cfg.Neo4j.URI, passes, o.workers, o.rate, o.duration)
+	if o.rounds < 1 {
+		return fmt.Errorf("-rounds must be at least 1")
+	}
+	rows, usages, err := compare(out, cfg.Neo4j.URI, passes, plan{workers: o.workers, rate: o.rate, rounds: o.rounds, d: o.duration})
 	if err != nil {
 		return err
 	}
-	table := fmt.Sprintf("careergraph benchmark, %s, %d CPUs; each run %s\n\n%s", time.Now().Format(time.RFC3339),
-		runtime.NumCPU(), o.duration, report(passes, rows, usages))
+	table := fmt.Sprintf("careergraph benchmark, %s, %d CPUs; each run %s, %d rounds\n\n%s", time.Now().Format(time.RFC3339),
+		runtime.NumCPU(), o.duration, o.rounds, report(passes, rows, usages, o.rounds))
 	fmt.Fprintln(out, "\n"+table)
 	if err := os.MkdirAll("bench/results", 0o755); err != nil {
 		return err
