@@ -50,6 +50,9 @@ PEER_STAMP := bench/peer/node_modules/.installed
 bench: neo4j import $(PEER_STAMP) ## this service vs @neo4j/graphql vs raw Go+Cypher, same Neo4j and load, curated then O*NET + OEWS graph (BENCH_DURATION per run)
 	$(GO) run ./cmd/careergraph-bench -compare -duration $(BENCH_DURATION) -ONET_DIR="$(ONET_DIR)" -OEWS_DIR="$(OEWS_DIR)"
 
+bench-scale: neo4j ## grow O*NET to 1x, 3x and 10x its size (seeded) and measure careergraph at each: load, memory, refresh, throughput (bench/results/scale.md)
+	$(GO) run ./cmd/careergraph-bench -scale 1,3,10 -duration $(BENCH_DURATION) -ONET_DIR="$(ONET_DIR)"
+
 $(PEER_STAMP): bench/peer/package.json bench/peer/package-lock.json
 	cd bench/peer && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
@@ -108,4 +111,4 @@ build: ## build the binaries into bin/
 clean: neo4j-stop ## stop Neo4j and remove local state and build output
 	rm -rf .state bin neo4j/target
 
-.PHONY: help run test audit browser onet oews eval bench bench-import loadtest fuzz neo4j neo4j-stop import check-dataset playground generate check-generate readme lint build clean
+.PHONY: help run test audit browser onet oews eval bench bench-scale bench-import loadtest fuzz neo4j neo4j-stop import check-dataset playground generate check-generate readme lint build clean

@@ -62,7 +62,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if err := st.Ping(ctx); err != nil {
 		log.Warn().Err(err).Msg("neo4j is not answering yet; /readyz reports unavailable until it does")
 	}
-	pl := planner.New(st, planner.Options{RefreshEvery: cfg.SnapshotRefresh, Log: log, OnSnapshot: m.Snapshot})
+	pl := planner.New(st, planner.Options{RefreshEvery: cfg.SnapshotRefresh, Log: log, OnSnapshot: m.Snapshot, OnLoad: m.Load})
 	defer pl.Close() // before the store closes: a refresh may still be reading
 	safe.Go(log, "planner.keepFresh", func() { pl.KeepFresh(ctx) })
 	handler, err := newHandler(cfg, log, m, st, pl)

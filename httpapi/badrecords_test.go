@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"encoding/json"
 	"net/http/httptest"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -124,6 +125,11 @@ func TestBadRecordsAreLeftOutAndReported(t *testing.T) {
 		if !strings.Contains(string(body), want) {
 			t.Errorf("/metrics lacks %s", want)
 		}
+	}
+	if !regexp.MustCompile(`(?m)^careergraph_snapshot_loads_total [1-9]`).Match(body) ||
+		!regexp.MustCompile(`(?m)^careergraph_snapshot_roles 15$`).Match(body) ||
+		!regexp.MustCompile(`(?m)^careergraph_snapshot_load_seconds [0-9]`).Match(body) {
+		t.Error("/metrics lacks the snapshot's loads, load time or roles (15 curated, the bad ones left out)")
 	}
 }
 

@@ -54,7 +54,7 @@ func handler(t testing.TB, st *store.Store, pl *planner.Planner, o httpapi.Optio
 		o.Metrics = metrics.New()
 	}
 	if pl == nil {
-		pl = planner.New(st, planner.Options{Log: o.Logger, OnSnapshot: o.Metrics.Snapshot})
+		pl = planner.New(st, planner.Options{Log: o.Logger, OnSnapshot: o.Metrics.Snapshot, OnLoad: o.Metrics.Load})
 		t.Cleanup(pl.Close)
 	}
 	o.Schema, o.Ready, o.Snapshot, o.ListBound = graph.NewSchema(st, pl), st, pl, pl.ListBound

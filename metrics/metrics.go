@@ -26,6 +26,9 @@ type Metrics struct {
 	batchSizes  *prometheus.HistogramVec
 	rateLimited prometheus.Counter
 	rejected    *prometheus.GaugeVec
+	loads       prometheus.Counter
+	loadSeconds prometheus.Gauge
+	roles       prometheus.Gauge
 
 	mu         sync.Mutex
 	registered map[string]bool // operation names that always get a label of their own
@@ -54,11 +57,18 @@ func New() *Metrics {
 			Help: "Keys per dataloader batch.", Buckets: prometheus.ExponentialBuckets(1, 2, 11)}, []string{"loader"}),
 		rateLimited: prometheus.NewCounter(prometheus.CounterOpts{Name: "careergraph_rate_limited_total",
 			Help: "Requests refused with 429 by the rate limiter."}),
+		loads: prometheus.NewCounter(prometheus.CounterOpts{Name: "careergraph_snapshot_loads_total",
+			Help: "Full loads of the planner's snapshot (at start, and after the graph changed)."}),
+		loadSeconds: prometheus.NewGauge(prometheus.GaugeOpts{Name: "careergraph_snapshot_load_seconds",
+			Help: "How long the last full load of the planner's snapshot took: the graph read and the build."}),
+		roles: prometheus.NewGauge(prometheus.GaugeOpts{Name: "careergraph_snapshot_roles",
+			Help: "Roles in the planner's current snapshot."}),
 		rejected: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "careergraph_snapshot_rejected_records",
 			Help: "Records of the graph left out of the planner's current snapshot because they failed their check, by kind and reason (the dataProblems query lists them)."},
 			[]string{"kind", "reason"}),
 	}
 	m.reg.MustRegister(m.requests, m.latency, m.statements, m.stmtErrors, m.batchSizes, m.rateLimited, m.rejected, panics{},
+		m.loads, m.loadSeconds, m.roles,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -121,6 +131,13 @@ func (m *Metrics) Statement(statement string, took time.Duration, err error) {
 // Batch records the size of one loader batch.
 func (m *Metrics) Batch(loader string, keys int) {
 	m.batchSizes.WithLabelValues(loader).Observe(float64(keys))
+}
+
+// Load records one full load of the planner's snapshot; it fits planner.Options.OnLoad.
+func (m *Metrics) Load(took time.Duration, roles int) {
+	m.loads.Inc()
+	m.loadSeconds.Set(took.Seconds())
+	m.roles.Set(float64(roles))
 }
 
 // Snapshot records the problems of the planner's new snapshot; it fits

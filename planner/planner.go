@@ -48,6 +48,9 @@ func New(st Store, opts ...Options) *Planner {
 	if p.opts.OnSnapshot == nil {
 		p.opts.OnSnapshot = func([]domain.Problem) {}
 	}
+	if p.opts.OnLoad == nil {
+		p.opts.OnLoad = func(time.Duration, int) {}
+	}
 	return p
 }
 

@@ -103,6 +103,9 @@ type Options struct {
 	Log zerolog.Logger
 	// OnSnapshot, when set, hears the problems of every snapshot built (for metrics).
 	OnSnapshot func(problems []domain.Problem)
+	// OnLoad, when set, hears how long each full load of a snapshot took (the graph read
+	// and the build) and how many roles it holds.
+	OnLoad func(took time.Duration, roles int)
 }
 
 // snapshots holds the current snapshot and coordinates its refreshes.
@@ -228,6 +231,7 @@ func (p *Planner) reload() (*snapshot, error) {
 	g.Fingerprint = fp
 	s := newSnapshot(g)
 	s.wages = newWageBook(p.store, p.logProblems)
+	p.opts.OnLoad(p.opts.Now().Sub(started), len(s.cands))
 	p.snaps.current.Store(s)
 	p.snaps.checked.Store(started.UnixNano())
 	p.report(s.problems)

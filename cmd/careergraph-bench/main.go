@@ -23,6 +23,8 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -71,7 +73,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	fs.IntVar(&o.workers, "workers", 8, "with -compare: clients of the closed-loop runs")
 	fs.IntVar(&o.rate, "rate", 50, "with -compare: requests a second of the fixed-rate runs")
 	fs.DurationVar(&o.duration, "duration", 5*time.Second, "with -compare: length of each run")
-	fs.IntVar(&o.rounds, "rounds", 3, "with -compare: rounds of closed-loop runs, the servers in turning order")
+	fs.IntVar(&o.rounds, "rounds", 3, "with -compare or -scale: rounds of closed-loop runs, in turning order")
+	scale := fs.String("scale", "", "grow O*NET to these multiples of its size (such as 1,3,10) and measure careergraph at each")
 	fs.BoolVar(&o.onetPass, "onet-pass", true, "with -compare: after the curated graph, import O*NET from ONET_DIR and measure again")
 	cfg, err := config.Load(fs, args, getenv, config.Database, config.Wait, config.ONet, config.OEWS)
 	switch {
@@ -79,10 +82,16 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 		return err
 	case *compareMode:
 		return runCompare(ctx, cfg, o, out)
+	case *scale != "":
+		factors, err := parseFactors(*scale)
+		if err != nil {
+			return err
+		}
+		return runScale(ctx, cfg, factors, plan{workers: o.workers, rate: o.rate, rounds: max(1, o.rounds), d: o.duration}, out)
 	case *onetMode:
 		return runONet(ctx, cfg, o, out)
 	}
-	return fmt.Errorf("choose -compare or -onet")
+	return fmt.Errorf("choose -compare, -scale or -onet")
 }
 
 // runCompare measures careergraph, @neo4j/graphql and the raw handler side by side, over
@@ -235,4 +244,17 @@ func pct(sorted []time.Duration, p int) string {
 	}
 	i := min(len(sorted)-1, (len(sorted)*p+99)/100-1)
 	return sorted[max(0, i)].Round(100 * time.Microsecond).String()
+}
+
+// parseFactors reads -scale: whole multiples of O*NET's size, from 1 to 20.
+func parseFactors(s string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 || n > 20 {
+			return nil, fmt.Errorf("-scale %q: each size is a whole multiple of O*NET from 1 to 20", s)
+		}
+		out = append(out, n)
+	}
+	return out, nil
 }

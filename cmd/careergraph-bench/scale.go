@@ -1,0 +1,223 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/careergraph/careergraph/config"
+	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/internal/cli"
+	"github.com/careergraph/careergraph/onet"
+	"github.com/careergraph/careergraph/store"
+)
+
+// scaleWorkloads are the questions measured at every size, one server, as careergraph is asked them.
+var scaleWorkloads = []struct{ name, query string }{
+	{"role detail", ourQueries["role detail"]},
+	{"recommendations (occupation)", `{ recommendations(profile: {currentRole: "onet-15-1244-00"}, first: 5) { roles { role { id } score } } }`},
+	{"recommendations (skills only)", `{ recommendations(profile: {skills: [{skill: "onet-2-c-3-a", level: 5}, {skill: "onet-2-b-3-e", level: 4}]}, first: 5) { roles { role { id } score } } }`},
+	{"career paths", `{ careerPaths(from: "onet-15-1232-00", to: "onet-15-1299-08", first: 3) { paths { totalYears roles { id } } } }`},
+	{"reachable roles", `{ reachableRoles(from: "onet-15-1232-00", withinYears: 6) { roles { role { id } shortestYears } } }`},
+	{"search", `{ search(text: "network administrator", first: 10) { score node { id } } }`},
+}
+
+// sizeResult is what one size of the graph measured.
+type sizeResult struct {
+	factor, roles           int
+	importTook, ready, load time.Duration
+	refresh, refreshSeen    time.Duration
+	rssMiB, peakMiB         float64
+	runs                    map[string][]result
+}
+
+// runScale grows O*NET to each factor of its size (onet.Grow, seed 1), imports it over the
+// curated graph, and measures one careergraph server over it: how long until it is ready,
+// its snapshot load, a reload after an edit, memory, and each workload in pl.rounds rounds.
+func runScale(ctx context.Context, cfg config.Config, factors []int, pl plan, out io.Writer) error {
+	d, err := onet.Read(onet.Options{Dir: cfg.ONetDir})
+	if err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "careergraph-bench")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	if o, err := exec.Command("go", "build", "-o", filepath.Join(dir, "careergraph"), ".").CombinedOutput(); err != nil {
+		return fmt.Errorf("build careergraph: %v: %s", err, o)
+	}
+	st, err := cli.Connect(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close(ctx)
+	var results []sizeResult
+	for _, f := range factors {
+		fmt.Fprintf(out, "size %d×: importing ...\n", f)
+		r, err := measureSize(ctx, st, cfg.Neo4j.URI, d, f, dir, pl, out)
+		if err != nil {
+			return err
+		}
+		results = append(results, r)
+	}
+	table := fmt.Sprintf("careergraph scale benchmark, %s; each run %s, %d rounds, %d clients\n\n%s",
+		time.Now().Format(time.RFC3339), pl.d, pl.rounds, pl.workers, scaleReport(results))
+	fmt.Fprintln(out, "\n"+table)
+	if err := os.MkdirAll("bench/results", 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile("bench/results/scale.md", []byte(table), 0o644)
+}
+
+func measureSize(ctx context.Context, st *store.Store, uri string, d *onet.Data, f int, dir string, pl plan, out io.Writer) (sizeResult, error) {
+	r := sizeResult{factor: f, runs: map[string][]result{}}
+	if err := curatedOnly(ctx, st); err != nil {
+		return r, err
+	}
+	start := time.Now()
+	if err := st.ImportONet(ctx, onet.Grow(d, f, 1), func(string, int, time.Duration) {}); err != nil {
+		return r, err
+	}
+	r.importTook = time.Since(start)
+	s := server{name: "careergraph", cmd: func(dir string) *exec.Cmd {
+		c := exec.Command(filepath.Join(dir, "careergraph"))
+		c.Env = append(os.Environ(), "NEO4J_URI="+uri, "ADDR=127.0.0.1:18080", "RATE_LIMIT=0", "LOG_LEVEL=error", "PLAYGROUND=false")
+		return c
+	}, ready: request{method: "GET", url: "http://127.0.0.1:18080/readyz"}}
+	start = time.Now()
+	cmd, stop, err := startServer(s, dir)
+	if err != nil {
+		return r, err
+	}
+	defer stop()
+	r.ready = time.Since(start)
+	m := scrape()
+	r.load, r.roles = seconds(m["careergraph_snapshot_load_seconds"]), int(m["careergraph_snapshot_roles"])
+	r.rssMiB = procMiB(cmd.Process.Pid, "VmRSS")
+	if r.refresh, r.refreshSeen, err = refreshAfterEdit(ctx, st); err != nil {
+		return r, err
+	}
+	fmt.Fprintf(out, "size %d×: %d roles, ready after %s, load %s; measuring ...\n", f, r.roles, r.ready.Round(time.Millisecond), r.load.Round(time.Millisecond))
+	for round := range pl.rounds {
+		for i := range scaleWorkloads {
+			w := scaleWorkloads[(i+round)%len(scaleWorkloads)] // the order turns each round
+			req := gqlRequest("http://127.0.0.1:18080/graphql", w.query)
+			closedLoop(req, pl.workers, time.Second)
+			r.runs[w.name] = append(r.runs[w.name], closedLoop(req, pl.workers, pl.d))
+		}
+	}
+	r.peakMiB = procMiB(cmd.Process.Pid, "VmHWM")
+	return r, nil
+}
+
+// refreshAfterEdit makes a curator edit through the store (another replica's, as far as
+// the server knows), waits until the server has reloaded, and undoes it: the reload's
+// time and how long after the edit it was done.
+func refreshAfterEdit(ctx context.Context, st *store.Store) (took, seen time.Duration, err error) {
+	before := scrape()["careergraph_snapshot_loads_total"]
+	edit := domain.Requirement{Role: "help-desk-technician", Skill: "terraform", Importance: 2, Level: 2}
+	start := time.Now()
+	if err := st.SetRequirement(ctx, edit); err != nil {
+		return 0, 0, fmt.Errorf("the edit to measure a refresh: %w", err)
+	}
+	for scrape()["careergraph_snapshot_loads_total"] <= before {
+		if time.Since(start) > 2*time.Minute {
+			return 0, 0, fmt.Errorf("no reload within 2 minutes of an edit")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	seen = time.Since(start)
+	took = seconds(scrape()["careergraph_snapshot_load_seconds"])
+	_, err = st.RemoveEdge(ctx, "REQUIRES", edit.Role, edit.Skill)
+	return took, seen, err
+}
+
+// scrape reads the server's metrics that have no labels.
+func scrape() map[string]float64 {
+	out := map[string]float64{}
+	resp, err := http.Get("http://127.0.0.1:18080/metrics")
+	if err != nil {
+		return out
+	}
+	defer resp.Body.Close()
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		if name, v, ok := strings.Cut(sc.Text(), " "); ok && !strings.HasPrefix(name, "#") && !strings.Contains(name, "{") {
+			out[name], _ = strconv.ParseFloat(v, 64)
+		}
+	}
+	return out
+}
+
+func seconds(f float64) time.Duration { return time.Duration(f * float64(time.Second)) }
+
+// procMiB reads a memory figure (VmRSS, VmHWM) of a process from /proc, in MiB.
+func procMiB(pid int, field string) float64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, field+":"); ok {
+			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
+
+// scaleReport tabulates the sizes side by side.
+func scaleReport(rs []sizeResult) string {
+	var b strings.Builder
+	b.WriteString("| measure |")
+	for _, r := range rs {
+		fmt.Fprintf(&b, " %d× (%d roles) |", r.factor, r.roles)
+	}
+	b.WriteString("\n|---|" + strings.Repeat("---:|", len(rs)) + "\n")
+	row := func(name string, cell func(r sizeResult) string) {
+		fmt.Fprintf(&b, "| %s |", name)
+		for _, r := range rs {
+			fmt.Fprintf(&b, " %s |", cell(r))
+		}
+		b.WriteString("\n")
+	}
+	row("import (curated + grown O*NET)", func(r sizeResult) string { return r.importTook.Round(100 * time.Millisecond).String() })
+	row("ready after start", func(r sizeResult) string { return r.ready.Round(10 * time.Millisecond).String() })
+	row("snapshot load", func(r sizeResult) string { return r.load.Round(10 * time.Millisecond).String() })
+	row("reload after an edit / seen after", func(r sizeResult) string {
+		return r.refresh.Round(10*time.Millisecond).String() + " / " + r.refreshSeen.Round(10*time.Millisecond).String()
+	})
+	row("resident memory after load / peak (MiB)", func(r sizeResult) string { return fmt.Sprintf("%.0f / %.0f", r.rssMiB, r.peakMiB) })
+	for _, w := range scaleWorkloads {
+		row(w.name+": req/s (range), p99", func(r sizeResult) string {
+			rps := spread(r.runs[w.name], func(x result) float64 { return x.rps() })
+			p99 := spread(r.runs[w.name], func(x result) float64 { return float64(x.pct(99)) })
+			return fmt.Sprintf("%.0f (%.0f–%.0f), %s", rps.med, rps.lo, rps.hi, ms(time.Duration(p99.med)))
+		})
+	}
+	row("recommendations (occupation) ÷ role detail", func(r sizeResult) string { return ratioOf(r, "recommendations (occupation)") })
+	row("recommendations (skills only) ÷ role detail", func(r sizeResult) string { return ratioOf(r, "recommendations (skills only)") })
+	row("career paths ÷ role detail", func(r sizeResult) string { return ratioOf(r, "career paths") })
+	row("reachable roles ÷ role detail", func(r sizeResult) string { return ratioOf(r, "reachable roles") })
+	return b.String()
+}
+
+// ratioOf is a workload's throughput over role detail's, round by round: median and range.
+func ratioOf(r sizeResult, w string) string {
+	n := min(len(r.runs[w]), len(r.runs["role detail"]))
+	rounds := make([]int, n)
+	for i := range rounds {
+		rounds[i] = i
+	}
+	s := spread(rounds, func(i int) float64 { return r.runs[w][i].rps() / r.runs["role detail"][i].rps() })
+	return fmt.Sprintf("%.2f× (%.2f–%.2f)", s.med, s.lo, s.hi)
+}
