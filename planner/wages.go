@@ -174,64 +174,23 @@ func matchWage(role domain.Role, aw *store.AreaWages) (*domain.Wage, bool) {
 	return &w, true
 }
 
-// wage returns a role's estimate in an area ("" for the nation), the nation's marked
-// NationalFallback when the area has none; nil when neither has one or no wages are
-// imported. An area not imported is an InputError.
-func (b *wageBook) wage(ctx context.Context, role domain.Role, area string) (*domain.Wage, error) {
-	if area == "" {
-		area = oews.National
-	}
-	aw, err := b.area(ctx, area)
-	if err != nil {
-		return nil, err
-	}
-	if aw == nil || aw.BySOC == nil {
-		if area == oews.National {
-			return nil, nil
-		}
-		return nil, unknownArea(area)
-	}
-	if w, ok := matchWage(role, aw); ok || area == oews.National {
-		return w, nil
-	}
-	nat, err := b.area(ctx, oews.National)
-	if err != nil {
-		return nil, err
-	}
-	w, ok := matchWage(role, nat)
-	if ok {
-		w.NationalFallback = true
-	}
-	return w, nil
-}
-
 func unknownArea(area string) error {
 	return inputErr("area %q is not a BLS area code the graph has wages for; look one up with areas(search: ...), or import the wages with make oews", area)
 }
 
-// Wage returns a role's employment and wages in an area ("" for the nation); see wageBook.wage.
+// Wage returns a role's employment and wages in an area ("" for the nation), the nation's
+// marked NationalFallback when the area has none; nil when neither has one or no wages are
+// imported. An area not imported is an InputError.
 func (p *Planner) Wage(ctx context.Context, role domain.Role, area string) (*domain.Wage, error) {
 	snap, err := p.snapshot(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return snap.wages.wage(ctx, role, area)
-}
-
-// CheckArea fails with an InputError when area is set and names no imported area.
-func (p *Planner) CheckArea(ctx context.Context, area string) error {
-	if area == "" {
-		return nil
-	}
-	snap, err := p.snapshot(ctx)
+	pay, err := snap.pay(ctx, area)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	aw, err := snap.wages.area(ctx, area)
-	if err == nil && (aw == nil || aw.BySOC == nil) {
-		err = unknownArea(area)
-	}
-	return err
+	return pay(role), nil
 }
 
 // Areas returns the areas whose name contains search (any case; all when empty) and of
@@ -262,9 +221,13 @@ func (p *Planner) WagesByArea(ctx context.Context, role domain.Role, areaType st
 	if err != nil {
 		return nil, err
 	}
-	nat, err := snap.wages.wage(ctx, role, "")
-	if err != nil || nat == nil {
+	pay, err := snap.pay(ctx, "")
+	if err != nil {
 		return nil, err
+	}
+	nat := pay(role)
+	if nat == nil {
+		return nil, nil
 	}
 	all, err := snap.wages.occupation(ctx, nat.SOC.Code)
 	if err != nil {
