@@ -149,6 +149,35 @@ func wagesOverONet(t *testing.T, srv *httptest.Server) {
 		t.Errorf("%d of %d occupations (%.1f%%) answer national wages; want at least 97%%", answered, occupations, 100*share)
 	}
 	checkFileFigures(t, srv)
+	checkWagesByArea(t, srv)
+}
+
+// checkWagesByArea: where network administrators are most employed among the states,
+// most first, and where they are paid most, with the same count either way.
+func checkWagesByArea(t *testing.T, srv *httptest.Server) {
+	var data struct {
+		Role struct {
+			Employed, Paid struct {
+				TotalCount int
+				Nodes      []wagesAnswer
+			}
+		}
+	}
+	noErrors(t, query(t, srv, `{ role(id: "onet-15-1244-00") {
+		employed: wagesByArea(orderBy: {field: EMPLOYMENT}, type: STATE, first: 5) { totalCount nodes { `+wagesFields+` } }
+		paid: wagesByArea(type: STATE, first: 5) { totalCount nodes { `+wagesFields+` } } } }`, nil, &data))
+	e, p := data.Role.Employed, data.Role.Paid
+	if e.TotalCount < 50 || e.TotalCount != p.TotalCount || len(e.Nodes) != 5 || len(p.Nodes) != 5 {
+		t.Fatalf("wagesByArea over the states: %d and %d estimates", e.TotalCount, p.TotalCount)
+	}
+	for i := 1; i < 5; i++ {
+		if *e.Nodes[i].Employment > *e.Nodes[i-1].Employment || *p.Nodes[i].Median > *p.Nodes[i-1].Median || e.Nodes[i].Area.Type != "STATE" {
+			t.Errorf("wagesByArea out of order at %d: %+v / %+v", i, e.Nodes[i], p.Nodes[i])
+		}
+	}
+	if e.Nodes[0].Area.Name != "California" && e.Nodes[0].Area.Name != "Texas" {
+		t.Errorf("most network administrators work in %s", e.Nodes[0].Area.Name)
+	}
 }
 
 // checkFileFigures compares figures with the file: a plain one, a top-coded one, an hourly-only one.
