@@ -137,7 +137,7 @@ func refreshAfterEdit(ctx context.Context, st *store.Store) (took, seen time.Dur
 	}
 	seen = time.Since(start)
 	took = seconds(scrape()["careergraph_snapshot_load_seconds"])
-	_, err = st.RemoveEdge(ctx, "REQUIRES", edit.Role, edit.Skill)
+	_, err = st.RemoveEdge(ctx, "requirement", edit.Role, edit.Skill)
 	return took, seen, err
 }
 
