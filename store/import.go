@@ -80,11 +80,14 @@ func (s *Store) Import(ctx context.Context, ds *domain.Dataset) error {
 
 // Wipe deletes the whole career graph. Tests use it; the service never does.
 func (s *Store) Wipe(ctx context.Context) error {
-	// Wage estimates go first, in batches: a quarter of a million of them is too many for one transaction.
+	// In batches: a graph ten times O*NET's size, or the wages, are too much for one transaction.
 	if err := s.clearWages(ctx, "wipe", oewsClearOthersCypher, map[string]any{"keep": ""}, func(string, int, time.Duration) {}); err != nil {
 		return err
 	}
-	return s.writeOne(ctx, wipeCypher, nil)
+	if err := s.clearWages(ctx, "wipe", wipeCypher, map[string]any{"limit": 1000}, func(string, int, time.Duration) {}); err != nil {
+		return err
+	}
+	return s.writeOne(ctx, bumpVersionCypher, nil)
 }
 
 func rows[T any](items []T, row func(T) map[string]any) []map[string]any {

@@ -70,9 +70,12 @@ func (s *Store) ImportOEWS(ctx context.Context, d *oews.Data, progress Progress)
 	return s.clearWages(ctx, "previous release", oewsClearReleaseCypher, map[string]any{"release": cur}, progress)
 }
 
-// clearWages runs a delete statement in batches until it deletes nothing.
+// clearWages runs a delete statement (wages, or the whole graph for Wipe) in batches until
+// it deletes nothing.
 func (s *Store) clearWages(ctx context.Context, step, cypher string, params map[string]any, progress Progress) error {
-	params["limit"] = oewsBatch
+	if _, ok := params["limit"]; !ok {
+		params["limit"] = oewsBatch
+	}
 	start, total := time.Now(), 0
 	for {
 		var n int64

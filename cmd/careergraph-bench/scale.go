@@ -84,7 +84,9 @@ func measureSize(ctx context.Context, st *store.Store, uri string, d *onet.Data,
 		return r, err
 	}
 	start := time.Now()
-	if err := st.ImportONet(ctx, onet.Grow(d, f, 1), func(string, int, time.Duration) {}); err != nil {
+	if err := st.ImportONet(ctx, onet.Grow(d, f, 1), func(step string, n int, took time.Duration) {
+		fmt.Fprintf(out, "  %-24s %8d rows %9s\n", step, n, took.Round(time.Millisecond))
+	}); err != nil {
 		return r, err
 	}
 	r.importTook = time.Since(start)
