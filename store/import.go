@@ -84,8 +84,10 @@ func (s *Store) Wipe(ctx context.Context) error {
 	if err := s.clearWages(ctx, "wipe", oewsClearOthersCypher, map[string]any{"keep": ""}, func(string, int, time.Duration) {}); err != nil {
 		return err
 	}
-	if err := s.clearWages(ctx, "wipe", wipeCypher, map[string]any{"limit": 1000}, func(string, int, time.Duration) {}); err != nil {
-		return err
+	for _, cypher := range []string{wipeEdgesCypher, wipeCypher} {
+		if err := s.clearWages(ctx, "wipe", cypher, map[string]any{"limit": 10_000}, func(string, int, time.Duration) {}); err != nil {
+			return err
+		}
 	}
 	return s.writeOne(ctx, bumpVersionCypher, nil)
 }

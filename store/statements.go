@@ -164,6 +164,8 @@ var (
 	upsertSkillCypher string
 	//go:embed cypher/wipe.cypher
 	wipeCypher string
+	//go:embed cypher/wipe_edges.cypher
+	wipeEdgesCypher string
 	//go:embed cypher/withhold_related.cypher
 	withholdRelatedCypher string
 )
