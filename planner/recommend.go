@@ -109,46 +109,72 @@ func (p *Planner) Recommend(ctx context.Context, profile Profile, first int) (Re
 }
 
 // rank scores every role but the person's own (and the same job under another name) and
-// returns the first best, not yet explained.
+// returns the first best, not yet explained. Every part of the score but the skills met is
+// worked out for every role, the similarity from the index; the skills met, which reads a
+// role's requirements, only for the roles that could make the first with it.
 func (s *snapshot) rank(start Start, years *float64, moves []domain.CareerMove, first int, startPay payPoint, med *areaMedians) []RoleRecommendation {
-	person := s.sim.model.Dense(s.sim.person(start))
-	defer s.sim.model.Release(person)
-	held := make([]float64, len(s.required))
-	for id, lvl := range start.Held {
-		if k, ok := s.required[id]; ok {
-			held[k] = lvl
-		}
-	}
-	skip := map[string]bool{start.Role.ID: true}
+	sims := s.sim.index.Compare(s.sim.person(start))
+	defer sims.Release()
+	skip := map[int]bool{s.at[start.Role.ID]: true}
 	for _, id := range s.sim.same[start.Role.ID] {
-		skip[id] = true
+		skip[s.at[id]] = true
 	}
-	moveTo := make(map[string]*domain.CareerMove, len(moves))
+	moveTo := make(map[int]*domain.CareerMove, len(moves))
 	for j := range moves {
-		moveTo[moves[j].Role.ID] = &moves[j]
+		moveTo[s.at[moves[j].Role.ID]] = &moves[j]
 	}
-	top := make([]RoleRecommendation, 0, first+1)
-	for i := range s.cands {
+	score := func(i int, skills float64) RoleRecommendation {
 		c := &s.cands[i]
-		if skip[c.Role.ID] {
-			continue
-		}
-		rec := RoleRecommendation{Role: c.Role, Similarity: s.sim.model.SimilarityTo(person, s.sim.byIndex[i]),
-			Move: moveTo[c.Role.ID]}
+		rec := RoleRecommendation{Role: c.Role, Similarity: sims.Parts(i), Move: moveTo[i]}
 		rec.Parts = ScoreParts{
 			Similarity:     min(1, max(0, rec.Similarity.Total)),
-			Skills:         skillsMet(held, s.needIndex[i]),
+			Skills:         skills,
 			Certifications: certificationFit(start.HeldCert, c.Endorsements),
 			Experience:     experienceFit(years, c.Role.Experience),
-			Direction:      direction(start.Role, c.Role, rec.Move),
+			Direction:      direction(s.levels[s.at[start.Role.ID]], s.levels[i], rec.Move),
 			Salary:         salaryFit(startPay, med.of(i), start.Role.Salary, c.Role.Salary),
 		}
 		rec.Score = weightSimilarity*rec.Parts.Similarity + weightSkills*rec.Parts.Skills +
 			weightCertifications*rec.Parts.Certifications + weightExperience*rec.Parts.Experience +
 			weightDirection*rec.Parts.Direction + weightSalary*rec.Parts.Salary
-		top = keepBest(top, rec, first)
+		return rec
+	}
+	// Without the skills met (0 here, at most 1), each score is at most weightSkills short.
+	without := make([]float64, len(s.cands))
+	best := make([]float64, 0, first+1) // the first highest of them, highest first
+	for i := range s.cands {
+		if without[i] = math.Inf(-1); skip[i] {
+			continue
+		}
+		without[i] = score(i, 0).Score
+		at, _ := slices.BinarySearchFunc(best, without[i], func(a, b float64) int { return cmp.Compare(b, a) })
+		if at < first {
+			best = slices.Insert(best, at, without[i])[:min(first, len(best)+1)]
+		}
+	}
+	cut := math.Inf(-1)
+	if len(best) == first {
+		cut = best[first-1] - weightSkills - 1e-9 // below it, no role can make the first
+	}
+	held := s.heldByNumber(start.Held)
+	top := make([]RoleRecommendation, 0, first+1)
+	for i, w := range without {
+		if w >= cut && !skip[i] {
+			top = keepBest(top, score(i, skillsMet(held, s.needIndex[i])), first)
+		}
 	}
 	return top
+}
+
+// heldByNumber is what a person holds, by required skill number.
+func (s *snapshot) heldByNumber(held skillgap.Held) []float64 {
+	out := make([]float64, len(s.required))
+	for id, lvl := range held {
+		if k, ok := s.required[id]; ok {
+			out[k] = lvl
+		}
+	}
+	return out
 }
 
 // keepBest inserts rec into top, kept sorted best first (ties by role id) and at most n long.
@@ -296,7 +322,8 @@ func experienceFit(years *float64, want domain.Years) float64 {
 
 // direction rewards the moves the graph knows (a promotion most); without one, a step
 // of one level up or at the same level scores best, then two up, one down, and the rest.
-func direction(from, to domain.Role, move *domain.CareerMove) float64 {
+// from and to are the two roles' level ranks (domain.LevelRank).
+func direction(from, to int, move *domain.CareerMove) float64 {
 	if move != nil {
 		switch move.Kind {
 		case domain.KindPromotion:
@@ -306,7 +333,7 @@ func direction(from, to domain.Role, move *domain.CareerMove) float64 {
 		}
 		return 0.6
 	}
-	switch d := domain.LevelRank(to.Level) - domain.LevelRank(from.Level); {
+	switch d := to - from; {
 	case d == 0, d == 1:
 		return 0.3
 	case d == 2:

@@ -20,7 +20,7 @@ type similarityIndex struct {
 	model   *similarity.Model
 	ratings map[string]map[string]float64 // each role's ratings, for people who hold more
 	vecs    map[string]similarity.Vector
-	byIndex []similarity.Vector  // vecs in the order of the snapshot's candidates
+	index   *similarity.Index    // vecs in the order of the snapshot's candidates
 	same    map[string][]string  // roles that are the same job: a curated role and its classification
 	nearest map[string]neighbour // for each O*NET occupation (and only those), the curated role closest to it
 }
@@ -46,11 +46,12 @@ func newSimilarityIndex(cands []store.Candidate, byID map[string]*store.Candidat
 		}
 	}
 	ix.model = similarity.Fit(all, similarity.DefaultWeights)
-	ix.byIndex = make([]similarity.Vector, len(cands))
+	byIndex := make([]similarity.Vector, len(cands))
 	for i := range cands {
 		v := ix.model.Vector(all[i])
-		ix.vecs[cands[i].Role.ID], ix.byIndex[i] = v, v
+		ix.vecs[cands[i].Role.ID], byIndex[i] = v, v
 	}
+	ix.index = ix.model.NewIndex(byIndex)
 	ix.nearest = nearestCurated(cands, ix)
 	return ix
 }

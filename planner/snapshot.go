@@ -30,6 +30,8 @@ type snapshot struct {
 	fingerprint  string
 	cands        []store.Candidate
 	byID         map[string]*store.Candidate
+	at           map[string]int // each candidate's position in cands
+	levels       []int          // each candidate's level rank (domain.LevelRank)
 	reqs         map[string][]domain.Requirement
 	roles        map[string]domain.Role
 	moves        map[string][]domain.CareerMove
@@ -41,8 +43,16 @@ type snapshot struct {
 	degrees      map[string]int   // see store.PlannerGraph.Degrees
 	required     map[string]int32 // every required skill, numbered
 	needIndex    [][]indexedNeed  // each candidate's requirements by skill number
+	needers      [][]needer       // by skill number, the candidates that require it
+	needNorm     []float64        // each candidate's length of importance × level
 	problems     []domain.Problem // the records left out, see store.PlannerGraph.Problems
 	wages        *wageBook        // the wage estimates read under this snapshot
+}
+
+// needer is a candidate requiring a skill, with importance × level.
+type needer struct {
+	at int32
+	w  float64
 }
 
 // indexedNeed is a requirement with its skill numbered, for scoring every role quickly.
@@ -57,9 +67,10 @@ func newSnapshot(g *store.PlannerGraph) *snapshot {
 		moves: map[string][]domain.CareerMove{}, skillNames: g.SkillNames, certs: map[string]store.CertificationLinks{},
 		certsBySkill: map[string][]string{}, degrees: g.Degrees, problems: g.Problems, wages: newWageBook(nil, nil)}
 	s.required, s.needIndex = map[string]int32{}, make([][]indexedNeed, len(s.cands))
+	s.at, s.levels, s.needNorm = make(map[string]int, len(s.cands)), make([]int, len(s.cands)), make([]float64, len(s.cands))
 	for i := range s.cands {
 		c := &s.cands[i]
-		s.byID[c.Role.ID] = c
+		s.byID[c.Role.ID], s.at[c.Role.ID], s.levels[i] = c, i, domain.LevelRank(c.Role.Level)
 		s.reqs[c.Role.ID] = c.Requirements
 		s.roles[c.Role.ID] = c.Role
 		for _, r := range c.Requirements {
@@ -67,8 +78,12 @@ func newSnapshot(g *store.PlannerGraph) *snapshot {
 			if !ok {
 				k = int32(len(s.required))
 				s.required[r.Skill] = k
+				s.needers = append(s.needers, nil)
 			}
 			s.needIndex[i] = append(s.needIndex[i], indexedNeed{k, r.Importance, r.Level})
+			w := r.Importance * r.Level
+			s.needers[k] = append(s.needers[k], needer{int32(i), w})
+			s.needNorm[i] += w * w
 		}
 	}
 	for _, c := range s.cands {

@@ -85,7 +85,7 @@ func (p *Planner) profileStart(ctx context.Context, pr Profile) (Start, error) {
 	if err != nil {
 		return Start{}, err
 	}
-	cands := rankMatches(held, snap.reqs, 5)
+	cands := snap.rankMatches(held, 5)
 	if len(cands) == 0 {
 		return Start{}, fmt.Errorf("no role in the graph requires any of the profile's skills: %w", store.ErrNotFound)
 	}
@@ -110,25 +110,36 @@ type match struct {
 // rankMatches returns the n roles whose requirements are most like what the person
 // holds: the cosine between the levels held and the role's importance × level, over
 // the role's own requirements. Roles sharing no skill with the person are left out.
-func rankMatches(held skillgap.Held, reqs map[string][]domain.Requirement, n int) []match {
+func (s *snapshot) rankMatches(held skillgap.Held, n int) []match {
 	heldNorm := 0.0
-	for _, lvl := range held {
+	var ks []int32
+	for id, lvl := range held {
 		heldNorm += lvl * lvl
-	}
-	var out []match
-	for id, rs := range reqs {
-		dot, norm := 0.0, 0.0
-		for _, r := range rs {
-			w := r.Importance * r.Level
-			dot += w * held[r.Skill]
-			norm += w * w
-		}
-		if dot > 0 {
-			out = append(out, match{id, dot / math.Sqrt(norm*heldNorm)})
+		if k, ok := s.required[id]; ok {
+			ks = append(ks, k)
 		}
 	}
-	slices.SortFunc(out, func(a, b match) int { return cmp.Or(cmp.Compare(b.sim, a.sim), cmp.Compare(a.id, b.id)) })
-	return out[:min(n, len(out))]
+	slices.Sort(ks)
+	levels := s.heldByNumber(held)
+	dot := make([]float64, len(s.cands))
+	for _, k := range ks {
+		for _, r := range s.needers[k] {
+			dot[r.at] += r.w * levels[k]
+		}
+	}
+	better := func(a, b match) int { return cmp.Or(cmp.Compare(b.sim, a.sim), cmp.Compare(a.id, b.id)) }
+	out := make([]match, 0, n+1)
+	for i, d := range dot {
+		sim := d / math.Sqrt(s.needNorm[i]*heldNorm)
+		if d <= 0 || len(out) == n && sim < out[n-1].sim {
+			continue
+		}
+		m := match{s.cands[i].Role.ID, sim}
+		if at, _ := slices.BinarySearchFunc(out, m, better); at < n {
+			out = slices.Insert(out, at, m)[:min(n, len(out)+1)]
+		}
+	}
+	return out
 }
 
 // chooseStart takes the most alike role, preferring among those within 0.05 of it one

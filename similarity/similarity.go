@@ -8,7 +8,6 @@ import (
 	"cmp"
 	"math"
 	"slices"
-	"sync"
 )
 
 // Features are what is known of a role, or of a person, for comparing it with others.
@@ -34,7 +33,6 @@ type Model struct {
 	mean                []float64 // by rating index
 	techIDF, textIDF    []float64 // by technology and term index
 	weights             Weights
-	pool                sync.Pool // of *Dense
 }
 
 // vocabulary numbers the keys seen by Fit.
@@ -243,70 +241,4 @@ func dedupe(s []string) []string {
 	out := slices.Clone(s)
 	slices.Sort(out)
 	return slices.Compact(out)
-}
-
-// Dense is a vector spread out over the model's vocabularies, so that comparing it with
-// many sparse vectors costs one multiplication per entry of theirs. Get one with
-// Model.Dense and give it back with Release.
-type Dense struct {
-	ratings, tech, text []float64
-	has                 [3]bool
-	src                 Vector
-}
-
-// Dense spreads v out. Vectors Fit saw the vocabularies of only; v must come from m.
-func (m *Model) Dense(v Vector) *Dense {
-	d, _ := m.pool.Get().(*Dense)
-	if d == nil {
-		d = &Dense{ratings: make([]float64, len(m.ratings.keys)), tech: make([]float64, len(m.tech.keys)),
-			text: make([]float64, len(m.text.keys))}
-	}
-	d.src = v
-	for k, s := range []Sparse{v.Ratings, v.Tech, v.Text} {
-		dst := [][]float64{d.ratings, d.tech, d.text}[k]
-		for i, idx := range s.Index {
-			dst[idx] = s.Values[i]
-		}
-		d.has[k] = len(s.Index) > 0
-	}
-	return d
-}
-
-// Release clears d and returns it to m for reuse.
-func (m *Model) Release(d *Dense) {
-	for k, s := range []Sparse{d.src.Ratings, d.src.Tech, d.src.Text} {
-		dst := [][]float64{d.ratings, d.tech, d.text}[k]
-		for _, idx := range s.Index {
-			dst[idx] = 0
-		}
-	}
-	d.src = Vector{}
-	m.pool.Put(d)
-}
-
-// SimilarityTo is Similarity between the vector d was made from and b.
-func (m *Model) SimilarityTo(d *Dense, b Vector) Parts {
-	p := Parts{Ratings: gather(d.ratings, b.Ratings), Tech: gather(d.tech, b.Tech), Text: gather(d.text, b.Text)}
-	total, weight := 0.0, 0.0
-	for k, s := range []struct {
-		w, v float64
-		b    Sparse
-	}{{m.weights.Ratings, p.Ratings, b.Ratings}, {m.weights.Tech, p.Tech, b.Tech}, {m.weights.Text, p.Text, b.Text}} {
-		if d.has[k] && len(s.b.Index) > 0 {
-			total += s.w * s.v
-			weight += s.w
-		}
-	}
-	if weight > 0 {
-		p.Total = total / weight
-	}
-	return p
-}
-
-func gather(dense []float64, s Sparse) float64 {
-	sum := 0.0
-	for i, idx := range s.Index {
-		sum += dense[idx] * s.Values[i]
-	}
-	return sum
 }

@@ -59,22 +59,28 @@ func TestDot(t *testing.T) {
 	}
 }
 
-func TestSimilarityToMatchesSimilarity(t *testing.T) {
+func TestIndexMatchesSimilarity(t *testing.T) {
 	roles := []Features{
 		{Ratings: map[string]float64{"a": 20, "b": 5}, Tech: []string{"x"}, Title: "Network Administrator"},
 		{Ratings: map[string]float64{"a": 18, "c": 12}, Title: "Network Engineer", Text: []string{"routers"}},
 		{Tech: []string{"x", "y"}, Title: "Payroll Clerk"},
+		{},
 	}
 	m := Fit(roles, DefaultWeights)
-	for _, a := range roles {
+	vs := make([]Vector, len(roles))
+	for i, f := range roles {
+		vs[i] = m.Vector(f)
+	}
+	ix := m.NewIndex(vs)
+	for _, a := range append(roles, Features{Ratings: map[string]float64{"b": 3, "z": 1}, Tech: []string{"y", "new"},
+		Title: "payroll network"}) {
 		va := m.Vector(a)
-		d := m.Dense(va)
-		for _, b := range roles {
-			vb := m.Vector(b)
-			if got, want := m.SimilarityTo(d, vb), m.Similarity(va, vb); !near(got.Total, want.Total) || !near(got.Text, want.Text) {
-				t.Errorf("SimilarityTo = %+v, Similarity = %+v", got, want)
+		scores := ix.Compare(va)
+		for i, vb := range vs {
+			if got, want := scores.Parts(i), m.Similarity(va, vb); got != want {
+				t.Errorf("index: %+v, Similarity: %+v", got, want)
 			}
 		}
-		m.Release(d)
+		scores.Release()
 	}
 }
