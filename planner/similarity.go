@@ -45,11 +45,10 @@ func newSimilarityIndex(cands []store.Candidate, byID map[string]*store.Candidat
 			ix.same[o] = append(ix.same[o], c.Role.ID)
 		}
 	}
-	ix.model = similarity.Fit(all, similarity.DefaultWeights)
-	byIndex := make([]similarity.Vector, len(cands))
+	model, byIndex := similarity.FitVectors(all, similarity.DefaultWeights)
+	ix.model = model
 	for i := range cands {
-		v := ix.model.Vector(all[i])
-		ix.vecs[cands[i].Role.ID], byIndex[i] = v, v
+		ix.vecs[cands[i].Role.ID] = byIndex[i]
 	}
 	ix.index = ix.model.NewIndex(byIndex)
 	ix.nearest = nearestCurated(cands, ix)

@@ -70,10 +70,29 @@ type Parts struct {
 
 // Fit learns a model from the features of every role.
 func Fit(all []Features, w Weights) *Model {
+	m, _ := fit(all, w)
+	return m
+}
+
+// FitVectors learns a model from the features of every role and returns their vectors
+// too, reading each text once.
+func FitVectors(all []Features, w Weights) (*Model, []Vector) {
+	m, counts := fit(all, w)
+	vs := make([]Vector, len(all))
+	for i, f := range all {
+		vs[i] = Vector{Ratings: m.RatingsVector(f.Ratings), Tech: m.techVector(f.Tech), Text: m.textVector(counts[i])}
+	}
+	return m, vs
+}
+
+// fit learns a model and returns the term counts of each role's text.
+func fit(all []Features, w Weights) (*Model, [][]termCount) {
 	m := &Model{weights: w, ratings: vocabulary{index: map[string]int32{}}, tech: vocabulary{index: map[string]int32{}},
 		text: vocabulary{index: map[string]int32{}}}
+	tok := newTokenizer(&m.text)
+	counts := make([][]termCount, len(all))
 	rated := 0.0
-	for _, f := range all {
+	for k, f := range all {
 		if len(f.Ratings) > 0 {
 			rated++
 		}
@@ -87,10 +106,10 @@ func Fit(all []Features, w Weights) *Model {
 			m.techIDF = grow(m.techIDF, i)
 			m.techIDF[i]++
 		}
-		for t := range terms(f) {
-			i := m.text.add(t)
-			m.textIDF = grow(m.textIDF, i)
-			m.textIDF[i]++
+		counts[k] = tok.terms(f)
+		for _, t := range counts[k] {
+			m.textIDF = grow(m.textIDF, t.term)
+			m.textIDF[t.term]++
 		}
 	}
 	for i := range m.mean {
@@ -103,7 +122,7 @@ func Fit(all []Features, w Weights) *Model {
 	for i, df := range m.textIDF {
 		m.textIDF[i] = math.Log(1 + n/df)
 	}
-	return m
+	return m, counts
 }
 
 func grow(s []float64, i int32) []float64 {
@@ -118,19 +137,8 @@ func (m *Model) unseenIDF(n int) float64 { return math.Log(1 + float64(n+1)) }
 
 // Vector weighs and normalises f.
 func (m *Model) Vector(f Features) Vector {
-	v := Vector{Ratings: m.RatingsVector(f.Ratings)}
-	t, extra := map[int32]float64{}, 0.0
-	for _, id := range dedupe(f.Tech) {
-		if i, ok := m.tech.index[id]; ok {
-			t[i] = m.techIDF[i]
-		} else {
-			w := m.unseenIDF(len(m.tech.keys))
-			extra += w * w
-		}
-	}
-	v.Tech = normalise(t, extra)
-	x := map[int32]float64{}
-	extra = 0
+	v := Vector{Ratings: m.RatingsVector(f.Ratings), Tech: m.techVector(f.Tech)}
+	x, extra := map[int32]float64{}, 0.0
 	for term, tf := range terms(f) {
 		if i, ok := m.text.index[term]; ok {
 			x[i] = (1 + math.Log(tf)) * m.textIDF[i]
@@ -143,24 +151,74 @@ func (m *Model) Vector(f Features) Vector {
 	return v
 }
 
+// techVector weighs and normalises technologies by how rare they are.
+func (m *Model) techVector(tech []string) Sparse {
+	t, extra := map[int32]float64{}, 0.0
+	for _, id := range dedupe(tech) {
+		if i, ok := m.tech.index[id]; ok {
+			t[i] = m.techIDF[i]
+		} else {
+			w := m.unseenIDF(len(m.tech.keys))
+			extra += w * w
+		}
+	}
+	return normalise(t, extra)
+}
+
+// textVector weighs and normalises the term counts of a text Fit saw.
+func (m *Model) textVector(counts []termCount) Sparse {
+	out := Sparse{Index: make([]int32, len(counts)), Values: make([]float64, len(counts))}
+	norm := 0.0
+	for k, c := range counts {
+		x := (1 + math.Log(c.n)) * m.textIDF[c.term]
+		out.Index[k], out.Values[k] = c.term, x
+		norm += x * x
+	}
+	if norm == 0 {
+		return Sparse{}
+	}
+	norm = math.Sqrt(norm)
+	for k := range out.Values {
+		out.Values[k] /= norm
+	}
+	return out
+}
+
 // RatingsVector weighs and normalises ratings alone: each element's mean taken away.
 func (m *Model) RatingsVector(ratings map[string]float64) Sparse {
 	if len(ratings) == 0 {
 		return Sparse{}
 	}
-	r := make(map[int32]float64, len(m.mean))
-	extra := 0.0
+	r := make([]float64, len(m.mean))
 	for i, mu := range m.mean {
-		r[int32(i)] = -mu
+		r[i] = -mu
 	}
+	norm := 0.0
 	for k, x := range ratings {
 		if i, ok := m.ratings.index[k]; ok {
 			r[i] += x
 		} else {
-			extra += x * x
+			norm += x * x
 		}
 	}
-	return normalise(r, extra)
+	nonzero := 0
+	for _, x := range r {
+		norm += x * x
+		if x != 0 {
+			nonzero++
+		}
+	}
+	if norm == 0 {
+		return Sparse{}
+	}
+	norm = math.Sqrt(norm)
+	out := Sparse{Index: make([]int32, 0, nonzero), Values: make([]float64, 0, nonzero)}
+	for i, x := range r {
+		if x != 0 {
+			out.Index, out.Values = append(out.Index, int32(i)), append(out.Values, x/norm)
+		}
+	}
+	return out
 }
 
 // RatingKey is the skill or knowledge id of a rating index.

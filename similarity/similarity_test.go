@@ -84,3 +84,26 @@ func TestIndexMatchesSimilarity(t *testing.T) {
 		scores.Release()
 	}
 }
+
+func TestFitVectorsMatchesVector(t *testing.T) {
+	roles := []Features{
+		{Ratings: map[string]float64{"a": 20, "b": 5}, Tech: []string{"x", "x"}, Title: "Network Administrator",
+			Text: []string{"Administers networks", "Network Admin"}},
+		{Ratings: map[string]float64{"a": 18, "c": 12}, Title: "Network Engineer", Text: []string{"routers", "the of"}},
+		{Tech: []string{"x", "y"}, Title: "Payroll Clerk", Text: []string{"Network Admin"}},
+	}
+	m, vs := FitVectors(roles, DefaultWeights)
+	for i, f := range roles {
+		want := m.Vector(f)
+		for k, pair := range [][2]Sparse{{vs[i].Ratings, want.Ratings}, {vs[i].Tech, want.Tech}, {vs[i].Text, want.Text}} {
+			if len(pair[0].Index) != len(pair[1].Index) {
+				t.Fatalf("role %d signal %d: %v, want %v", i, k, pair[0], pair[1])
+			}
+			for j := range pair[0].Index {
+				if pair[0].Index[j] != pair[1].Index[j] || !near(pair[0].Values[j], pair[1].Values[j]) {
+					t.Errorf("role %d signal %d: %v, want %v", i, k, pair[0], pair[1])
+				}
+			}
+		}
+	}
+}
