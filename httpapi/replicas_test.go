@@ -46,11 +46,11 @@ func gapHas(t *testing.T, srv *httptest.Server, skill string) bool {
 	return slices.ContainsFunc(data.SkillGap.Skills, func(s struct{ Skill struct{ ID string } }) bool { return s.Skill.ID == skill })
 }
 
-// Two replicas behind a load balancer: a curator's edit through one is seen by the other
-// within a second (its refresh interval here is 250 ms), and so is its removal.
+// Two replicas behind a load balancer, with the default settings: a curator's edit
+// through one is seen by the other within a second, and so is its removal.
 func TestReplicasSeeEachOthersEdits(t *testing.T) {
 	a := curatorServer(t)
-	b := replica(t, 250*time.Millisecond)
+	b := replica(t, planner.DefaultRefreshEvery)
 	if gapHas(t, a, "terraform") || gapHas(t, b, "terraform") {
 		t.Fatal("the curated graph already asks Terraform of a help desk technician")
 	}

@@ -28,6 +28,8 @@ type Metrics struct {
 	rejected    *prometheus.GaugeVec
 	loads       prometheus.Counter
 	loadSeconds prometheus.Gauge
+	patches     prometheus.Counter
+	patchSecs   prometheus.Gauge
 	roles       prometheus.Gauge
 
 	mu         sync.Mutex
@@ -61,6 +63,10 @@ func New() *Metrics {
 			Help: "Full loads of the planner's snapshot (at start, and after the graph changed)."}),
 		loadSeconds: prometheus.NewGauge(prometheus.GaugeOpts{Name: "careergraph_snapshot_load_seconds",
 			Help: "How long the last full load of the planner's snapshot took: the graph read and the build."}),
+		patches: prometheus.NewCounter(prometheus.CounterOpts{Name: "careergraph_snapshot_patches_total",
+			Help: "Patches of the planner's snapshot with a change the service made and recorded (a curator edit), instead of a full load."}),
+		patchSecs: prometheus.NewGauge(prometheus.GaugeOpts{Name: "careergraph_snapshot_patch_seconds",
+			Help: "How long the last patch of the planner's snapshot took: the changed roles' read and the build."}),
 		roles: prometheus.NewGauge(prometheus.GaugeOpts{Name: "careergraph_snapshot_roles",
 			Help: "Roles in the planner's current snapshot."}),
 		rejected: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "careergraph_snapshot_rejected_records",
@@ -68,7 +74,7 @@ func New() *Metrics {
 			[]string{"kind", "reason"}),
 	}
 	m.reg.MustRegister(m.requests, m.latency, m.statements, m.stmtErrors, m.batchSizes, m.rateLimited, m.rejected, panics{},
-		m.loads, m.loadSeconds, m.roles,
+		m.loads, m.loadSeconds, m.patches, m.patchSecs, m.roles,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -133,10 +139,16 @@ func (m *Metrics) Batch(loader string, keys int) {
 	m.batchSizes.WithLabelValues(loader).Observe(float64(keys))
 }
 
-// Load records one full load of the planner's snapshot; it fits planner.Options.OnLoad.
-func (m *Metrics) Load(took time.Duration, roles int) {
-	m.loads.Inc()
-	m.loadSeconds.Set(took.Seconds())
+// Load records one load of the planner's snapshot, a full one or a patch; it fits
+// planner.Options.OnLoad.
+func (m *Metrics) Load(took time.Duration, roles int, patched bool) {
+	if patched {
+		m.patches.Inc()
+		m.patchSecs.Set(took.Seconds())
+	} else {
+		m.loads.Inc()
+		m.loadSeconds.Set(took.Seconds())
+	}
 	m.roles.Set(float64(roles))
 }
 

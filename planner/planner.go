@@ -18,8 +18,9 @@ import (
 
 // Store is what the planner needs from the store.
 type Store interface {
-	Fingerprint(ctx context.Context) (string, error)
+	State(ctx context.Context) (store.GraphState, error)
 	ReadPlannerGraph(ctx context.Context) (*store.PlannerGraph, error)
+	ReadPlannerRoles(ctx context.Context, prev *store.PlannerGraph, ids []string) (*store.PlannerGraph, error)
 }
 
 // Planner answers path, reach, gap and recommendation questions over a store, from a
@@ -42,6 +43,9 @@ func New(st Store, opts ...Options) *Planner {
 	if p.opts.RefreshEvery <= 0 {
 		p.opts.RefreshEvery = DefaultRefreshEvery
 	}
+	if p.opts.RebuildAfter <= 0 {
+		p.opts.RebuildAfter = DefaultRebuildAfter
+	}
 	if p.opts.Now == nil {
 		p.opts.Now = time.Now
 	}
@@ -49,7 +53,7 @@ func New(st Store, opts ...Options) *Planner {
 		p.opts.OnSnapshot = func([]domain.Problem) {}
 	}
 	if p.opts.OnLoad == nil {
-		p.opts.OnLoad = func(time.Duration, int) {}
+		p.opts.OnLoad = func(time.Duration, int, bool) {}
 	}
 	return p
 }

@@ -29,10 +29,14 @@ func (s *scriptedStore) set(fp string, read func() (*store.PlannerGraph, error))
 	s.fingerprint, s.read = fp, read
 }
 
-func (s *scriptedStore) Fingerprint(context.Context) (string, error) {
+func (s *scriptedStore) State(context.Context) (store.GraphState, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.fingerprint, nil
+	return store.GraphState{Fingerprint: s.fingerprint, Version: s.fingerprint}, nil
+}
+
+func (s *scriptedStore) ReadPlannerRoles(context.Context, *store.PlannerGraph, []string) (*store.PlannerGraph, error) {
+	panic("scriptedStore records no changes, so the planner never patches")
 }
 
 func (s *scriptedStore) ReadPlannerGraph(context.Context) (*store.PlannerGraph, error) {

@@ -155,7 +155,7 @@ func (s *snapshot) searchPaths(q pathSearch) ([]foundPath, bool) {
 			continue
 		}
 		used := p.steps
-		for _, m := range s.graph.out[last] {
+		for _, m := range s.view.out[last] {
 			if !r.allowed(last, m) || p.has(m.To) || !r.canFinish(p, m.To, q.MaxSteps-used-1) {
 				continue
 			}
@@ -189,9 +189,9 @@ func (s *snapshot) pruning(q pathSearch) (r pruner, ok bool) {
 	for _, a := range q.Avoid {
 		r.avoid[a] = true
 	}
-	r.toTarget = s.graph.stepsTo(q.To, q.MaxSteps, r.allowed)
+	r.toTarget = s.view.stepsTo(q.To, q.MaxSteps, r.allowed)
 	if q.Via != "" {
-		r.toVia = s.graph.stepsTo(q.Via, q.MaxSteps, r.allowed)
+		r.toVia = s.view.stepsTo(q.Via, q.MaxSteps, r.allowed)
 		if r.viaToTarget, ok = r.toTarget[q.Via]; !ok {
 			return r, false
 		}
@@ -242,7 +242,7 @@ func (s *snapshot) reach(q reachSearch) ([]Reach, bool) {
 	onPath := map[string]bool{q.From: true}
 	var walk func(at string, steps int, years float64) bool
 	walk = func(at string, steps int, years float64) bool {
-		for _, m := range s.graph.out[at] {
+		for _, m := range s.view.out[at] {
 			if avoid[m.To] || onPath[m.To] || (q.PromotionsOnly && m.Kind != domain.KindPromotion) {
 				continue
 			}

@@ -31,24 +31,39 @@ type neighbour struct {
 	sim float64
 }
 
-func newSimilarityIndex(cands []store.Candidate, byID map[string]*store.Candidate) *similarityIndex {
+// newSimilarityIndex fits a model to every role, or, given prev, keeps prev's model and
+// the vectors of the roles not changed (nor classified as one changed).
+func newSimilarityIndex(cands []store.Candidate, byID map[string]*store.Candidate, prev *similarityIndex, changed map[string]bool) *similarityIndex {
 	ix := &similarityIndex{ratings: make(map[string]map[string]float64, len(cands)),
 		vecs: make(map[string]similarity.Vector, len(cands)), same: map[string][]string{}, nearest: map[string]neighbour{}}
-	all := make([]similarity.Features, 0, len(cands))
+	byIndex := make([]similarity.Vector, len(cands))
+	if prev == nil {
+		all := make([]similarity.Features, len(cands))
+		for i := range cands {
+			all[i] = roleFeatures(&cands[i], byID)
+			ix.ratings[cands[i].Role.ID] = all[i].Ratings
+		}
+		ix.model, byIndex = similarity.FitVectors(all, similarity.DefaultWeights)
+	} else {
+		ix.model = prev.model
+		for i := range cands {
+			c := &cands[i]
+			v, ok := prev.vecs[c.Role.ID]
+			ix.ratings[c.Role.ID] = prev.ratings[c.Role.ID]
+			if !ok || changed[c.Role.ID] || slices.ContainsFunc(c.ClassifiedAs, func(id string) bool { return changed[id] }) {
+				f := roleFeatures(c, byID)
+				v, ix.ratings[c.Role.ID] = ix.model.Vector(f), f.Ratings
+			}
+			byIndex[i] = v
+		}
+	}
 	for i := range cands {
 		c := &cands[i]
-		f := roleFeatures(c, byID)
-		ix.ratings[c.Role.ID] = f.Ratings
-		all = append(all, f)
+		ix.vecs[c.Role.ID] = byIndex[i]
 		for _, o := range c.ClassifiedAs {
 			ix.same[c.Role.ID] = append(ix.same[c.Role.ID], o)
 			ix.same[o] = append(ix.same[o], c.Role.ID)
 		}
-	}
-	model, byIndex := similarity.FitVectors(all, similarity.DefaultWeights)
-	ix.model = model
-	for i := range cands {
-		ix.vecs[cands[i].Role.ID] = byIndex[i]
 	}
 	ix.index = ix.model.NewIndex(byIndex)
 	ix.nearest = nearestCurated(cands, ix)

@@ -18,7 +18,11 @@ import (
 
 // DefaultRefreshEvery is how often, by default, the planner checks whether the graph
 // changed under it.
-const DefaultRefreshEvery = 2 * time.Second
+const DefaultRefreshEvery = 500 * time.Millisecond
+
+// DefaultRebuildAfter is how long, by default, a snapshot patched with the service's own
+// changes serves before a full reload replaces it (see Options.RebuildAfter).
+const DefaultRebuildAfter = time.Minute
 
 // loadTimeout bounds one reload of the snapshot, which requests share.
 const loadTimeout = 2 * time.Minute
@@ -28,6 +32,10 @@ const loadTimeout = 2 * time.Minute
 // once and never changed, so requests read it without a lock; a refresh swaps in a new one.
 type snapshot struct {
 	fingerprint  string
+	version      string              // the graph's version, see store.GraphState
+	graph        *store.PlannerGraph // what it was built from
+	loaded       time.Time           // when the last full load began
+	patched      bool                // changes were applied since that load
 	cands        []store.Candidate
 	byID         map[string]*store.Candidate
 	at           map[string]int // each candidate's position in cands
@@ -39,7 +47,7 @@ type snapshot struct {
 	certs        map[string]store.CertificationLinks
 	certsBySkill map[string][]string
 	sim          *similarityIndex
-	graph        graphView
+	view         graphView
 	degrees      map[string]int   // see store.PlannerGraph.Degrees
 	required     map[string]int32 // every required skill, numbered
 	needIndex    [][]indexedNeed  // each candidate's requirements by skill number
@@ -61,8 +69,24 @@ type indexedNeed struct {
 	importance, level float64
 }
 
-func newSnapshot(g *store.PlannerGraph) *snapshot {
-	s := &snapshot{fingerprint: g.Fingerprint, cands: g.Candidates, byID: make(map[string]*store.Candidate, len(g.Candidates)),
+func newSnapshot(g *store.PlannerGraph) *snapshot { return buildSnapshot(g, nil, nil) }
+
+// patched returns a snapshot of g, which is s's graph with the roles changed read again:
+// their vectors are worked out under s's similarity model, every other role's kept.
+func (s *snapshot) patch(g *store.PlannerGraph, changed []string) *snapshot {
+	ids := make(map[string]bool, len(changed))
+	for _, id := range changed {
+		ids[id] = true
+	}
+	out := buildSnapshot(g, s.sim, ids)
+	out.loaded, out.patched = s.loaded, true
+	return out
+}
+
+// buildSnapshot builds a snapshot of g. With prev, it keeps prev's similarity model and the
+// vectors of every role not changed.
+func buildSnapshot(g *store.PlannerGraph, prev *similarityIndex, changed map[string]bool) *snapshot {
+	s := &snapshot{fingerprint: g.Fingerprint, graph: g, cands: g.Candidates, byID: make(map[string]*store.Candidate, len(g.Candidates)),
 		reqs: make(map[string][]domain.Requirement, len(g.Candidates)), roles: make(map[string]domain.Role, len(g.Candidates)),
 		moves: map[string][]domain.CareerMove{}, skillNames: g.SkillNames, certs: map[string]store.CertificationLinks{},
 		certsBySkill: map[string][]string{}, degrees: g.Degrees, problems: g.Problems, wages: newWageBook(nil, nil)}
@@ -100,8 +124,8 @@ func newSnapshot(g *store.PlannerGraph) *snapshot {
 			s.certsBySkill[sk] = append(s.certsBySkill[sk], c.Certification.ID)
 		}
 	}
-	s.sim = newSimilarityIndex(s.cands, s.byID)
-	s.graph = newGraphView(s.cands)
+	s.sim = newSimilarityIndex(s.cands, s.byID, prev, changed)
+	s.view = newGraphView(s.cands)
 	return s
 }
 
@@ -118,9 +142,15 @@ type Options struct {
 	Log zerolog.Logger
 	// OnSnapshot, when set, hears the problems of every snapshot built (for metrics).
 	OnSnapshot func(problems []domain.Problem)
-	// OnLoad, when set, hears how long each full load of a snapshot took (the graph read
-	// and the build) and how many roles it holds.
-	OnLoad func(took time.Duration, roles int)
+	// RebuildAfter bounds how long a snapshot patched with the service's own changes
+	// serves before a full reload replaces it: a patch keeps the similarity model of the
+	// last full load, and an edit made straight in Neo4j at the same time as one of the
+	// service's is caught by the fingerprint only once.
+	RebuildAfter time.Duration
+	// OnLoad, when set, hears how long each load of a snapshot took (the graph read and
+	// the build), how many roles it holds, and whether it was a patch with the service's
+	// own changes rather than a full load.
+	OnLoad func(took time.Duration, roles int, patched bool)
 }
 
 // snapshots holds the current snapshot and coordinates its refreshes.
@@ -224,29 +254,44 @@ func (p *Planner) load(ctx context.Context) (*snapshot, error) {
 }
 
 // reload builds a new snapshot when the graph's fingerprint changed, and swaps it in.
+// When the one change since the snapshot was the service's own and says what it changed,
+// only those roles are read again and patched in; otherwise, and once a patched snapshot
+// is RebuildAfter old, the whole graph is read.
 func (p *Planner) reload() (*snapshot, error) {
 	ctx, cancel := context.WithTimeout(p.alive, loadTimeout)
 	defer cancel()
 	started := p.opts.Now()
-	// The fingerprint is read before the graph: a write that lands while the graph is read
-	// then shows as a newer fingerprint at the next check, never as one already seen.
-	fp, err := p.store.Fingerprint(ctx)
+	// The state is read before the graph: a write that lands while the graph is read then
+	// shows as a newer fingerprint at the next check, never as one already seen.
+	st, err := p.store.State(ctx)
 	if err != nil {
 		return nil, err
 	}
 	cur := p.snaps.current.Load()
-	if cur != nil && fp == cur.fingerprint {
+	rebuild := cur != nil && cur.patched && started.Sub(cur.loaded) >= p.opts.RebuildAfter
+	if cur != nil && st.Fingerprint == cur.fingerprint && !rebuild {
 		p.snaps.checked.Store(started.UnixNano())
 		return cur, nil
 	}
-	g, err := p.store.ReadPlannerGraph(ctx)
-	if err != nil {
-		return nil, err
+	var s *snapshot
+	patch := cur != nil && !rebuild && st.Last != nil && st.Previous == cur.version && st.Version != cur.version
+	if patch {
+		g, err := p.store.ReadPlannerRoles(ctx, cur.graph, st.Last.Roles)
+		if err != nil {
+			return nil, err
+		}
+		s = cur.patch(g, st.Last.Roles)
+	} else {
+		g, err := p.store.ReadPlannerGraph(ctx)
+		if err != nil {
+			return nil, err
+		}
+		s = newSnapshot(g)
+		s.loaded = started
 	}
-	g.Fingerprint = fp
-	s := newSnapshot(g)
+	s.fingerprint, s.version = st.Fingerprint, st.Version
 	s.wages = newWageBook(p.store, p.logProblems)
-	p.opts.OnLoad(p.opts.Now().Sub(started), len(s.cands))
+	p.opts.OnLoad(p.opts.Now().Sub(started), len(s.cands), patch)
 	p.snaps.current.Store(s)
 	p.snaps.checked.Store(started.UnixNano())
 	p.report(s.problems)

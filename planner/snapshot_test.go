@@ -117,3 +117,130 @@ func TestTwoPlannersAgree(t *testing.T) {
 		t.Error("planner b still sees the removed requirement after a refresh")
 	}
 }
+
+// loads counts a planner's full loads and patches.
+type loads struct {
+	mu            sync.Mutex
+	full, patched int
+}
+
+func (l *loads) record(_ time.Duration, _ int, patched bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if patched {
+		l.patched++
+	} else {
+		l.full++
+	}
+}
+
+func (l *loads) counts() (full, patched int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.full, l.patched
+}
+
+// A curator's edit through the store is patched into another planner's snapshot (the
+// roles it changed read again, nothing else), and so are its removal and a role renamed;
+// an edit made straight in Neo4j, two edits between checks, and a patched snapshot
+// RebuildAfter old each take a full load. Patched answers equal those of a fresh load.
+func TestServiceEditsArePatchedIn(t *testing.T) {
+	st := neo4jtest.Scratch(t)
+	ctx := context.Background()
+	clk := &clock{now: time.Unix(1_800_000_000, 0)}
+	var n loads
+	pl := planner.New(neo4jtest.Routed(t), planner.Options{RefreshEvery: time.Hour, Now: clk.Now, OnLoad: n.record})
+	t.Cleanup(pl.Close)
+	step := stepper(t, pl, &n)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	terraform := domain.Requirement{Role: "help-desk-technician", Skill: "terraform", Importance: 4, Level: 3, SourceID: "curators"}
+	step("the first load", func() {}, 1, 0)
+	step("a requirement set", func() { must(st.SetRequirement(ctx, terraform)) }, 1, 1)
+	if !slices.Contains(gapSkills(t, pl, "systems-administrator", "help-desk-technician"), "terraform") {
+		t.Fatal("the patched snapshot does not have the new requirement")
+	}
+	sameAsFresh(t, pl)
+	step("a role renamed", func() {
+		roles, err := st.RolesByIDs(ctx, []string{"cloud-engineer"})
+		must(err)
+		roles[0].Title = "Cloud Platform Engineer"
+		_, err = st.UpsertRole(ctx, roles[0])
+		must(err)
+	}, 1, 2)
+	paths, err := pl.Paths(ctx, startAt(t, pl, "help-desk-technician"), planner.PathQuery{To: "cloud-engineer",
+		RankBy: planner.ByYears, MaxSteps: 4, First: 1})
+	must(err)
+	if got := paths.Paths[0].Steps[len(paths.Paths[0].Steps)-1].To.Title; got != "Cloud Platform Engineer" {
+		t.Errorf("the path ends at %q, want the new title", got)
+	}
+	step("the requirement removed", func() {
+		_, err := st.RemoveEdge(ctx, "requirement", "help-desk-technician", "terraform")
+		must(err)
+	}, 1, 3)
+	if slices.Contains(gapSkills(t, pl, "systems-administrator", "help-desk-technician"), "terraform") {
+		t.Fatal("the patched snapshot still has the removed requirement")
+	}
+	sameAsFresh(t, pl)
+	step("an edit straight in Neo4j", func() {
+		cypher(t, `MATCH (r:Role {id: 'help-desk-technician'}), (s:Skill {id: 'bgp'})
+		           MERGE (r)-[e:REQUIRES]->(s) SET e.importance = 5.0, e.level = 6.0`, nil)
+	}, 2, 3)
+	step("two edits between checks", func() {
+		must(st.SetRequirement(ctx, terraform))
+		_, err := st.RemoveEdge(ctx, "requirement", "help-desk-technician", "terraform")
+		must(err)
+	}, 3, 3)
+	step("one more edit", func() { must(st.SetRequirement(ctx, terraform)) }, 3, 4)
+	clk.advance(planner.DefaultRebuildAfter)
+	step("RebuildAfter with no change", func() {}, 4, 4)
+}
+
+// stepper returns a function that makes an edit, refreshes pl, and checks how many full
+// loads and patches pl has made.
+func stepper(t *testing.T, pl *planner.Planner, n *loads) func(what string, edit func(), wantFull, wantPatched int) {
+	return func(what string, edit func(), wantFull, wantPatched int) {
+		t.Helper()
+		edit()
+		if err := pl.Refresh(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if full, patched := n.counts(); full != wantFull || patched != wantPatched {
+			t.Fatalf("after %s: %d full loads and %d patches, want %d and %d", what, full, patched, wantFull, wantPatched)
+		}
+	}
+}
+
+// sameAsFresh checks that pl answers as a planner that has just read the whole graph.
+func sameAsFresh(t *testing.T, pl *planner.Planner) {
+	t.Helper()
+	fresh := over(t, neo4jtest.Store(t))
+	for _, from := range []string{"help-desk-technician", "network-administrator", "cloud-engineer"} {
+		a := recommended(t, pl, from)
+		b := recommended(t, fresh, from)
+		if !slices.Equal(a, b) {
+			t.Errorf("from %s the patched snapshot recommends %v, a fresh one %v", from, a, b)
+		}
+		if ga, gb := gapSkills(t, pl, from, "senior-it-infrastructure-engineer"), gapSkills(t, fresh, from, "senior-it-infrastructure-engineer"); !slices.Equal(ga, gb) {
+			t.Errorf("from %s the patched snapshot's gap is %v, a fresh one's %v", from, ga, gb)
+		}
+	}
+}
+
+// recommended are the ids of the five roles recommended from a role.
+func recommended(t *testing.T, pl *planner.Planner, from string) []string {
+	t.Helper()
+	recs, err := pl.Recommend(context.Background(), planner.Profile{RoleID: from}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, r := range recs.Roles {
+		ids = append(ids, r.Role.ID)
+	}
+	return ids
+}

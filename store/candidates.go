@@ -1,7 +1,9 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -52,31 +54,91 @@ func (s *Store) ReadPlannerGraph(ctx context.Context) (*PlannerGraph, error) {
 	defer session.Close(ctx)
 	_, err := session.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		*g = PlannerGraph{SkillNames: map[string]string{}, Degrees: map[string]int{}}
-		return nil, s.readPlannerGraph(ctx, tx, g)
+		return nil, s.readPlannerGraph(ctx, tx, g, nil)
 	}, neo4j.WithTxTimeout(s.txTimeout*6))
 	if err = translate(ctx, err); err != nil {
 		return nil, err
 	}
+	g.dropDangling()
 	return g, nil
 }
 
+// ReadPlannerRoles reads again, in one read transaction, the roles ids name with every
+// skill name, certification and degree, and returns prev with them in place: a role read
+// replaces prev's of the same id or joins them, and one no longer there (or now rejected)
+// leaves. The problems prev found in those roles, skills and certifications give way to
+// those found now. prev is not changed, and its candidates are shared, not copied.
+func (s *Store) ReadPlannerRoles(ctx context.Context, prev *PlannerGraph, ids []string) (*PlannerGraph, error) {
+	read := &PlannerGraph{}
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead,
+		BookmarkManager: s.driver.ExecuteQueryBookmarkManager()})
+	defer session.Close(ctx)
+	_, err := session.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		*read = PlannerGraph{SkillNames: map[string]string{}, Degrees: map[string]int{}}
+		return nil, s.readPlannerGraph(ctx, tx, read, nonNil(ids))
+	}, neo4j.WithTxTimeout(s.txTimeout))
+	if err = translate(ctx, err); err != nil {
+		return nil, err
+	}
+	return prev.merge(read, ids), nil
+}
+
+// merge returns g with the roles ids name, the skill names and the certifications taken
+// from read, which read those roles only.
+func (g *PlannerGraph) merge(read *PlannerGraph, ids []string) *PlannerGraph {
+	changed := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		changed[id] = true
+	}
+	out := &PlannerGraph{SkillNames: read.SkillNames, Certifications: read.Certifications, Degrees: read.Degrees,
+		Candidates: make([]Candidate, 0, len(g.Candidates)+len(read.Candidates))}
+	for _, c := range g.Candidates {
+		if !changed[c.Role.ID] {
+			out.Candidates = append(out.Candidates, c)
+		}
+	}
+	out.Candidates = append(out.Candidates, read.Candidates...)
+	slices.SortStableFunc(out.Candidates, func(a, b Candidate) int { return cmp.Compare(a.Role.ID, b.Role.ID) })
+	for _, p := range g.Problems {
+		if !changed[p.From] && roleRecord[p.Kind] {
+			out.Problems = append(out.Problems, p)
+		}
+	}
+	out.Problems = append(out.Problems, read.Problems...)
+	// Edges of the roles read may end at roles, skills or certifications that are gone;
+	// those kept were checked when read, and the nodes they end at are still there (a
+	// delete is not a change told role by role).
+	out.dropDanglingOf(func(c *Candidate) bool { return changed[c.Role.ID] })
+	return out
+}
+
+// roleRecord holds the kinds of problem found in a role's record or its outgoing edges.
+var roleRecord = map[string]bool{domain.RecordRole: true, domain.RecordRequirement: true,
+	domain.RecordEndorsement: true, domain.RecordTechnology: true, domain.RecordClassification: true,
+	domain.RecordMove: true}
+
 // readPlannerGraph fills g from the planner's statements, read in tx. Every record is
 // checked: one that fails is left out of g and reported in g.Problems (see check.go).
-func (s *Store) readPlannerGraph(ctx context.Context, tx neo4j.ManagedTransaction, g *PlannerGraph) error {
-	err := s.stream(ctx, tx, candidatesCypher, func(rec *neo4j.Record) error {
+// ids, when not nil, limits the roles read to those.
+func (s *Store) readPlannerGraph(ctx context.Context, tx neo4j.ManagedTransaction, g *PlannerGraph, ids []string) error {
+	params := map[string]any{"ids": nil}
+	if ids != nil {
+		params["ids"] = ids
+	}
+	err := s.stream(ctx, tx, candidatesCypher, params, func(rec *neo4j.Record) error {
 		if c, ok := g.candidate(rec); ok {
 			g.Candidates = append(g.Candidates, c)
 		}
 		return nil
 	})
 	if err == nil {
-		err = s.stream(ctx, tx, plannerSkillsCypher, func(rec *neo4j.Record) error {
+		err = s.stream(ctx, tx, plannerSkillsCypher, nil, func(rec *neo4j.Record) error {
 			g.skillName(rec)
 			return nil
 		})
 	}
 	if err == nil {
-		err = s.stream(ctx, tx, plannerCertificationsCypher, func(rec *neo4j.Record) error {
+		err = s.stream(ctx, tx, plannerCertificationsCypher, nil, func(rec *neo4j.Record) error {
 			if c, ok := g.certificationLinks(rec); ok {
 				g.Certifications = append(g.Certifications, c)
 			}
@@ -84,7 +146,7 @@ func (s *Store) readPlannerGraph(ctx context.Context, tx neo4j.ManagedTransactio
 		})
 	}
 	if err == nil {
-		err = s.stream(ctx, tx, degreesCypher, func(rec *neo4j.Record) error {
+		err = s.stream(ctx, tx, degreesCypher, nil, func(rec *neo4j.Record) error {
 			m, _, _ := neo4j.GetRecordValue[map[string]any](rec, "degrees")
 			for k, v := range m {
 				n, _ := v.(int64) // null on an empty graph: 0
@@ -92,9 +154,6 @@ func (s *Store) readPlannerGraph(ctx context.Context, tx neo4j.ManagedTransactio
 			}
 			return nil
 		})
-	}
-	if err == nil {
-		g.dropDangling()
 	}
 	return err
 }

@@ -150,7 +150,11 @@ func (g *PlannerGraph) certificationLinks(rec *neo4j.Record) (CertificationLinks
 }
 
 // dropDangling leaves out the edges whose other end was left out (or is not there).
-func (g *PlannerGraph) dropDangling() {
+func (g *PlannerGraph) dropDangling() { g.dropDanglingOf(func(*Candidate) bool { return true }) }
+
+// dropDanglingOf is dropDangling for the edges of the candidates mine accepts, and of every
+// certification. It filters those candidates' lists in place, so they must be its own.
+func (g *PlannerGraph) dropDanglingOf(mine func(*Candidate) bool) {
 	roles := make(map[string]bool, len(g.Candidates))
 	for _, c := range g.Candidates {
 		roles[c.Role.ID] = true
@@ -162,6 +166,9 @@ func (g *PlannerGraph) dropDangling() {
 	skill := func(id string) bool { _, ok := g.SkillNames[id]; return ok }
 	for i := range g.Candidates {
 		c := &g.Candidates[i]
+		if !mine(c) {
+			continue
+		}
 		c.Requirements = keep(c.Requirements, func(r domain.Requirement) bool { return skill(r.Skill) })
 		c.Endorsements = keep(c.Endorsements, func(e domain.Endorsement) bool { return certs[e.Certification] })
 		c.Tech = keep(c.Tech, skill)

@@ -24,8 +24,9 @@ var (
 )
 
 // Each curator edit runs in one write transaction: references are checked in it, and an
-// edit that fails any check writes nothing. Every edit bumps the graph's version, so
-// caches built from the graph are rebuilt.
+// edit that fails any check writes nothing. Every edit bumps the graph's version and
+// records what it changed (Change), so caches built from the graph patch or rebuild
+// themselves.
 
 // UpsertRole creates or replaces a role's properties.
 func (s *Store) UpsertRole(ctx context.Context, r domain.Role) (domain.Role, error) {
@@ -35,19 +36,19 @@ func (s *Store) UpsertRole(ctx context.Context, r domain.Role) (domain.Role, err
 			row[k] = nil // SET += with null removes what an earlier version had
 		}
 	}
-	return upsert(ctx, s, upsertRoleCypher, row, decodeRole)
+	return upsert(ctx, s, &Change{Roles: []string{r.ID}}, upsertRoleCypher, row, decodeRole)
 }
 
 // UpsertSkill creates or replaces a skill's properties.
 func (s *Store) UpsertSkill(ctx context.Context, sk domain.Skill) (domain.Skill, error) {
-	return upsert(ctx, s, upsertSkillCypher, skillRow(sk), decodeSkill)
+	return upsert(ctx, s, &Change{Catalog: true}, upsertSkillCypher, skillRow(sk), decodeSkill)
 }
 
 // UpsertCertification creates or replaces a certification, with the skills it validates
 // and the certifications it prepares for, all of which must exist.
 func (s *Store) UpsertCertification(ctx context.Context, c domain.Certification) (domain.Certification, error) {
 	var out domain.Certification
-	err := s.curate(ctx, func(tx neo4j.ManagedTransaction) error {
+	err := s.curate(ctx, &Change{Catalog: true}, func(tx neo4j.ManagedTransaction) error {
 		if err := s.mustExist(ctx, tx, "Skill", c.Validates...); err != nil {
 			return err
 		}
@@ -64,9 +65,9 @@ func (s *Store) UpsertCertification(ctx context.Context, c domain.Certification)
 	return out, err
 }
 
-func upsert[T any](ctx context.Context, s *Store, cypher string, row map[string]any, decode func(map[string]any) T) (T, error) {
+func upsert[T any](ctx context.Context, s *Store, change *Change, cypher string, row map[string]any, decode func(map[string]any) T) (T, error) {
 	var out T
-	err := s.curate(ctx, func(tx neo4j.ManagedTransaction) error {
+	err := s.curate(ctx, change, func(tx neo4j.ManagedTransaction) error {
 		var err error
 		out, err = upsertIn(ctx, s, tx, cypher, row, decode)
 		return err
@@ -91,7 +92,7 @@ func upsertIn[T any](ctx context.Context, s *Store, tx neo4j.ManagedTransaction,
 // reports false when there was none.
 func (s *Store) DeleteNode(ctx context.Context, kind, id string) (bool, error) {
 	deleted := false
-	err := s.curate(ctx, func(tx neo4j.ManagedTransaction) error {
+	err := s.curate(ctx, nil, func(tx neo4j.ManagedTransaction) error {
 		stmt, ok := deleteNodeCypher[kind]
 		if !ok {
 			return fmt.Errorf("store: cannot delete a %q", kind)
@@ -128,7 +129,7 @@ func (s *Store) SetProgression(ctx context.Context, e domain.Progression) error 
 }
 
 func (s *Store) setEdge(ctx context.Context, cypher string, row map[string]any, fromKind, from, toKind, to string) error {
-	return s.curate(ctx, func(tx neo4j.ManagedTransaction) error {
+	return s.curate(ctx, &Change{Roles: []string{from}}, func(tx neo4j.ManagedTransaction) error {
 		if err := s.mustExist(ctx, tx, fromKind, from); err != nil {
 			return err
 		}
@@ -146,7 +147,7 @@ func (s *Store) setEdge(ctx context.Context, cypher string, row map[string]any, 
 // to. It reports false when there was none.
 func (s *Store) RemoveEdge(ctx context.Context, kind, from, to string) (bool, error) {
 	removed := false
-	err := s.curate(ctx, func(tx neo4j.ManagedTransaction) error {
+	err := s.curate(ctx, &Change{Roles: []string{from}}, func(tx neo4j.ManagedTransaction) error {
 		if err := s.writable(ctx, tx, from); err != nil {
 			return err
 		}
@@ -165,9 +166,10 @@ func (s *Store) RemoveEdge(ctx context.Context, kind, from, to string) (bool, er
 	return removed, err
 }
 
-// curate runs one curator edit in a write transaction, which also bumps the graph's version.
-func (s *Store) curate(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
-	return s.writeTx(ctx, fn)
+// curate runs one curator edit in a write transaction, which also bumps the graph's
+// version and records change (nil: a change that cannot be told role by role).
+func (s *Store) curate(ctx context.Context, change *Change, fn func(tx neo4j.ManagedTransaction) error) error {
+	return s.changeTx(ctx, change, fn)
 }
 
 // mustExist fails with ErrNotFound unless every id names a node of kind.

@@ -89,7 +89,7 @@ func (s *Store) Wipe(ctx context.Context) error {
 			return err
 		}
 	}
-	return s.writeOne(ctx, bumpVersionCypher, nil)
+	return s.writeTx(ctx, func(neo4j.ManagedTransaction) error { return nil })
 }
 
 func rows[T any](items []T, row func(T) map[string]any) []map[string]any {

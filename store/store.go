@@ -133,11 +133,21 @@ func (s *Store) readAll(ctx context.Context, cypher string, params map[string]an
 // to the caches built from the graph. Writes and reads share the driver's bookmark
 // manager, so a read after a write sees it, on a cluster too.
 func (s *Store) writeTx(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
+	return s.changeTx(ctx, nil, fn)
+}
+
+// changeTx is writeTx for a write that says what it changes (nil: it cannot say), which
+// the version records for the caches to patch themselves (see Change).
+func (s *Store) changeTx(ctx context.Context, change *Change, fn func(tx neo4j.ManagedTransaction) error) error {
+	params := map[string]any{"roles": nil, "catalog": false}
+	if change != nil {
+		params["roles"], params["catalog"] = change.Roles, change.Catalog
+	}
 	return s.schemaTx(ctx, func(tx neo4j.ManagedTransaction) error {
 		if err := fn(tx); err != nil {
 			return err
 		}
-		return s.exec(ctx, tx, bumpVersionCypher, nil)
+		return s.exec(ctx, tx, bumpVersionCypher, params)
 	})
 }
 
@@ -194,9 +204,9 @@ func (s *Store) fetch(ctx context.Context, tx neo4j.ManagedTransaction, cypher s
 
 // stream runs one statement inside a transaction and hands each record to fn as it
 // arrives, without holding them all.
-func (s *Store) stream(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, fn func(*neo4j.Record) error) (err error) {
+func (s *Store) stream(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any, fn func(*neo4j.Record) error) (err error) {
 	defer s.observed(ctx, cypher, time.Now(), &err)
-	res, err := tx.Run(ctx, cypher, nil)
+	res, err := tx.Run(ctx, cypher, params)
 	if err != nil {
 		return err
 	}

@@ -41,7 +41,7 @@ type sizeResult struct {
 
 // runScale grows O*NET to each factor of its size (onet.Grow, seed 1), imports it over the
 // curated graph, and measures one careergraph server over it: how long until it is ready,
-// its snapshot load, a reload after an edit, memory, and each workload in pl.rounds rounds.
+// its snapshot load, a curator edit patched in, memory, and each workload in pl.rounds rounds.
 func runScale(ctx context.Context, cfg config.Config, factors []int, pl plan, out io.Writer) error {
 	d, err := onet.Read(onet.Options{Dir: cfg.ONetDir})
 	if err != nil {
@@ -122,23 +122,23 @@ func measureSize(ctx context.Context, st *store.Store, uri string, d *onet.Data,
 }
 
 // refreshAfterEdit makes a curator edit through the store (another replica's, as far as
-// the server knows), waits until the server has reloaded, and undoes it: the reload's
-// time and how long after the edit it was done.
+// the server knows), waits until the server has patched its snapshot with it, and undoes
+// it: the patch's time and how long after the edit it was done.
 func refreshAfterEdit(ctx context.Context, st *store.Store) (took, seen time.Duration, err error) {
-	before := scrape()["careergraph_snapshot_loads_total"]
+	before := scrape()["careergraph_snapshot_patches_total"]
 	edit := domain.Requirement{Role: "help-desk-technician", Skill: "terraform", Importance: 2, Level: 2}
 	start := time.Now()
 	if err := st.SetRequirement(ctx, edit); err != nil {
 		return 0, 0, fmt.Errorf("the edit to measure a refresh: %w", err)
 	}
-	for scrape()["careergraph_snapshot_loads_total"] <= before {
+	for scrape()["careergraph_snapshot_patches_total"] <= before {
 		if time.Since(start) > 2*time.Minute {
-			return 0, 0, fmt.Errorf("no reload within 2 minutes of an edit")
+			return 0, 0, fmt.Errorf("no patch within 2 minutes of an edit")
 		}
-		time.Sleep(50 * time.Millisecond)
+		time.Sleep(20 * time.Millisecond)
 	}
 	seen = time.Since(start)
-	took = seconds(scrape()["careergraph_snapshot_load_seconds"])
+	took = seconds(scrape()["careergraph_snapshot_patch_seconds"])
 	_, err = st.RemoveEdge(ctx, "requirement", edit.Role, edit.Skill)
 	return took, seen, err
 }
@@ -195,7 +195,7 @@ func scaleReport(rs []sizeResult) string {
 	row("import (curated + grown O*NET)", func(r sizeResult) string { return r.importTook.Round(100 * time.Millisecond).String() })
 	row("ready after start", func(r sizeResult) string { return r.ready.Round(10 * time.Millisecond).String() })
 	row("snapshot load", func(r sizeResult) string { return r.load.Round(10 * time.Millisecond).String() })
-	row("reload after an edit / seen after", func(r sizeResult) string {
+	row("curator edit elsewhere: patched in / seen after", func(r sizeResult) string {
 		return r.refresh.Round(10*time.Millisecond).String() + " / " + r.refreshSeen.Round(10*time.Millisecond).String()
 	})
 	row("resident memory after load / peak (MiB)", func(r sizeResult) string { return fmt.Sprintf("%.0f / %.0f", r.rssMiB, r.peakMiB) })

@@ -5,8 +5,9 @@
 // Each edge is one list of its end's id, whether the end has the label the edge type
 // joins, and the edge's properties, nulls kept in place, so that the store can check
 // every edge on its own. Related occupations are not read: recommendations are measured
-// against them.
+// against them. $ids, when not null, reads those roles only.
 MATCH (r:Role)
+WHERE $ids IS NULL OR r.id IN $ids
 RETURN r {.*} AS role,
        COLLECT { MATCH (r)-[e:REQUIRES]->(s) RETURN [s.id, CASE WHEN s:Skill THEN true ELSE labels(s) END, e.importance, e.level] } AS requires,
        COLLECT { MATCH (r)-[e:VALUES]->(c) RETURN [c.id, CASE WHEN c:Certification THEN true ELSE labels(c) END, e.relevance] } AS values,

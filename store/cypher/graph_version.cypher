@@ -1,5 +1,8 @@
-// The graph's version, changed by every write of the service (see bump_version.cypher).
-// A version that is not text (an edit made by hand) reads as its text form, never as an error.
+// The graph's version, changed by every write of the service (see bump_version.cypher),
+// with the version before it and what that write changed. A version that is not text (an
+// edit made by hand) reads as its text form, never as an error; what changed is checked
+// by the store.
 OPTIONAL MATCH (m:CareerGraphMeta {id: 'graph'})
-RETURN coalesce(toStringOrNull(m.version), '') AS version
+RETURN coalesce(toStringOrNull(m.version), '') AS version, toStringOrNull(m.previous) AS previous,
+       m.changedRoles AS roles, m.changedCatalog AS catalog
 LIMIT 1
