@@ -85,6 +85,13 @@ func BenchmarkScale(b *testing.B) {
 		runtime.ReadMemStats(&ms)
 		b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heapMiB")
 	})
+	b.Run("patch", func(b *testing.B) {
+		s := newSnapshot(g)
+		b.ReportAllocs()
+		for b.Loop() {
+			s.patch(g, []string{"help-desk-technician"})
+		}
+	})
 	pl := New(graphStore{g})
 	ctx := context.Background()
 	for _, profile := range []Profile{{RoleID: "onet-15-1244-00"},
