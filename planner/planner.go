@@ -20,7 +20,7 @@ import (
 type Store interface {
 	State(ctx context.Context) (store.GraphState, error)
 	ReadPlannerGraph(ctx context.Context) (*store.PlannerGraph, error)
-	ReadPlannerRoles(ctx context.Context, prev *store.PlannerGraph, ids []string) (*store.PlannerGraph, error)
+	ReadPlannerRoles(ctx context.Context, prev *store.PlannerGraph, change store.Change) (*store.PlannerGraph, error)
 }
 
 // Planner answers path, reach, gap and recommendation questions over a store, from a

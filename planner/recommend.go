@@ -96,7 +96,7 @@ func (p *Planner) Recommend(ctx context.Context, profile Profile, first int) (Re
 	if err != nil {
 		return Recommendations{}, err
 	}
-	roles := snap.rank(start, profile.YearsOfExperience, snap.moves[start.Role.ID], first, pointOf(pay(start.Role)), med)
+	roles := snap.rank(start, profile.YearsOfExperience, snap.movesFrom(start.Role.ID), first, pointOf(pay(start.Role)), med)
 	snap.explain(start, roles, pay)
 	certs, skills := snap.closers(start, roles)
 	out := Recommendations{Start: start, Roles: roles, Certifications: certs, Skills: skills}
@@ -113,7 +113,7 @@ func (p *Planner) Recommend(ctx context.Context, profile Profile, first int) (Re
 // worked out for every role, the similarity from the index; the skills met, which reads a
 // role's requirements, only for the roles that could make the first with it.
 func (s *snapshot) rank(start Start, years *float64, moves []domain.CareerMove, first int, startPay payPoint, med *areaMedians) []RoleRecommendation {
-	sims := s.sim.index.Compare(s.sim.person(start))
+	sims := s.sim.index.Compare(s.person(start))
 	defer sims.Release()
 	skip := map[int]bool{s.at[start.Role.ID]: true}
 	for _, id := range s.sim.same[start.Role.ID] {
@@ -194,7 +194,7 @@ func keepBest(top []RoleRecommendation, rec RoleRecommendation, n int) []RoleRec
 // shared, and the one-line reason.
 func (s *snapshot) explain(start Start, roles []RoleRecommendation, pay payFunc) {
 	startPay := pay(start.Role)
-	person := s.sim.person(start)
+	person := s.person(start)
 	for i := range roles {
 		r := &roles[i]
 		r.Wages = pay(r.Role)

@@ -35,7 +35,7 @@ func (s *scriptedStore) State(context.Context) (store.GraphState, error) {
 	return store.GraphState{Fingerprint: s.fingerprint, Version: s.fingerprint}, nil
 }
 
-func (s *scriptedStore) ReadPlannerRoles(context.Context, *store.PlannerGraph, []string) (*store.PlannerGraph, error) {
+func (s *scriptedStore) ReadPlannerRoles(context.Context, *store.PlannerGraph, store.Change) (*store.PlannerGraph, error) {
 	panic("scriptedStore records no changes, so the planner never patches")
 }
 

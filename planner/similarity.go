@@ -2,7 +2,6 @@ package planner
 
 import (
 	"cmp"
-	"maps"
 	"slices"
 	"strings"
 
@@ -18,7 +17,6 @@ const sharedSkillsShown = 3
 // those of the O*NET occupations it is classified as.
 type similarityIndex struct {
 	model   *similarity.Model
-	ratings map[string]map[string]float64 // each role's ratings, for people who hold more
 	vecs    map[string]similarity.Vector
 	index   *similarity.Index    // vecs in the order of the snapshot's candidates
 	same    map[string][]string  // roles that are the same job: a curated role and its classification
@@ -34,14 +32,12 @@ type neighbour struct {
 // newSimilarityIndex fits a model to every role, or, given prev, keeps prev's model and
 // the vectors of the roles not changed (nor classified as one changed).
 func newSimilarityIndex(cands []store.Candidate, byID map[string]*store.Candidate, prev *similarityIndex, changed map[string]bool) *similarityIndex {
-	ix := &similarityIndex{ratings: make(map[string]map[string]float64, len(cands)),
-		vecs: make(map[string]similarity.Vector, len(cands)), same: map[string][]string{}, nearest: map[string]neighbour{}}
+	ix := &similarityIndex{vecs: make(map[string]similarity.Vector, len(cands)), same: map[string][]string{}, nearest: map[string]neighbour{}}
 	byIndex := make([]similarity.Vector, len(cands))
 	if prev == nil {
 		all := make([]similarity.Features, len(cands))
 		for i := range cands {
 			all[i] = roleFeatures(&cands[i], byID)
-			ix.ratings[cands[i].Role.ID] = all[i].Ratings
 		}
 		ix.model, byIndex = similarity.FitVectors(all, similarity.DefaultWeights)
 	} else {
@@ -49,10 +45,8 @@ func newSimilarityIndex(cands []store.Candidate, byID map[string]*store.Candidat
 		for i := range cands {
 			c := &cands[i]
 			v, ok := prev.vecs[c.Role.ID]
-			ix.ratings[c.Role.ID] = prev.ratings[c.Role.ID]
 			if !ok || changed[c.Role.ID] || slices.ContainsFunc(c.ClassifiedAs, func(id string) bool { return changed[id] }) {
-				f := roleFeatures(c, byID)
-				v, ix.ratings[c.Role.ID] = ix.model.Vector(f), f.Ratings
+				v = ix.model.Vector(roleFeatures(c, byID))
 			}
 			byIndex[i] = v
 		}
@@ -73,26 +67,41 @@ func newSimilarityIndex(cands []store.Candidate, byID map[string]*store.Candidat
 // roleFeatures are a role's own requirements, technologies and text, plus, for a curated
 // role, the averaged ratings, technologies and text of the occupations it is classified as.
 func roleFeatures(c *store.Candidate, byID map[string]*store.Candidate) similarity.Features {
-	f := similarity.Features{Ratings: make(map[string]float64, len(c.Requirements)), Title: c.Role.Title,
+	f := similarity.Features{Ratings: roleRatings(c, byID), Title: c.Role.Title,
 		Tech: slices.Clone(c.Tech), Text: append([]string{c.Role.Summary}, c.Role.AlternateTitles...)}
 	f.Text = append(f.Text, c.Role.Duties...)
-	for _, r := range c.Requirements {
-		f.Ratings[r.Skill] = r.Importance * r.Level
+	for _, o := range classifiedAs(c, byID) {
+		f.Tech = append(f.Tech, o.Tech...)
+		f.Text = append(append(f.Text, o.Role.Title, o.Role.Summary), o.Role.AlternateTitles...)
 	}
+	return f
+}
+
+// roleRatings are a role's importance × level by skill, for a curated role blended with
+// the averaged ratings of the occupations it is classified as: a new map each call.
+func roleRatings(c *store.Candidate, byID map[string]*store.Candidate) map[string]float64 {
+	r := make(map[string]float64, len(c.Requirements))
+	for _, q := range c.Requirements {
+		r[q.Skill] = q.Importance * q.Level
+	}
+	occs := classifiedAs(c, byID)
+	for _, o := range occs {
+		for _, q := range o.Requirements {
+			r[q.Skill] += q.Importance * q.Level / float64(len(occs))
+		}
+	}
+	return r
+}
+
+// classifiedAs are the occupations in the snapshot a role is classified as.
+func classifiedAs(c *store.Candidate, byID map[string]*store.Candidate) []*store.Candidate {
 	var occs []*store.Candidate
 	for _, id := range c.ClassifiedAs {
 		if o := byID[id]; o != nil {
 			occs = append(occs, o)
 		}
 	}
-	for _, o := range occs {
-		for _, r := range o.Requirements {
-			f.Ratings[r.Skill] += r.Importance * r.Level / float64(len(occs))
-		}
-		f.Tech = append(f.Tech, o.Tech...)
-		f.Text = append(append(f.Text, o.Role.Title, o.Role.Summary), o.Role.AlternateTitles...)
-	}
-	return f
+	return occs
 }
 
 // Certifications validate curated (IT infrastructure) skills only, so an O*NET
@@ -145,20 +154,17 @@ func nearestCurated(cands []store.Candidate, ix *similarityIndex) map[string]nei
 
 // person is the vector of someone at start: the start role's features, raised by the
 // skills the person holds beyond it (a held skill counts as importance 3 at its level).
-func (ix *similarityIndex) person(start Start) similarity.Vector {
-	v := ix.vecs[start.Role.ID]
-	if !start.beyondRole {
+func (s *snapshot) person(start Start) similarity.Vector {
+	v := s.sim.vecs[start.Role.ID]
+	c := s.byID[start.Role.ID]
+	if !start.beyondRole || c == nil {
 		return v
 	}
-	base := ix.ratings[start.Role.ID]
-	raised := maps.Clone(base)
-	if raised == nil {
-		raised = map[string]float64{}
-	}
+	raised := roleRatings(c, s.byID)
 	for id, lvl := range start.Held {
 		raised[id] = max(raised[id], 3*lvl)
 	}
-	v.Ratings = ix.model.RatingsVector(raised)
+	v.Ratings = s.sim.model.RatingsVector(raised)
 	return v
 }
 

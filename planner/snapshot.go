@@ -42,7 +42,6 @@ type snapshot struct {
 	levels       []int          // each candidate's level rank (domain.LevelRank)
 	reqs         map[string][]domain.Requirement
 	roles        map[string]domain.Role
-	moves        map[string][]domain.CareerMove
 	skillNames   map[string]string
 	certs        map[string]store.CertificationLinks
 	certsBySkill map[string][]string
@@ -88,7 +87,7 @@ func (s *snapshot) patch(g *store.PlannerGraph, changed []string) *snapshot {
 func buildSnapshot(g *store.PlannerGraph, prev *similarityIndex, changed map[string]bool) *snapshot {
 	s := &snapshot{fingerprint: g.Fingerprint, graph: g, cands: g.Candidates, byID: make(map[string]*store.Candidate, len(g.Candidates)),
 		reqs: make(map[string][]domain.Requirement, len(g.Candidates)), roles: make(map[string]domain.Role, len(g.Candidates)),
-		moves: map[string][]domain.CareerMove{}, skillNames: g.SkillNames, certs: map[string]store.CertificationLinks{},
+		skillNames: g.SkillNames, certs: map[string]store.CertificationLinks{},
 		certsBySkill: map[string][]string{}, degrees: g.Degrees, problems: g.Problems, wages: newWageBook(nil, nil)}
 	s.required, s.needIndex = map[string]int32{}, make([][]indexedNeed, len(s.cands))
 	s.at, s.levels, s.needNorm = make(map[string]int, len(s.cands)), make([]int, len(s.cands)), make([]float64, len(s.cands))
@@ -108,14 +107,6 @@ func buildSnapshot(g *store.PlannerGraph, prev *similarityIndex, changed map[str
 			w := r.Importance * r.Level
 			s.needers[k] = append(s.needers[k], needer{int32(i), w})
 			s.needNorm[i] += w * w
-		}
-	}
-	for _, c := range s.cands {
-		for _, m := range c.Moves {
-			if to, ok := s.roles[m.To]; ok {
-				s.moves[c.Role.ID] = append(s.moves[c.Role.ID], domain.CareerMove{Role: to, TypicalYears: m.TypicalYears,
-					Kind: m.Kind, SourceID: m.SourceID})
-			}
 		}
 	}
 	for _, c := range g.Certifications {
@@ -276,7 +267,7 @@ func (p *Planner) reload() (*snapshot, error) {
 	var s *snapshot
 	patch := cur != nil && !rebuild && st.Last != nil && st.Previous == cur.version && st.Version != cur.version
 	if patch {
-		g, err := p.store.ReadPlannerRoles(ctx, cur.graph, st.Last.Roles)
+		g, err := p.store.ReadPlannerRoles(ctx, cur.graph, *st.Last)
 		if err != nil {
 			return nil, err
 		}
@@ -296,6 +287,21 @@ func (p *Planner) reload() (*snapshot, error) {
 	p.snaps.checked.Store(started.UnixNano())
 	p.report(s.problems)
 	return s, nil
+}
+
+// movesFrom are the career moves out of the role with id, with the roles they lead to.
+func (s *snapshot) movesFrom(id string) []domain.CareerMove {
+	c := s.byID[id]
+	if c == nil {
+		return nil
+	}
+	var out []domain.CareerMove
+	for _, m := range c.Moves {
+		if to, ok := s.roles[m.To]; ok {
+			out = append(out, domain.CareerMove{Role: to, TypicalYears: m.TypicalYears, Kind: m.Kind, SourceID: m.SourceID})
+		}
+	}
+	return out
 }
 
 // withRoles returns the current snapshot and the roles ids name, failing with

@@ -34,6 +34,8 @@ func (m *Model) NewIndex(vs []Vector) *Index {
 	ix := &Index{m: m, n: len(vs), dim: len(m.ratings.keys), has: make([]uint8, len(vs)),
 		tech: make([][]posting, len(m.tech.keys)), text: make([][]posting, len(m.text.keys))}
 	ix.ratings = make([]float64, ix.n*ix.dim)
+	presize(ix.tech, vs, func(v Vector) []int32 { return v.Tech.Index })
+	presize(ix.text, vs, func(v Vector) []int32 { return v.Text.Index })
 	for i, v := range vs {
 		row := ix.ratings[i*ix.dim : (i+1)*ix.dim]
 		for k, at := range v.Ratings.Index {
@@ -48,6 +50,19 @@ func (m *Model) NewIndex(vs []Vector) *Index {
 		}
 	}
 	return ix
+}
+
+// presize gives each inverted list the room its postings take.
+func presize(lists [][]posting, vs []Vector, index func(Vector) []int32) {
+	n := make([]int32, len(lists))
+	for _, v := range vs {
+		for _, at := range index(v) {
+			n[at]++
+		}
+	}
+	for at := range lists {
+		lists[at] = make([]posting, 0, n[at])
+	}
 }
 
 func flags(v Vector) uint8 {

@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"context"
+	"maps"
 	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -42,7 +43,8 @@ type PlannerGraph struct {
 	Degrees map[string]int
 	// Problems are the records left out because they failed their check.
 	Problems []domain.Problem
-	seen     map[string]bool // ids read so far, while reading
+	seen     map[string]bool   // ids read so far, while reading
+	names    map[string]string // the ids at edges' ends, each kept once, while reading
 }
 
 // ReadPlannerGraph reads every role, skill name and certification the planner needs, in
@@ -54,7 +56,7 @@ func (s *Store) ReadPlannerGraph(ctx context.Context) (*PlannerGraph, error) {
 	defer session.Close(ctx)
 	_, err := session.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		*g = PlannerGraph{SkillNames: map[string]string{}, Degrees: map[string]int{}}
-		return nil, s.readPlannerGraph(ctx, tx, g, nil)
+		return nil, s.readPlannerGraph(ctx, tx, g, nil, true)
 	}, neo4j.WithTxTimeout(s.txTimeout*6))
 	if err = translate(ctx, err); err != nil {
 		return nil, err
@@ -63,35 +65,39 @@ func (s *Store) ReadPlannerGraph(ctx context.Context) (*PlannerGraph, error) {
 	return g, nil
 }
 
-// ReadPlannerRoles reads again, in one read transaction, the roles ids name with every
-// skill name, certification and degree, and returns prev with them in place: a role read
-// replaces prev's of the same id or joins them, and one no longer there (or now rejected)
-// leaves. The problems prev found in those roles, skills and certifications give way to
-// those found now. prev is not changed, and its candidates are shared, not copied.
-func (s *Store) ReadPlannerRoles(ctx context.Context, prev *PlannerGraph, ids []string) (*PlannerGraph, error) {
+// ReadPlannerRoles reads again, in one read transaction, the roles a change names (and,
+// when it changed the catalog, every skill name, certification and degree), and returns
+// prev with them in place: a role read replaces prev's of the same id or joins them, and
+// one no longer there (or now rejected) leaves. The problems prev found in what is read
+// again give way to those found now. prev is not changed, and its candidates are shared,
+// not copied.
+func (s *Store) ReadPlannerRoles(ctx context.Context, prev *PlannerGraph, change Change) (*PlannerGraph, error) {
 	read := &PlannerGraph{}
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead,
 		BookmarkManager: s.driver.ExecuteQueryBookmarkManager()})
 	defer session.Close(ctx)
 	_, err := session.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		*read = PlannerGraph{SkillNames: map[string]string{}, Degrees: map[string]int{}}
-		return nil, s.readPlannerGraph(ctx, tx, read, nonNil(ids))
+		return nil, s.readPlannerGraph(ctx, tx, read, nonNil(change.Roles), change.Catalog)
 	}, neo4j.WithTxTimeout(s.txTimeout))
 	if err = translate(ctx, err); err != nil {
 		return nil, err
 	}
-	return prev.merge(read, ids), nil
+	return prev.merge(read, change), nil
 }
 
-// merge returns g with the roles ids name, the skill names and the certifications taken
-// from read, which read those roles only.
-func (g *PlannerGraph) merge(read *PlannerGraph, ids []string) *PlannerGraph {
-	changed := make(map[string]bool, len(ids))
-	for _, id := range ids {
+// merge returns g with what read holds again in place: the roles change names and, when
+// it changed the catalog, the skill names, certifications and degrees.
+func (g *PlannerGraph) merge(read *PlannerGraph, change Change) *PlannerGraph {
+	changed := make(map[string]bool, len(change.Roles))
+	for _, id := range change.Roles {
 		changed[id] = true
 	}
-	out := &PlannerGraph{SkillNames: read.SkillNames, Certifications: read.Certifications, Degrees: read.Degrees,
+	out := &PlannerGraph{SkillNames: g.SkillNames, Certifications: g.Certifications, Degrees: g.raisedDegrees(read.Candidates),
 		Candidates: make([]Candidate, 0, len(g.Candidates)+len(read.Candidates))}
+	if change.Catalog {
+		out.SkillNames, out.Certifications, out.Degrees = read.SkillNames, read.Certifications, read.Degrees
+	}
 	for _, c := range g.Candidates {
 		if !changed[c.Role.ID] {
 			out.Candidates = append(out.Candidates, c)
@@ -100,7 +106,7 @@ func (g *PlannerGraph) merge(read *PlannerGraph, ids []string) *PlannerGraph {
 	out.Candidates = append(out.Candidates, read.Candidates...)
 	slices.SortStableFunc(out.Candidates, func(a, b Candidate) int { return cmp.Compare(a.Role.ID, b.Role.ID) })
 	for _, p := range g.Problems {
-		if !changed[p.From] && roleRecord[p.Kind] {
+		if roleRecord[p.Kind] && !changed[p.From] || !roleRecord[p.Kind] && !change.Catalog {
 			out.Problems = append(out.Problems, p)
 		}
 	}
@@ -112,6 +118,28 @@ func (g *PlannerGraph) merge(read *PlannerGraph, ids []string) *PlannerGraph {
 	return out
 }
 
+// raisedDegrees are g's degrees raised to cover the roles read again: their own edge
+// counts, and one more edge into a node for each of them. Until the next full read they
+// may exceed the graph's (a removed edge lowers none), which only prices a nested list
+// higher.
+func (g *PlannerGraph) raisedDegrees(read []Candidate) map[string]int {
+	out := maps.Clone(g.Degrees)
+	if out == nil {
+		out = map[string]int{}
+	}
+	for _, c := range read {
+		for k, n := range map[string]int{"roleSkills": len(c.Requirements), "roleCertifications": len(c.Endorsements),
+			"roleNext": len(c.Moves), "roleOccupations": len(c.ClassifiedAs), "roleTechnologies": len(c.Tech),
+			"roleSources": len(c.Role.SourceIDs)} {
+			out[k] = max(out[k], n)
+		}
+	}
+	for _, k := range []string{"rolePrevious", "skillRoles", "certificationRoles"} {
+		out[k] += len(read)
+	}
+	return out
+}
+
 // roleRecord holds the kinds of problem found in a role's record or its outgoing edges.
 var roleRecord = map[string]bool{domain.RecordRole: true, domain.RecordRequirement: true,
 	domain.RecordEndorsement: true, domain.RecordTechnology: true, domain.RecordClassification: true,
@@ -119,8 +147,9 @@ var roleRecord = map[string]bool{domain.RecordRole: true, domain.RecordRequireme
 
 // readPlannerGraph fills g from the planner's statements, read in tx. Every record is
 // checked: one that fails is left out of g and reported in g.Problems (see check.go).
-// ids, when not nil, limits the roles read to those.
-func (s *Store) readPlannerGraph(ctx context.Context, tx neo4j.ManagedTransaction, g *PlannerGraph, ids []string) error {
+// ids, when not nil, limits the roles read to those; catalog reads the skill names,
+// certifications and degrees too.
+func (s *Store) readPlannerGraph(ctx context.Context, tx neo4j.ManagedTransaction, g *PlannerGraph, ids []string, catalog bool) error {
 	params := map[string]any{"ids": nil}
 	if ids != nil {
 		params["ids"] = ids
@@ -131,13 +160,13 @@ func (s *Store) readPlannerGraph(ctx context.Context, tx neo4j.ManagedTransactio
 		}
 		return nil
 	})
-	if err == nil {
+	if err == nil && catalog {
 		err = s.stream(ctx, tx, plannerSkillsCypher, nil, func(rec *neo4j.Record) error {
 			g.skillName(rec)
 			return nil
 		})
 	}
-	if err == nil {
+	if err == nil && catalog {
 		err = s.stream(ctx, tx, plannerCertificationsCypher, nil, func(rec *neo4j.Record) error {
 			if c, ok := g.certificationLinks(rec); ok {
 				g.Certifications = append(g.Certifications, c)
@@ -145,7 +174,7 @@ func (s *Store) readPlannerGraph(ctx context.Context, tx neo4j.ManagedTransactio
 			return nil
 		})
 	}
-	if err == nil {
+	if err == nil && catalog {
 		err = s.stream(ctx, tx, degreesCypher, nil, func(rec *neo4j.Record) error {
 			m, _, _ := neo4j.GetRecordValue[map[string]any](rec, "degrees")
 			for k, v := range m {

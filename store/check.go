@@ -79,6 +79,7 @@ func (g *PlannerGraph) edges(rec *neo4j.Record, column, kind, from string, keys 
 // edgeList is edges over one column's value.
 func (g *PlannerGraph) edgeList(raw []any, kind, from string, keys []string, fn func(to string, p *props)) {
 	seen := make(map[string]bool, len(raw))
+	values := make(map[string]any, len(keys)) // one edge's at a time: fn keeps none
 	for _, e := range raw {
 		f, _ := e.([]any)
 		if len(f) != 2+len(keys) {
@@ -86,7 +87,9 @@ func (g *PlannerGraph) edgeList(raw []any, kind, from string, keys []string, fn 
 			continue
 		}
 		to, _ := f[0].(string)
-		p := newProps(make(map[string]any, len(keys)), kind, from, to)
+		to = g.intern(to)
+		clear(values)
+		p := newProps(values, kind, from, to)
 		for i, k := range keys {
 			p.m[k] = f[2+i]
 		}
@@ -101,6 +104,19 @@ func (g *PlannerGraph) edgeList(raw []any, kind, from string, keys []string, fn 
 		seen[to] = true
 		fn(to, p)
 	}
+}
+
+// intern returns the one copy of id kept while reading, so that the many edges ending at
+// one skill or role share its id instead of each holding the copy the driver decoded.
+func (g *PlannerGraph) intern(id string) string {
+	if g.names == nil {
+		g.names = map[string]string{}
+	}
+	if s, ok := g.names[id]; ok {
+		return s
+	}
+	g.names[id] = id
+	return id
 }
 
 // unique reports whether id is seen for the first time among records of kind, and
@@ -180,7 +196,7 @@ func (g *PlannerGraph) dropDanglingOf(mine func(*Candidate) bool) {
 		c.Validates = keep(c.Validates, skill)
 		c.Prerequisites = keep(c.Prerequisites, func(id string) bool { return certs[id] })
 	}
-	g.seen = nil
+	g.seen, g.names = nil, nil
 }
 
 // keep filters s in place, keeping the items ok accepts.
