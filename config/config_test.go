@@ -28,7 +28,7 @@ func TestDefaultsWorkLocally(t *testing.T) {
 		t.Fatal(err)
 	}
 	if c.Addr != "127.0.0.1:8080" || c.Neo4j.URI != "bolt://127.0.0.1:7687" || c.Neo4j.Database != "neo4j" ||
-		!c.Playground || c.RequestTimeout != 15*time.Second || c.SnapshotRefresh != 500*time.Millisecond {
+		!c.Playground || c.RequestTimeout != 15*time.Second || c.SnapshotRefresh != 250*time.Millisecond {
 		t.Errorf("defaults = %+v", c)
 	}
 }

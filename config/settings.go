@@ -51,7 +51,7 @@ func serverSettings(c *Config) []setting {
 		{name: "REQUEST_TIMEOUT", def: "15s", group: Server, into: &c.RequestTimeout, usage: "deadline of one request"},
 		{name: "LOADER_WAIT", def: "2ms", group: Server, into: &c.LoaderWait,
 			usage: "how long a nested field's loader gathers the keys of its siblings before it sends one statement for them all; longer batches more under load, shorter answers a single request sooner"},
-		{name: "SNAPSHOT_REFRESH", def: "500ms", group: Server, into: &c.SnapshotRefresh,
+		{name: "SNAPSHOT_REFRESH", def: "250ms", group: Server, into: &c.SnapshotRefresh,
 			usage: "how often the planner checks whether the graph changed; a curator edit through another replica is patched in within about this long, an edit made straight in Neo4j within this long plus one reload"},
 		{name: "SHUTDOWN_TIMEOUT", def: "20s", group: Server, into: &c.ShutdownTimeout,
 			usage: "how long in-flight requests may finish after SIGTERM"},

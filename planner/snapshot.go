@@ -18,7 +18,7 @@ import (
 
 // DefaultRefreshEvery is how often, by default, the planner checks whether the graph
 // changed under it.
-const DefaultRefreshEvery = 500 * time.Millisecond
+const DefaultRefreshEvery = 250 * time.Millisecond
 
 // DefaultRebuildAfter is how long, by default, a snapshot patched with the service's own
 // changes serves before a full reload replaces it (see Options.RebuildAfter).
