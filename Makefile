@@ -70,6 +70,9 @@ fuzz: neo4j ## fuzz the GraphQL request path for FUZZTIME, then corrupt the grap
 	$(GO) test -run '^$$' -fuzz FuzzGraphQLRequest -fuzztime $(FUZZTIME) ./httpapi
 	GRAPH_FUZZ_ROUNDS=$(GRAPH_FUZZ_ROUNDS) $(GO) test -count=1 -run '^TestGraphFuzz$$' ./httpapi
 
+kill-drill: neo4j ## kill the local Neo4j with SIGKILL under load, start it again, and check answers come back within 5 s (not in `make test`)
+	KILL_DRILL=1 $(GO) test -count=1 -v -run '^TestAnswersWithin5sOfNeo4jComingBackAfterSIGKILL$$' .
+
 check-dataset: ## check the dataset file without touching Neo4j
 	$(GO) run ./cmd/careergraph-import -check
 
@@ -111,4 +114,4 @@ build: ## build the binaries into bin/
 clean: neo4j-stop ## stop Neo4j and remove local state and build output
 	rm -rf .state bin neo4j/target
 
-.PHONY: help run test audit browser onet oews eval bench bench-scale bench-import loadtest fuzz neo4j neo4j-stop import check-dataset playground generate check-generate readme lint build clean
+.PHONY: help run test audit browser onet oews eval bench bench-scale bench-import loadtest fuzz kill-drill neo4j neo4j-stop import check-dataset playground generate check-generate readme lint build clean

@@ -152,6 +152,7 @@ func TestServiceEditsArePatchedIn(t *testing.T) {
 	pl := planner.New(neo4jtest.Routed(t), planner.Options{RefreshEvery: time.Hour, Now: clk.Now, OnLoad: n.record})
 	t.Cleanup(pl.Close)
 	step := stepper(t, pl, &n)
+	readWhileEditing(t, pl)
 	must := func(err error) {
 		t.Helper()
 		if err != nil {
@@ -202,6 +203,24 @@ func TestServiceEditsArePatchedIn(t *testing.T) {
 	step("one more edit", func() { must(st.SetRequirement(ctx, terraform)) }, 3, 5)
 	clk.advance(planner.DefaultRebuildAfter)
 	step("RebuildAfter with no change", func() {}, 4, 5)
+}
+
+// readWhileEditing asks pl questions until the test ends, so that the race detector sees
+// requests read snapshots while patches are built from them.
+func readWhileEditing(t *testing.T, pl *planner.Planner) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	t.Cleanup(func() { close(done); wg.Wait() })
+	wg.Go(func() {
+		for {
+			select {
+			case <-done:
+				return
+			default:
+			}
+			_, _ = pl.Recommend(context.Background(), planner.Profile{RoleID: "help-desk-technician"}, 5)
+		}
+	})
 }
 
 // stepper returns a function that makes an edit, refreshes pl, and checks how many full

@@ -114,7 +114,7 @@ func (g *PlannerGraph) merge(read *PlannerGraph, change Change) *PlannerGraph {
 	// Edges of the roles read may end at roles, skills or certifications that are gone;
 	// those kept were checked when read, and the nodes they end at are still there (a
 	// delete is not a change told role by role).
-	out.dropDanglingOf(func(c *Candidate) bool { return changed[c.Role.ID] })
+	out.dropDanglingOf(func(c *Candidate) bool { return changed[c.Role.ID] }, change.Catalog)
 	return out
 }
 

@@ -166,18 +166,18 @@ func (g *PlannerGraph) certificationLinks(rec *neo4j.Record) (CertificationLinks
 }
 
 // dropDangling leaves out the edges whose other end was left out (or is not there).
-func (g *PlannerGraph) dropDangling() { g.dropDanglingOf(func(*Candidate) bool { return true }) }
+func (g *PlannerGraph) dropDangling() { g.dropDanglingOf(func(*Candidate) bool { return true }, true) }
 
-// dropDanglingOf is dropDangling for the edges of the candidates mine accepts, and of every
-// certification. It filters those candidates' lists in place, so they must be its own.
-func (g *PlannerGraph) dropDanglingOf(mine func(*Candidate) bool) {
+// dropDanglingOf is dropDangling for the edges of the candidates mine accepts, and, with
+// certs, of every certification. It filters those lists in place, so they must be g's own.
+func (g *PlannerGraph) dropDanglingOf(mine func(*Candidate) bool, certs bool) {
 	roles := make(map[string]bool, len(g.Candidates))
 	for _, c := range g.Candidates {
 		roles[c.Role.ID] = true
 	}
-	certs := make(map[string]bool, len(g.Certifications))
+	certIDs := make(map[string]bool, len(g.Certifications))
 	for _, c := range g.Certifications {
-		certs[c.Certification.ID] = true
+		certIDs[c.Certification.ID] = true
 	}
 	skill := func(id string) bool { _, ok := g.SkillNames[id]; return ok }
 	for i := range g.Candidates {
@@ -186,15 +186,16 @@ func (g *PlannerGraph) dropDanglingOf(mine func(*Candidate) bool) {
 			continue
 		}
 		c.Requirements = keep(c.Requirements, func(r domain.Requirement) bool { return skill(r.Skill) })
-		c.Endorsements = keep(c.Endorsements, func(e domain.Endorsement) bool { return certs[e.Certification] })
+		c.Endorsements = keep(c.Endorsements, func(e domain.Endorsement) bool { return certIDs[e.Certification] })
 		c.Tech = keep(c.Tech, skill)
 		c.ClassifiedAs = keep(c.ClassifiedAs, func(id string) bool { return roles[id] })
 		c.Moves = keep(c.Moves, func(m domain.Progression) bool { return roles[m.To] })
 	}
 	for i := range g.Certifications {
-		c := &g.Certifications[i]
-		c.Validates = keep(c.Validates, skill)
-		c.Prerequisites = keep(c.Prerequisites, func(id string) bool { return certs[id] })
+		if c := &g.Certifications[i]; certs {
+			c.Validates = keep(c.Validates, skill)
+			c.Prerequisites = keep(c.Prerequisites, func(id string) bool { return certIDs[id] })
+		}
 	}
 	g.seen, g.names = nil, nil
 }
