@@ -41,6 +41,7 @@ func TestAnswersWithin5sOfNeo4jComingBackAfterSIGKILL(t *testing.T) {
 	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
+	neo4jtest.Eventually(t, 30*time.Second, "Neo4j's process gone", func() bool { return syscall.Kill(pid, 0) != nil })
 	neo4jtest.Eventually(t, 15*time.Second, "the outage", func() bool { return tally.failed.Load()+tally.stalled.Load() > 0 })
 	if out, err := exec.Command("neo4j/neo4jctl", "start").CombinedOutput(); err != nil {
 		t.Fatalf("restarting Neo4j: %v: %s", err, out)
