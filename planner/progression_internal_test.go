@@ -46,3 +46,16 @@ func TestLowerOnTrack(t *testing.T) {
 		t.Error("another vendor's certification counts as the same track")
 	}
 }
+
+func TestPrerequisitesServeTheRolesOfWhatTheyPrepareFor(t *testing.T) {
+	az104 := domain.Certification{ID: "az-104"}
+	lead := domain.Role{ID: "it-infrastructure-manager"}
+	certs := []CertificationRecommendation{
+		{Certification: domain.Certification{ID: "az-305"}, ForRoles: []domain.Role{lead}, TakeFirst: []domain.Certification{az104}},
+		{Certification: az104},
+	}
+	prerequisitesServe(certs)
+	if len(certs[1].ForRoles) != 1 || certs[1].ForRoles[0].ID != lead.ID {
+		t.Errorf("the prerequisite serves %v, want the role of the certification it prepares for", certs[1].ForRoles)
+	}
+}

@@ -100,7 +100,12 @@ func (p *Planner) Recommend(ctx context.Context, profile Profile, first int) (Re
 	snap.explain(start, roles, pay)
 	certs, skills := snap.closers(start, roles)
 	out := Recommendations{Start: start, Roles: roles, Certifications: certs, Skills: skills}
-	if len(certs) == 0 {
+	switch {
+	case !snap.inIT(start.Role):
+		note := start.Role.Title + " is outside the IT families, and the certifications in the graph are IT " +
+			"certifications: none is advised. The skill gap to an IT role lists the certifications that close it."
+		out.CertificationsNote = &note
+	case len(certs) == 0:
 		note := "No certification in the graph validates skills the recommended roles need and the person " +
 			"lacks; the certifications here cover IT infrastructure roles and the IT occupations close to them."
 		out.CertificationsNote = &note
@@ -213,27 +218,80 @@ func (s *snapshot) explain(start Start, roles []RoleRecommendation, pay payFunc)
 }
 
 // closers finds the skills and certifications that close most of the gap to the
-// recommended roles, each role's gap counted in proportion to its score. An O*NET
-// occupation's gap is that of the curated role closest to it, whose skills
-// certifications validate, scaled by how close that role is.
+// recommended roles, each role's gap counted in proportion to its score.
 func (s *snapshot) closers(start Start, roles []RoleRecommendation) ([]CertificationRecommendation, []SkillRecommendation) {
-	weight, forRoles := map[string]float64{}, map[string][]domain.Role{}
-	// A person outside IT is advised certifications only for the curated IT roles recommended
-	// to them, whose requirements the certifications validate, never through a proxy.
-	proxies := s.inIT(start.Role)
+	return s.certificationsToTake(start, roles), s.skillsToLearn(roles)
+}
+
+// skillsToLearn are the skills missing for most of the recommended roles, each role's own
+// gap (an O*NET occupation's in O*NET's skills and knowledge) weighed by its score.
+func (s *snapshot) skillsToLearn(roles []RoleRecommendation) []SkillRecommendation {
+	gaps := make([]roleGap, 0, len(roles))
 	for _, r := range roles {
-		missing, scale := r.MissingSkills, r.Score
+		gaps = append(gaps, roleGap{r.Role, r.MissingSkills, r.Score})
+	}
+	combined, forRoles := combineGaps(gaps)
+	skills := []SkillRecommendation{}
+	for _, sk := range combined[:min(skillsToSuggest, len(combined))] {
+		skills = append(skills, SkillRecommendation{SkillID: sk.SkillID, Weight: sk.Weight, ForRoles: forRoles[sk.SkillID]})
+	}
+	return skills
+}
+
+// certificationsToTake ranks the certifications that close most of the gap to the
+// recommended roles. Certifications validate curated (IT infrastructure) skills, so an O*NET
+// occupation's gap is that of the curated role closest to it, scaled by how close that
+// role is, and a person outside the IT families is advised none.
+func (s *snapshot) certificationsToTake(start Start, roles []RoleRecommendation) []CertificationRecommendation {
+	certs := []CertificationRecommendation{}
+	if !s.inIT(start.Role) {
+		return certs
+	}
+	gaps := make([]roleGap, 0, len(roles))
+	for _, r := range roles {
+		g := roleGap{r.Role, r.MissingSkills, r.Score}
 		if c := s.byID[r.Role.ID]; c != nil && c.Occupation {
 			n, ok := s.sim.nearest[r.Role.ID]
-			if !ok || !proxies {
+			if !ok {
 				continue
 			}
-			missing, scale = skillgap.Shortfalls(start.Held, needs(s.reqs[n.id])), r.Score*max(0, n.sim)
+			g.missing, g.weight = skillgap.Shortfalls(start.Held, needs(s.reqs[n.id])), r.Score*max(0, n.sim)
 		}
-		for _, m := range missing {
-			weight[m.SkillID] += m.Weight * scale
-			if !slices.ContainsFunc(forRoles[m.SkillID], func(x domain.Role) bool { return x.ID == r.Role.ID }) {
-				forRoles[m.SkillID] = append(forRoles[m.SkillID], r.Role)
+		gaps = append(gaps, g)
+	}
+	combined, forRoles := combineGaps(gaps)
+	for _, c := range s.rankCertifications(combined, start.HeldCert) {
+		var needing []domain.Role
+		for _, sk := range c.SkillIDs {
+			for _, r := range forRoles[sk] {
+				if !slices.ContainsFunc(needing, func(x domain.Role) bool { return x.ID == r.ID }) {
+					needing = append(needing, r)
+				}
+			}
+		}
+		certs = append(certs, CertificationRecommendation{Certification: c.Certification, SkillIDs: c.SkillIDs,
+			Weight: c.Weight, Share: c.Share, ForRoles: needing, TakeFirst: c.TakeFirst})
+	}
+	prerequisitesServe(certs)
+	return certs
+}
+
+// roleGap is what one recommended role lacks and how much its gap counts.
+type roleGap struct {
+	role    domain.Role
+	missing []skillgap.Shortfall
+	weight  float64
+}
+
+// combineGaps adds the roles' gaps up, skill by skill, heaviest first (ties by id), with
+// the roles that need each skill.
+func combineGaps(gaps []roleGap) ([]skillgap.Shortfall, map[string][]domain.Role) {
+	weight, forRoles := map[string]float64{}, map[string][]domain.Role{}
+	for _, g := range gaps {
+		for _, m := range g.missing {
+			weight[m.SkillID] += m.Weight * g.weight
+			if !slices.ContainsFunc(forRoles[m.SkillID], func(x domain.Role) bool { return x.ID == g.role.ID }) {
+				forRoles[m.SkillID] = append(forRoles[m.SkillID], g.role)
 			}
 		}
 	}
@@ -246,25 +304,26 @@ func (s *snapshot) closers(start Start, roles []RoleRecommendation) ([]Certifica
 	slices.SortFunc(combined, func(a, b skillgap.Shortfall) int {
 		return cmp.Or(cmp.Compare(b.Weight, a.Weight), cmp.Compare(a.SkillID, b.SkillID))
 	})
-	skills := []SkillRecommendation{}
-	for _, sk := range combined[:min(skillsToSuggest, len(combined))] {
-		skills = append(skills, SkillRecommendation{SkillID: sk.SkillID, Weight: sk.Weight, ForRoles: forRoles[sk.SkillID]})
-	}
-	ranked := s.rankCertifications(combined, start.HeldCert)
-	certs := []CertificationRecommendation{}
-	for _, c := range ranked {
-		var needing []domain.Role
-		for _, sk := range c.SkillIDs {
-			for _, r := range forRoles[sk] {
-				if !slices.ContainsFunc(needing, func(x domain.Role) bool { return x.ID == r.ID }) {
-					needing = append(needing, r)
+	return combined, forRoles
+}
+
+// prerequisitesServe gives a certification advised only as another's prerequisite (it
+// validates none of the skills missing) the roles of the certifications it prepares for.
+func prerequisitesServe(certs []CertificationRecommendation) {
+	for i := range certs {
+		if len(certs[i].ForRoles) > 0 {
+			continue
+		}
+		for _, c := range certs {
+			if slices.ContainsFunc(c.TakeFirst, func(x domain.Certification) bool { return x.ID == certs[i].Certification.ID }) {
+				for _, r := range c.ForRoles {
+					if !slices.ContainsFunc(certs[i].ForRoles, func(x domain.Role) bool { return x.ID == r.ID }) {
+						certs[i].ForRoles = append(certs[i].ForRoles, r)
+					}
 				}
 			}
 		}
-		certs = append(certs, CertificationRecommendation{Certification: c.Certification, SkillIDs: c.SkillIDs,
-			Weight: c.Weight, Share: c.Share, ForRoles: needing, TakeFirst: c.TakeFirst})
 	}
-	return certs, skills
 }
 
 // skillsMet is the importance- and level-weighted share of the role's requirements
