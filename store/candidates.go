@@ -52,7 +52,7 @@ type PlannerGraph struct {
 func (s *Store) ReadPlannerGraph(ctx context.Context) (*PlannerGraph, error) {
 	g := &PlannerGraph{SkillNames: map[string]string{}}
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead,
-		BookmarkManager: s.driver.ExecuteQueryBookmarkManager()})
+		BookmarkManager: s.driver.ExecuteQueryBookmarkManager(), FetchSize: neo4j.FetchAll})
 	defer session.Close(ctx)
 	_, err := session.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		*g = PlannerGraph{SkillNames: map[string]string{}, Degrees: map[string]int{}}
@@ -160,6 +160,7 @@ func (s *Store) readPlannerGraph(ctx context.Context, tx neo4j.ManagedTransactio
 		}
 		return nil
 	})
+	slices.SortFunc(g.Candidates, func(a, b Candidate) int { return cmp.Compare(a.Role.ID, b.Role.ID) })
 	if err == nil && catalog {
 		err = s.stream(ctx, tx, plannerSkillsCypher, nil, func(rec *neo4j.Record) error {
 			g.skillName(rec)
