@@ -456,6 +456,7 @@ type ComplexityRoot struct {
 	}
 
 	Wages struct {
+		AnnualOnly        func(childComplexity int) int
 		Area              func(childComplexity int) int
 		Basis             func(childComplexity int) int
 		Employment        func(childComplexity int) int
@@ -2330,6 +2331,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TechnologyUse.Technology(childComplexity), true
 
+	case "Wages.annualOnly":
+		if e.ComplexityRoot.Wages.AnnualOnly == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Wages.AnnualOnly(childComplexity), true
 	case "Wages.area":
 		if e.ComplexityRoot.Wages.Area == nil {
 			break
@@ -3502,7 +3509,9 @@ One occupation's employment and pay in one area, from BLS's OEWS estimates (May 
 Yearly figures in US dollars; a figure BLS did not release is null, and so is one at or
 above the top code (then listed in topCodedFigures: the true value is at least
 topCodeAnnual or topCodeHourly). For an occupation that does not generally work all
-year full time, BLS publishes hourly figures only (hourlyOnly).
+year full time, BLS publishes hourly figures only (hourlyOnly); for one whose workers are
+paid by the year but not year-round (teachers, for instance), annual figures only
+(annualOnly), which are then not hourly × 2,080.
 """
 type Wages {
   area: Area!
@@ -3533,6 +3542,7 @@ type Wages {
   "$115.00: a top-coded hourly figure is at least this."
   topCodeHourly: Float!
   hourlyOnly: Boolean!
+  annualOnly: Boolean!
   source: Source!
 }
 
@@ -4373,6 +4383,8 @@ func (ec *executionContext) childFields_Wages(ctx context.Context, field graphql
 		return ec.fieldContext_Wages_topCodeHourly(ctx, field)
 	case "hourlyOnly":
 		return ec.fieldContext_Wages_hourlyOnly(ctx, field)
+	case "annualOnly":
+		return ec.fieldContext_Wages_annualOnly(ctx, field)
 	case "source":
 		return ec.fieldContext_Wages_source(ctx, field)
 	}
@@ -13380,6 +13392,29 @@ func (ec *executionContext) fieldContext_Wages_hourlyOnly(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Wages", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Wages_annualOnly(ctx context.Context, field graphql.CollectedField, obj *domain.Wage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Wages_annualOnly(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnnualOnly, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Wages_annualOnly(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Wages", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Wages_source(ctx context.Context, field graphql.CollectedField, obj *domain.Wage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18447,6 +18482,11 @@ func (ec *executionContext) _Wages(ctx context.Context, sel ast.SelectionSet, ob
 				})
 		case "hourlyOnly":
 			out.Values[i] = ec._Wages_hourlyOnly(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "annualOnly":
+			out.Values[i] = ec._Wages_annualOnly(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

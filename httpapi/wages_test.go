@@ -16,7 +16,7 @@ import (
 
 // wages is the selection the tests read of a Wages.
 const wagesFields = `area { id name type } soc { code title } basis nationalFallback employment median mean
-	hourlyMedian percentiles { p10 p90 } topCoded topCodedFigures hourlyOnly source { id }`
+	hourlyMedian percentiles { p10 p90 } topCoded topCodedFigures hourlyOnly annualOnly source { id }`
 
 type wagesAnswer struct {
 	Area             struct{ ID, Name, Type string }
@@ -30,6 +30,7 @@ type wagesAnswer struct {
 	TopCoded         bool
 	TopCodedFigures  []string
 	HourlyOnly       bool
+	AnnualOnly       bool
 	Source           struct{ ID string }
 }
 
@@ -182,10 +183,11 @@ func checkWagesByArea(t *testing.T, srv *httptest.Server) {
 
 // checkFileFigures compares figures with the file: a plain one, a top-coded one, an hourly-only one.
 func checkFileFigures(t *testing.T, srv *httptest.Server) {
-	var data struct{ Admin, Surgeons, Actors struct{ Wages wagesAnswer } }
+	var data struct{ Admin, Surgeons, Actors, Teachers struct{ Wages wagesAnswer } }
 	noErrors(t, query(t, srv, `{ admin: role(id: "onet-15-1244-00") { wages(area: "48") { `+wagesFields+` } }
 		surgeons: role(id: "onet-29-1022-00") { wages(area: "01") { `+wagesFields+` } }
-		actors: role(id: "onet-27-2011-00") { wages { `+wagesFields+` } } }`, nil, &data))
+		actors: role(id: "onet-27-2011-00") { wages { `+wagesFields+` } }
+		teachers: role(id: "onet-25-2021-00") { wages { `+wagesFields+` } } }`, nil, &data))
 	row := fileRow(t, "48", "15-1244")
 	if a := data.Admin.Wages; a.Median == nil || float64(*a.Median) != num(t, row["A_MEDIAN"]) || float64(*a.Employment) != num(t, row["TOT_EMP"]) {
 		t.Errorf("15-1244 in Texas = %+v; the file says median %s, employment %s", a, row["A_MEDIAN"], row["TOT_EMP"])
@@ -198,6 +200,11 @@ func checkFileFigures(t *testing.T, srv *httptest.Server) {
 	if a := data.Actors.Wages; row["HOURLY"] != "TRUE" || !a.HourlyOnly || a.Median != nil || a.HourlyMedian == nil ||
 		math.Abs(*a.HourlyMedian-num(t, row["H_MEDIAN"])) > 1e-9 {
 		t.Errorf("27-2011 = %+v; the file says hourly only, hourly median %s", a, row["H_MEDIAN"])
+	}
+	row = fileRow(t, "99", "25-2021")
+	if a := data.Teachers.Wages; row["ANNUAL"] != "TRUE" || !a.AnnualOnly || a.HourlyOnly || a.HourlyMedian != nil ||
+		a.Median == nil || float64(*a.Median) != num(t, row["A_MEDIAN"]) {
+		t.Errorf("25-2021 = %+v; the file says annual only, median %s", a, row["A_MEDIAN"])
 	}
 }
 

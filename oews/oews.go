@@ -133,7 +133,7 @@ func Read(opts Options) (*Data, error) {
 		return nil, err
 	}
 	defer src.close()
-	r := &reader{src: src, errs: &Errors{}, seen: map[string]bool{},
+	r := &reader{src: src, errs: &Errors{Source: "oews"}, seen: map[string]bool{},
 		d: &Data{File: filepath.Base(path), Areas: map[string]Area{}}}
 	if err := r.header(); err != nil {
 		return nil, err

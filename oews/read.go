@@ -11,44 +11,15 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/careergraph/careergraph/internal/rowerr"
 )
 
 // RowError is a malformed row: the file, the line (1 is the header) and the column.
-type RowError struct {
-	File   string
-	Line   int
-	Column string
-	Msg    string
-}
-
-func (e *RowError) Error() string {
-	if e.Column == "" {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
-	}
-	return fmt.Sprintf("%s:%d: column %q: %s", e.File, e.Line, e.Column, e.Msg)
-}
-
-// maxReported bounds how many row errors one failed read lists.
-const maxReported = 20
+type RowError = rowerr.RowError
 
 // Errors is every malformed row found (up to a limit), and how many there were.
-type Errors struct {
-	Rows  []*RowError
-	Total int
-}
-
-func (e *Errors) Error() string {
-	msgs := make([]string, len(e.Rows))
-	for i, r := range e.Rows {
-		msgs[i] = r.Error()
-	}
-	more := ""
-	if e.Total > len(e.Rows) {
-		more = fmt.Sprintf("\n(and %d more)", e.Total-len(e.Rows))
-	}
-	return fmt.Sprintf("oews: %d malformed rows; nothing was imported (pass -skip-bad-rows to import the rest):\n%s%s",
-		e.Total, strings.Join(msgs, "\n"), more)
-}
+type Errors = rowerr.Errors
 
 // source yields the rows of a file as cells, the header first.
 type source struct {
@@ -291,12 +262,7 @@ func (r *reader) flag(col string) bool {
 	return false
 }
 
-func (r *reader) bad(e *RowError) {
-	r.errs.Total++
-	if len(r.errs.Rows) < maxReported {
-		r.errs.Rows = append(r.errs.Rows, e)
-	}
-}
+func (r *reader) bad(e *RowError) { r.errs.Add(e) }
 
 // ValidSOC reports whether c is a 6-digit SOC code such as 15-1244.
 func ValidSOC(c string) bool {

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/careergraph/careergraph/internal/rowerr"
 )
 
 // Table names, for choosing what to load.
@@ -77,27 +79,8 @@ type Options struct {
 	SkipBadRows bool     // skip malformed rows and count them, instead of failing
 }
 
-// maxReported bounds how many row errors one failed read lists.
-const maxReported = 20
-
 // Errors is every malformed row found (up to a limit), and how many there were.
-type Errors struct {
-	Rows  []*RowError
-	Total int
-}
-
-func (e *Errors) Error() string {
-	msgs := make([]string, len(e.Rows))
-	for i, r := range e.Rows {
-		msgs[i] = r.Error()
-	}
-	more := ""
-	if e.Total > len(e.Rows) {
-		more = fmt.Sprintf("\n(and %d more)", e.Total-len(e.Rows))
-	}
-	return fmt.Sprintf("onet: %d malformed rows; nothing was imported (pass -skip-bad-rows to import the rest):\n%s%s",
-		e.Total, strings.Join(msgs, "\n"), more)
-}
+type Errors = rowerr.Errors
 
 // Attribution is the notice that must accompany O*NET data wherever it is shown.
 const Attribution = "This product includes information from the O*NET 29.3 Database by the U.S. Department of " +
@@ -115,7 +98,7 @@ func Read(opts Options) (*Data, error) {
 			return nil, fmt.Errorf("onet: unknown table %q; choose from %s", t, strings.Join(AllTables, ", "))
 		}
 	}
-	r := &reader{opts: opts, errs: &Errors{}, d: &Data{Tables: tables, Occupations: map[string]*Occupation{},
+	r := &reader{opts: opts, errs: &Errors{Source: "onet"}, d: &Data{Tables: tables, Occupations: map[string]*Occupation{},
 		Elements: map[string]Element{}, Rows: map[string]int{}}}
 	steps := map[string]func() error{
 		Occupations: r.occupations, JobZones: r.jobZones, Education: r.education,
@@ -168,12 +151,7 @@ func (r *reader) each(file string, required []string, row func(t *table) *RowErr
 	return t.close()
 }
 
-func (r *reader) bad(e *RowError) {
-	r.errs.Total++
-	if len(r.errs.Rows) < maxReported {
-		r.errs.Rows = append(r.errs.Rows, e)
-	}
-}
+func (r *reader) bad(e *RowError) { r.errs.Add(e) }
 
 // occupation returns the occupation with code, creating it when the occupations table
 // is not being loaded (another table may then refer to one loaded earlier).

@@ -8,22 +8,12 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/careergraph/careergraph/internal/rowerr"
 )
 
 // RowError is a malformed row: the file, the line (1 is the header) and the column.
-type RowError struct {
-	File   string
-	Line   int
-	Column string
-	Msg    string
-}
-
-func (e *RowError) Error() string {
-	if e.Column == "" {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
-	}
-	return fmt.Sprintf("%s:%d: column %q: %s", e.File, e.Line, e.Column, e.Msg)
-}
+type RowError = rowerr.RowError
 
 // table reads one tab-separated O*NET file, finding columns by header name so that both
 // the text edition and the Excel export (extra columns, empty cells for n/a) work.

@@ -41,15 +41,8 @@ func grownGraph(b *testing.B, factor int) *store.PlannerGraph {
 		}
 		return g
 	}
-	st := neo4jtest.Store(b)
+	st := grownStore(b, factor)
 	ctx := context.Background()
-	d, err := onet.Read(onet.Options{Dir: neo4jtest.Shared(b, "data/onet-29.3")})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := st.ImportONet(ctx, onet.Grow(d, factor, 1), func(string, int, time.Duration) {}); err != nil {
-		b.Fatal(err)
-	}
 	started := time.Now()
 	g, err := st.ReadPlannerGraph(ctx)
 	if err != nil {
@@ -122,19 +115,25 @@ func BenchmarkScaleRead(b *testing.B) {
 	if factor < 1 {
 		b.Skip("set PROFILE_SCALE to the graph's size, as a multiple of O*NET")
 	}
-	st := neo4jtest.Store(b)
+	st := grownStore(b, factor)
 	ctx := context.Background()
-	d, err := onet.Read(onet.Options{Dir: neo4jtest.Shared(b, "data/onet-29.3")})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := st.ImportONet(ctx, onet.Grow(d, factor, 1), func(string, int, time.Duration) {}); err != nil {
-		b.Fatal(err)
-	}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := st.ReadPlannerGraph(ctx); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// grownStore is the test store with O*NET grown to factor times its size imported.
+func grownStore(b *testing.B, factor int) *store.Store {
+	st := neo4jtest.Store(b)
+	d, err := onet.Read(onet.Options{Dir: neo4jtest.Shared(b, "data/onet-29.3")})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := st.ImportONet(context.Background(), onet.Grow(d, factor, 1), func(string, int, time.Duration) {}); err != nil {
+		b.Fatal(err)
+	}
+	return st
 }

@@ -150,6 +150,7 @@ type pass struct {
 type plan struct {
 	workers, rate, rounds int
 	d                     time.Duration
+	baseline              string // with -scale: another careergraph binary, measured side by side
 }
 
 // compare builds the servers, then for each pass prepares the graph and measures the

@@ -75,6 +75,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	fs.DurationVar(&o.duration, "duration", 5*time.Second, "with -compare: length of each run")
 	fs.IntVar(&o.rounds, "rounds", 3, "with -compare or -scale: rounds of closed-loop runs, in turning order")
 	scale := fs.String("scale", "", "grow O*NET to these multiples of its size (such as 1,3,10) and measure careergraph at each")
+	baseline := fs.String("baseline", "", "with -scale: a careergraph binary built from another commit, measured in the same rounds, side by side")
 	fs.BoolVar(&o.onetPass, "onet-pass", true, "with -compare: after the curated graph, import O*NET from ONET_DIR and measure again")
 	cfg, err := config.Load(fs, args, getenv, config.Database, config.Wait, config.ONet, config.OEWS)
 	switch {
@@ -87,7 +88,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 		if err != nil {
 			return err
 		}
-		return runScale(ctx, cfg, factors, plan{workers: o.workers, rate: o.rate, rounds: max(1, o.rounds), d: o.duration}, out)
+		return runScale(ctx, cfg, factors, plan{workers: o.workers, rate: o.rate, rounds: max(1, o.rounds), d: o.duration,
+			baseline: *baseline}, out)
 	case *onetMode:
 		return runONet(ctx, cfg, o, out)
 	}

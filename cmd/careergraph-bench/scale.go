@@ -35,8 +35,10 @@ type sizeResult struct {
 	factor, roles           int
 	importTook, ready, load time.Duration
 	refresh, refreshSeen    time.Duration
+	removalSeen             time.Duration
 	rssMiB, peakMiB         float64
 	runs                    map[string][]result
+	base                    map[string][]result // the -baseline binary's, round by round
 }
 
 // runScale grows O*NET to each factor of its size (onet.Grow, seed 1), imports it over the
@@ -79,7 +81,7 @@ func runScale(ctx context.Context, cfg config.Config, factors []int, pl plan, ou
 }
 
 func measureSize(ctx context.Context, st *store.Store, uri string, d *onet.Data, f int, dir string, pl plan, out io.Writer) (sizeResult, error) {
-	r := sizeResult{factor: f, runs: map[string][]result{}}
+	r := sizeResult{factor: f, runs: map[string][]result{}, base: map[string][]result{}}
 	if err := curatedOnly(ctx, st); err != nil {
 		return r, err
 	}
@@ -90,13 +92,8 @@ func measureSize(ctx context.Context, st *store.Store, uri string, d *onet.Data,
 		return r, err
 	}
 	r.importTook = time.Since(start)
-	s := server{name: "careergraph", cmd: func(dir string) *exec.Cmd {
-		c := exec.Command(filepath.Join(dir, "careergraph"))
-		c.Env = append(os.Environ(), "NEO4J_URI="+uri, "ADDR=127.0.0.1:18080", "RATE_LIMIT=0", "LOG_LEVEL=error", "PLAYGROUND=false")
-		return c
-	}, ready: request{method: "GET", url: "http://127.0.0.1:18080/readyz"}}
 	start = time.Now()
-	cmd, stop, err := startServer(s, dir)
+	cmd, stop, err := startServer(scaleServer(filepath.Join(dir, "careergraph"), uri, "18080"), dir)
 	if err != nil {
 		return r, err
 	}
@@ -105,42 +102,78 @@ func measureSize(ctx context.Context, st *store.Store, uri string, d *onet.Data,
 	m := scrape()
 	r.load, r.roles = seconds(m["careergraph_snapshot_load_seconds"]), int(m["careergraph_snapshot_roles"])
 	r.rssMiB = procMiB(cmd.Process.Pid, "VmRSS")
-	if r.refresh, r.refreshSeen, err = refreshAfterEdit(ctx, st); err != nil {
+	if r.refresh, r.refreshSeen, r.removalSeen, err = refreshAfterEdit(ctx, st); err != nil {
 		return r, err
 	}
 	fmt.Fprintf(out, "size %d×: %d roles, ready after %s, load %s; measuring ...\n", f, r.roles, r.ready.Round(time.Millisecond), r.load.Round(time.Millisecond))
+	ports := []string{"18080"}
+	if pl.baseline != "" {
+		_, stopBase, err := startServer(scaleServer(pl.baseline, uri, "18081"), dir)
+		if err != nil {
+			return r, err
+		}
+		defer stopBase()
+		ports = append(ports, "18081")
+	}
 	for round := range pl.rounds {
 		for i := range scaleWorkloads {
 			w := scaleWorkloads[(i+round)%len(scaleWorkloads)] // the order turns each round
-			req := gqlRequest("http://127.0.0.1:18080/graphql", w.query)
-			closedLoop(req, pl.workers, time.Second)
-			r.runs[w.name] = append(r.runs[w.name], closedLoop(req, pl.workers, pl.d))
+			for k := range ports {
+				port := ports[(k+round)%len(ports)] // and so does the servers'
+				req := gqlRequest("http://127.0.0.1:"+port+"/graphql", w.query)
+				closedLoop(req, pl.workers, time.Second)
+				if res := closedLoop(req, pl.workers, pl.d); port == "18080" {
+					r.runs[w.name] = append(r.runs[w.name], res)
+				} else {
+					r.base[w.name] = append(r.base[w.name], res)
+				}
+			}
 		}
 	}
 	r.peakMiB = procMiB(cmd.Process.Pid, "VmHWM")
 	return r, nil
 }
 
+// scaleServer is a careergraph binary serving on port over the Neo4j at uri.
+func scaleServer(binary, uri, port string) server {
+	return server{name: filepath.Base(binary), cmd: func(string) *exec.Cmd {
+		c := exec.Command(binary)
+		c.Env = append(os.Environ(), "NEO4J_URI="+uri, "ADDR=127.0.0.1:"+port, "RATE_LIMIT=0", "LOG_LEVEL=error", "PLAYGROUND=false")
+		return c
+	}, ready: request{method: "GET", url: "http://127.0.0.1:" + port + "/readyz"}}
+}
+
 // refreshAfterEdit makes a curator edit through the store (another replica's, as far as
-// the server knows), waits until the server has patched its snapshot with it, and undoes
-// it: the patch's time and how long after the edit it was done.
-func refreshAfterEdit(ctx context.Context, st *store.Store) (took, seen time.Duration, err error) {
-	before := scrape()["careergraph_snapshot_patches_total"]
+// the server knows), waits until the server has patched its snapshot with it, then removes
+// it and waits again: the edit's patch time, and how long after the edit and after its
+// removal each was in the server's snapshot.
+func refreshAfterEdit(ctx context.Context, st *store.Store) (took, seen, removalSeen time.Duration, err error) {
 	edit := domain.Requirement{Role: "help-desk-technician", Skill: "terraform", Importance: 2, Level: 2}
+	if seen, err = patchedAfter(func() error { return st.SetRequirement(ctx, edit) }); err != nil {
+		return 0, 0, 0, fmt.Errorf("the edit to measure a refresh: %w", err)
+	}
+	took = seconds(scrape()["careergraph_snapshot_patch_seconds"])
+	removalSeen, err = patchedAfter(func() error {
+		_, err := st.RemoveEdge(ctx, "requirement", edit.Role, edit.Skill)
+		return err
+	})
+	return took, seen, removalSeen, err
+}
+
+// patchedAfter makes an edit and returns how long after it the server had patched it in.
+func patchedAfter(edit func() error) (time.Duration, error) {
+	before := scrape()["careergraph_snapshot_patches_total"]
 	start := time.Now()
-	if err := st.SetRequirement(ctx, edit); err != nil {
-		return 0, 0, fmt.Errorf("the edit to measure a refresh: %w", err)
+	if err := edit(); err != nil {
+		return 0, err
 	}
 	for scrape()["careergraph_snapshot_patches_total"] <= before {
 		if time.Since(start) > 2*time.Minute {
-			return 0, 0, fmt.Errorf("no patch within 2 minutes of an edit")
+			return 0, fmt.Errorf("no patch within 2 minutes of an edit")
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	seen = time.Since(start)
-	took = seconds(scrape()["careergraph_snapshot_patch_seconds"])
-	_, err = st.RemoveEdge(ctx, "requirement", edit.Role, edit.Skill)
-	return took, seen, err
+	return time.Since(start), nil
 }
 
 // scrape reads the server's metrics that have no labels.
@@ -195,8 +228,9 @@ func scaleReport(rs []sizeResult) string {
 	row("import (curated + grown O*NET)", func(r sizeResult) string { return r.importTook.Round(100 * time.Millisecond).String() })
 	row("ready after start", func(r sizeResult) string { return r.ready.Round(10 * time.Millisecond).String() })
 	row("snapshot load", func(r sizeResult) string { return r.load.Round(10 * time.Millisecond).String() })
-	row("curator edit elsewhere: patched in / seen after", func(r sizeResult) string {
-		return r.refresh.Round(10*time.Millisecond).String() + " / " + r.refreshSeen.Round(10*time.Millisecond).String()
+	row("curator edit elsewhere: patched in / seen after / removal seen after", func(r sizeResult) string {
+		return r.refresh.Round(10*time.Millisecond).String() + " / " + r.refreshSeen.Round(10*time.Millisecond).String() +
+			" / " + r.removalSeen.Round(10*time.Millisecond).String()
 	})
 	row("resident memory after load / peak (MiB)", func(r sizeResult) string { return fmt.Sprintf("%.0f / %.0f", r.rssMiB, r.peakMiB) })
 	for _, w := range scaleWorkloads {
@@ -210,16 +244,23 @@ func scaleReport(rs []sizeResult) string {
 	row("recommendations (skills only) ÷ role detail", func(r sizeResult) string { return ratioOf(r, "recommendations (skills only)") })
 	row("career paths ÷ role detail", func(r sizeResult) string { return ratioOf(r, "career paths") })
 	row("reachable roles ÷ role detail", func(r sizeResult) string { return ratioOf(r, "reachable roles") })
+	for _, w := range scaleWorkloads {
+		if len(rs) > 0 && len(rs[0].base[w.name]) > 0 {
+			row(w.name+": this build ÷ -baseline", func(r sizeResult) string { return ratioTo(r.runs[w.name], r.base[w.name]) })
+		}
+	}
 	return b.String()
 }
 
 // ratioOf is a workload's throughput over role detail's, round by round: median and range.
-func ratioOf(r sizeResult, w string) string {
-	n := min(len(r.runs[w]), len(r.runs["role detail"]))
-	rounds := make([]int, n)
+func ratioOf(r sizeResult, w string) string { return ratioTo(r.runs[w], r.runs["role detail"]) }
+
+// ratioTo is the throughput of a over b's, round by round: median and range.
+func ratioTo(a, b []result) string {
+	rounds := make([]int, min(len(a), len(b)))
 	for i := range rounds {
 		rounds[i] = i
 	}
-	s := spread(rounds, func(i int) float64 { return r.runs[w][i].rps() / r.runs["role detail"][i].rps() })
+	s := spread(rounds, func(i int) float64 { return a[i].rps() / b[i].rps() })
 	return fmt.Sprintf("%.2f× (%.2f–%.2f)", s.med, s.lo, s.hi)
 }
