@@ -170,10 +170,11 @@ func (p *Planner) Close() {
 
 // snapshot returns the current snapshot. Only the first request waits for Neo4j; after
 // that a request gets the snapshot at hand and, when it has not been checked for longer
-// than RefreshEvery, starts a refresh in the background.
+// than twice RefreshEvery (KeepFresh, when it runs, checks every RefreshEvery), starts a
+// refresh in the background.
 func (p *Planner) snapshot(ctx context.Context) (*snapshot, error) {
 	if s := p.snaps.current.Load(); s != nil {
-		if p.opts.Now().Sub(time.Unix(0, p.snaps.checked.Load())) > p.opts.RefreshEvery &&
+		if p.opts.Now().Sub(time.Unix(0, p.snaps.checked.Load())) > 2*p.opts.RefreshEvery &&
 			p.snaps.refreshing.CompareAndSwap(false, true) {
 			safe.Go(p.opts.Log, "planner.refresh", func() {
 				defer p.snaps.refreshing.Store(false)
