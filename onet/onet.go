@@ -31,9 +31,10 @@ var AllTables = []string{Occupations, JobZones, Education, Skills, Knowledge, Te
 // Occupation is an O*NET occupation.
 type Occupation struct {
 	Code, Title, Description string
-	JobZone                  int    // 1..5, 0 when unknown
-	Education                string // the most common required level of education
-	AlternateTitles          []string
+	JobZone                  int      // 1..5, 0 when unknown
+	Education                string   // the most common required level of education
+	AlternateTitles          []string // with the reported titles
+	ReportedTitles           []string // titles incumbents reported (Sample of Reported Titles), held out by evaluations
 }
 
 // Element is an O*NET skill or knowledge area.

@@ -152,7 +152,7 @@ func (r *reader) technology() error {
 }
 
 func (r *reader) titles() error {
-	add := func(col string) func(t *table) *RowError {
+	add := func(col string, reported bool) func(t *table) *RowError {
 		return func(t *table) *RowError {
 			code, title := t.code(codeCol), t.required(col)
 			if t.err != nil {
@@ -160,13 +160,16 @@ func (r *reader) titles() error {
 			}
 			o := r.occupation(code)
 			o.AlternateTitles = append(o.AlternateTitles, title)
+			if reported {
+				o.ReportedTitles = append(o.ReportedTitles, title)
+			}
 			return nil
 		}
 	}
-	if err := r.each("Alternate Titles.txt", []string{codeCol, "Alternate Title"}, add("Alternate Title")); err != nil {
+	if err := r.each("Alternate Titles.txt", []string{codeCol, "Alternate Title"}, add("Alternate Title", false)); err != nil {
 		return err
 	}
-	return r.each("Sample of Reported Titles.txt", []string{codeCol, "Reported Job Title"}, add("Reported Job Title"))
+	return r.each("Sample of Reported Titles.txt", []string{codeCol, "Reported Job Title"}, add("Reported Job Title", true))
 }
 
 func (r *reader) related() error {

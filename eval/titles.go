@@ -1,0 +1,130 @@
+package eval
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/careergraph/careergraph/onet"
+	"github.com/careergraph/careergraph/similarity"
+	"github.com/careergraph/careergraph/titles"
+)
+
+// TitleReport is the held-out title evaluation: every title incumbents reported (O*NET's
+// Sample of Reported Titles) matched against an index that holds none of them, nor any
+// alternate title equal to one, with two baselines measured the same way: plain TF-IDF
+// cosine over each occupation's titles, and over its titles and description.
+type TitleReport struct {
+	Queries                      int
+	Served, ByTitles, ByDocument Accuracy
+}
+
+// Accuracy is the share of queries whose occupation is named first, and among the first five.
+type Accuracy struct{ Top1, Top5 float64 }
+
+func (a Accuracy) String() string { return fmt.Sprintf("top-1 %.3f top-5 %.3f", a.Top1, a.Top5) }
+
+func (r TitleReport) String() string {
+	return fmt.Sprintf("titles: %s (baselines: TF-IDF over titles %s, over titles and description %s; %d reported titles held out)",
+		r.Served, r.ByTitles, r.ByDocument, r.Queries)
+}
+
+// EvaluateTitles measures title matching on d's reported titles, withheld from what is
+// indexed: the index sees each occupation's title, its other alternate titles and its
+// description only. every > 1 asks only every such title, in a fixed order (the tests'
+// sample); all are withheld either way.
+func EvaluateTitles(d *onet.Data, every int) TitleReport {
+	var served []titles.Title
+	byTitles, byDocument := map[string]string{}, map[string]string{}
+	descriptions := map[string]string{}
+	type query struct{ code, title string }
+	var queries []query
+	for code, o := range d.Occupations {
+		held := map[string]bool{}
+		for _, t := range o.ReportedTitles {
+			held[strings.ToLower(t)] = true
+			queries = append(queries, query{code, t})
+		}
+		known := []string{o.Title}
+		for _, t := range o.AlternateTitles {
+			if !held[strings.ToLower(t)] {
+				known = append(known, t)
+			}
+		}
+		for _, t := range known {
+			served = append(served, titles.Title{Role: code, Text: t})
+		}
+		descriptions[code] = o.Description
+		byTitles[code] = strings.Join(known, ". ")
+		byDocument[code] = byTitles[code] + ". " + o.Description
+	}
+	slices.SortFunc(queries, func(a, b query) int { return strings.Compare(a.code+a.title, b.code+b.title) })
+	var sample []query
+	for i, q := range queries {
+		if i%max(1, every) == 0 {
+			sample = append(sample, q)
+		}
+	}
+	queries = sample
+	ix := titles.New(served, descriptions)
+	rankers := []func(string) []string{func(q string) []string {
+		var ids []string
+		for _, m := range ix.Match(q, 5) {
+			ids = append(ids, m.Role)
+		}
+		return ids
+	}, tfidf(byTitles), tfidf(byDocument)}
+	hits := make([][2]int, len(rankers))
+	for _, q := range queries {
+		for k, rank := range rankers {
+			if at := slices.Index(rank(q.title), q.code); at >= 0 {
+				hits[k][0] += boolInt(at == 0)
+				hits[k][1]++
+			}
+		}
+	}
+	acc := func(h [2]int) Accuracy {
+		n := float64(max(1, len(queries)))
+		return Accuracy{float64(h[0]) / n, float64(h[1]) / n}
+	}
+	return TitleReport{Queries: len(queries), Served: acc(hits[0]), ByTitles: acc(hits[1]), ByDocument: acc(hits[2])}
+}
+
+// tfidf is a baseline: plain TF-IDF cosine between a title and each occupation's text, as
+// the similarity package weighs text; it returns the first five.
+func tfidf(texts map[string]string) func(string) []string {
+	codes := slices.Sorted(maps.Keys(texts))
+	fs := make([]similarity.Features, len(codes))
+	for i, c := range codes {
+		fs[i] = similarity.Features{Text: []string{texts[c]}}
+	}
+	m, vs := similarity.FitVectors(fs, similarity.Weights{Text: 1})
+	ix := m.NewIndex(vs)
+	return func(q string) []string {
+		scores := ix.Compare(m.Vector(similarity.Features{Text: []string{q}}))
+		defer scores.Release()
+		order := make([]int, len(codes))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortFunc(order, func(a, b int) int {
+			return cmp.Or(cmp.Compare(scores.Total(b), scores.Total(a)), strings.Compare(codes[a], codes[b]))
+		})
+		out := make([]string, 0, 5)
+		for _, i := range order[:min(5, len(order))] {
+			if scores.Total(i) > 0 {
+				out = append(out, codes[i])
+			}
+		}
+		return out
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,40 @@
+package titles
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestWordsWriteOutWhatTitlesAbbreviate(t *testing.T) {
+	for in, want := range map[string][]string{
+		"Sr. Linux Admin":           {"senior", "linux", "administrator"},
+		"Desktop Support Tech II":   {"desktop", "support", "technician"},
+		"RN - ICU":                  {"registered", "nurse", "intensive", "care"},
+		"CDL-A Truck Driver":        {"commercial", "driver", "truck", "driver"},
+		"Level 3 Network Engineers": {"network", "engineer"},
+	} {
+		if got := Words(in); !slices.Equal(got, want) {
+			t.Errorf("Words(%q) = %v, want %v", in, got, want)
+		}
+	}
+	if Seniority("Sr. Systems Engineer") != "SENIOR" || Seniority("Junior Web Developer") != "JUNIOR" || Seniority("Nurse") != "" {
+		t.Error("seniority words are not read")
+	}
+}
+
+func TestMatchRanksByTheWholeText(t *testing.T) {
+	ix := New([]Title{{"nurse", "Registered Nurse"}, {"nurse", "Staff Nurse"}, {"lpn", "Licensed Practical Nurse"},
+		{"driver", "Heavy Truck Driver"}, {"driver", "Tractor-Trailer Driver"}, {"sysadmin", "Systems Administrator"},
+		{"sysadmin", "Linux Administrator"}, {"support", "Help Desk Technician"}, {"support", "Desktop Support Specialist"}},
+		map[string]string{"nurse": "Assess patient health problems and needs.", "driver": "Drive trucks to transport goods."})
+	for q, want := range map[string]string{"RN - ICU": "nurse", "CDL-A Truck Driver": "driver",
+		"Sr. Linux Admin": "sysadmin", "Desktop Support Tech II": "support"} {
+		got := ix.Match(q, 3)
+		if len(got) == 0 || got[0].Role != want || got[0].Score <= 0 || got[0].Score > 1 || len(got[0].Words) == 0 {
+			t.Errorf("Match(%q) = %+v, want %s first with a score in (0, 1] and the words shared", q, got, want)
+		}
+	}
+	if got := ix.Match("Astronaut", 3); len(got) != 0 {
+		t.Errorf("a title of unknown words matched %+v", got)
+	}
+}
