@@ -16,7 +16,7 @@ func splitWords(s string) []string {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}) {
 		if len(word) >= 2 && !stopWords[word] {
-			out = append(out, stem(word))
+			out = append(out, Stem(word))
 		}
 	}
 	return out
@@ -94,8 +94,8 @@ func (t *tokenizer) terms(f Features) []termCount {
 	return out
 }
 
-// stem folds simple English plurals: "engineers" → "engineer", "policies" → "policy".
-func stem(w string) string {
+// Stem folds simple English plurals: "engineers" → "engineer", "policies" → "policy".
+func Stem(w string) string {
 	switch {
 	case len(w) > 4 && strings.HasSuffix(w, "ies"):
 		return w[:len(w)-3] + "y"

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/careergraph/careergraph/similarity"
 )
 
 // expansions write out the abbreviations job titles carry. A value of several words
@@ -57,7 +59,7 @@ func Words(title string) []string {
 	}) {
 		for _, w := range strings.Fields(expand(raw)) {
 			if !levels[w] && !stopWords[w] {
-				out = append(out, stem(w))
+				out = append(out, similarity.Stem(w))
 			}
 		}
 	}
@@ -79,17 +81,6 @@ func Seniority(title string) string {
 		}
 	}
 	return ""
-}
-
-// stem folds simple English plurals: "engineers" → "engineer", "policies" → "policy".
-func stem(w string) string {
-	switch {
-	case len(w) > 4 && strings.HasSuffix(w, "ies"):
-		return w[:len(w)-3] + "y"
-	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us"):
-		return w[:len(w)-1]
-	}
-	return w
 }
 
 // Title is one title a role is known by.
