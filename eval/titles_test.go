@@ -16,9 +16,9 @@ func TestTitlesHeldOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := eval.EvaluateTitles(d, 4) // a quarter of them: the race detector slows the whole set to 90 s
+	r := eval.EvaluateTitles(d, 8) // an eighth of them: the race detector slows the whole set to 90 s
 	t.Log(r)
-	if r.Queries < 1900 {
+	if r.Queries < 950 {
 		t.Fatalf("only %d reported titles", r.Queries)
 	}
 	for _, base := range []eval.Accuracy{r.ByTitles, r.ByDocument} {
@@ -27,6 +27,6 @@ func TestTitlesHeldOut(t *testing.T) {
 		}
 	}
 	if r.Served.Top1 < 0.49 || r.Served.Top5 < 0.73 {
-		t.Errorf("served %s; on this sample it was top-1 0.499 top-5 0.741", r.Served)
+		t.Errorf("served %s; on this sample it was top-1 0.498 top-5 0.747", r.Served)
 	}
 }
