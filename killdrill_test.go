@@ -1,3 +1,5 @@
+//go:build killdrill
+
 package main
 
 import (
@@ -13,13 +15,11 @@ import (
 	"github.com/careergraph/careergraph/internal/neo4jtest"
 )
 
-// The kill drill (`make kill-drill`, not part of `make test`: it kills the local Neo4j):
+// The kill drill (`make kill-drill`; built only with the killdrill tag, so never part of
+// `make test`, since it kills the local Neo4j):
 // under load, Neo4j is killed with SIGKILL and started again, and the service answers
 // correctly within 5 s of Bolt answering again, with no crash and no wrong answer.
 func TestAnswersWithin5sOfNeo4jComingBackAfterSIGKILL(t *testing.T) {
-	if os.Getenv("KILL_DRILL") == "" {
-		t.Skip("kills the local Neo4j: run it with `make kill-drill`")
-	}
 	neo4jtest.Store(t) // the lock and the curated graph
 	raw, err := os.ReadFile(".state/neo4j.pid")
 	if err != nil {
