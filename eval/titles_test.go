@@ -27,6 +27,6 @@ func TestTitlesHeldOut(t *testing.T) {
 		}
 	}
 	if r.Served.Top1 < 0.49 || r.Served.Top5 < 0.73 {
-		t.Errorf("served %s; on this sample it was top-1 0.498 top-5 0.747", r.Served)
+		t.Errorf("served %s; on this sample it was top-1 0.502 top-5 0.748", r.Served)
 	}
 }

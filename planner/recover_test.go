@@ -47,10 +47,10 @@ func (s *scriptedStore) ReadPlannerGraph(context.Context) (*store.PlannerGraph, 
 }
 
 // tinyGraph is a graph of one role, with one rejected record.
-func tinyGraph(fp string) func() (*store.PlannerGraph, error) {
+func tinyGraph() func() (*store.PlannerGraph, error) {
 	return func() (*store.PlannerGraph, error) {
 		role := domain.Role{ID: "solo", Title: "Solo", Track: "GENERAL", Level: "MID"}
-		return &store.PlannerGraph{Fingerprint: fp, Candidates: []store.Candidate{{Role: role}},
+		return &store.PlannerGraph{Candidates: []store.Candidate{{Role: role}},
 			SkillNames: map[string]string{}, Degrees: map[string]int{},
 			Problems: []domain.Problem{{Kind: domain.RecordRole, From: "bad", Property: "title", Reason: domain.ReasonMissing}}}, nil
 	}
@@ -74,7 +74,7 @@ func TestPanicBeforeFirstSnapshotIsRecovered(t *testing.T) {
 	if safe.Panics()["planner.load"] != before+1 {
 		t.Error("the panic was not counted")
 	}
-	st.set("1", tinyGraph("1"))
+	st.set("1", tinyGraph())
 	if err := p.Ping(context.Background()); err != nil {
 		t.Fatalf("Ping after a good load = %v", err)
 	}
@@ -84,7 +84,7 @@ func TestPanicBeforeFirstSnapshotIsRecovered(t *testing.T) {
 // planner keeps answering from the last good snapshot, and Refresh reports the failure.
 func TestFailedRefreshKeepsTheGoodSnapshot(t *testing.T) {
 	st := &scriptedStore{}
-	st.set("1", tinyGraph("1"))
+	st.set("1", tinyGraph())
 	var reported [][]domain.Problem
 	p := planner.New(st, planner.Options{Log: zerolog.New(zerolog.NewTestWriter(t)),
 		OnSnapshot: func(pr []domain.Problem) { reported = append(reported, pr) }})

@@ -85,7 +85,7 @@ func (s *snapshot) patch(g *store.PlannerGraph, changed []string) *snapshot {
 // buildSnapshot builds a snapshot of g. With prev, it keeps prev's similarity model and the
 // vectors of every role not changed.
 func buildSnapshot(g *store.PlannerGraph, prev *similarityIndex, changed map[string]bool) *snapshot {
-	s := &snapshot{fingerprint: g.Fingerprint, graph: g, cands: g.Candidates, byID: make(map[string]*store.Candidate, len(g.Candidates)),
+	s := &snapshot{graph: g, cands: g.Candidates, byID: make(map[string]*store.Candidate, len(g.Candidates)),
 		reqs: make(map[string][]domain.Requirement, len(g.Candidates)), roles: make(map[string]domain.Role, len(g.Candidates)),
 		skillNames: g.SkillNames, certs: map[string]store.CertificationLinks{},
 		certsBySkill: map[string][]string{}, degrees: g.Degrees, problems: g.Problems, wages: newWageBook(nil, nil)}

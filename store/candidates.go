@@ -32,9 +32,6 @@ type CertificationLinks struct {
 
 // PlannerGraph is everything the planner keeps in memory, read in one transaction.
 type PlannerGraph struct {
-	// Fingerprint is not filled by ReadPlannerGraph: the planner sets it to the
-	// Fingerprint it read just before, so a write landing meanwhile shows as a change.
-	Fingerprint    string
 	Candidates     []Candidate
 	SkillNames     map[string]string
 	Certifications []CertificationLinks

@@ -73,9 +73,10 @@ func stateOf(rec *neo4j.Record) (GraphState, error) {
 		return GraphState{}, err
 	}
 	st := GraphState{Version: version}
-	st.Previous, _ = rec.AsMap()["previous"].(string)
-	roles, ok := rec.AsMap()["roles"].([]any)
-	catalog, isBool := rec.AsMap()["catalog"].(bool)
+	m := rec.AsMap()
+	st.Previous, _ = m["previous"].(string)
+	roles, ok := m["roles"].([]any)
+	catalog, isBool := m["catalog"].(bool)
 	if !ok || !isBool || len(roles) > maxChangedRoles {
 		return st, nil
 	}

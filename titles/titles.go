@@ -23,7 +23,7 @@ var expansions = map[string]string{
 	"supv": "supervisor", "supvr": "supervisor", "rep": "representative", "svc": "service",
 	"svcs": "service", "sys": "system", "sysadmin": "system administrator", "ops": "operations",
 	"acct": "accountant", "acctg": "accounting", "exec": "executive", "mgmt": "management",
-	"maint": "maintenance", "ofc": "office", "admin.": "administrator", "hr": "human resources",
+	"maint": "maintenance", "ofc": "office", "hr": "human resources",
 	"it": "information technology", "rn": "registered nurse", "lpn": "licensed practical nurse",
 	"lvn": "licensed vocational nurse", "cna": "certified nursing assistant", "np": "nurse practitioner",
 	"cdl": "commercial driver", "otr": "over the road", "qa": "quality assurance",
@@ -31,10 +31,10 @@ var expansions = map[string]string{
 	"cio": "chief information officer", "cto": "chief technology officer", "coo": "chief operating officer",
 	"vp": "vice president", "avp": "assistant vice president", "dba": "database administrator",
 	"pm": "project manager", "ux": "user experience", "ui": "user interface", "sw": "software",
-	"hw": "hardware", "ee": "electrical engineer", "me": "mechanical engineer", "cpa": "certified public accountant",
+	"hw": "hardware", "cpa": "certified public accountant",
 	"emt": "emergency medical technician", "lmt": "licensed massage therapist", "pt": "physical therapist",
 	"ot": "occupational therapist", "md": "physician", "dds": "dentist", "icu": "intensive care",
-	"er": "emergency", "ed": "emergency", "or": "operating room", "hvac": "heating air conditioning",
+	"er": "emergency", "hvac": "heating air conditioning",
 }
 
 // levels are words that mark a grade within a job rather than the job: Roman and plain
@@ -42,10 +42,10 @@ var expansions = map[string]string{
 var levels = map[string]bool{"i": true, "ii": true, "iii": true, "iv": true, "v": true, "vi": true,
 	"1": true, "2": true, "3": true, "4": true, "5": true, "level": true, "grade": true, "class": true}
 
-// Seniority words say how senior a title is; they are kept apart from the job's words.
+// seniority maps the words that say how senior a title is to the level they state; the
+// words stay among the title's words too.
 var seniority = map[string]string{"senior": "SENIOR", "lead": "SENIOR", "principal": "SENIOR",
-	"staff": "", "junior": "JUNIOR", "entry": "ENTRY", "trainee": "ENTRY", "apprentice": "ENTRY",
-	"intern": "ENTRY", "chief": "", "head": ""}
+	"junior": "JUNIOR", "entry": "ENTRY", "trainee": "ENTRY", "apprentice": "ENTRY", "intern": "ENTRY"}
 
 var stopWords = map[string]bool{"a": true, "an": true, "and": true, "the": true, "of": true, "for": true,
 	"in": true, "on": true, "to": true, "at": true, "with": true, "&": true}
