@@ -72,6 +72,7 @@ func certificationsBeyondIT(t *testing.T, srv *httptest.Server) {
 	}
 	wg.Wait()
 	namedPeopleGetNone(t, srv)
+	namedPeopleLearnWhatMatters(t, srv)
 }
 
 // sweep checks one batch of occupations outside IT. It runs on a goroutine of its own, so
@@ -127,4 +128,49 @@ func namedPeopleGetNone(t *testing.T, srv *httptest.Server) {
 			}
 		}
 	}
+}
+
+// namedPeopleLearnWhatMatters: a nurse, a cook and a salesperson are advised skills to
+// learn, each one a recommended role rates important (3 or more of 5) and asks more of.
+func namedPeopleLearnWhatMatters(t *testing.T, srv *httptest.Server) {
+	for _, id := range []string{"onet-29-1141-00", "onet-35-2014-00", "onet-41-2031-00"} {
+		var data struct {
+			Recommendations struct {
+				Skills []struct {
+					Skill    struct{ ID string }
+					ForRoles []struct{ ID string }
+				}
+			}
+		}
+		noErrors(t, query(t, srv, `query($id: ID!) { recommendations(profile: {currentRole: $id}) {
+			skills { skill { id } forRoles { id } } } }`, map[string]any{"id": id}, &data))
+		if len(data.Recommendations.Skills) == 0 {
+			t.Errorf("%s is advised no skill to learn", id)
+		}
+		for _, s := range data.Recommendations.Skills {
+			if !slices.ContainsFunc(s.ForRoles, func(r struct{ ID string }) bool { return importance(t, srv, r.ID, s.Skill.ID) >= 3 }) {
+				t.Errorf("%s is advised %s, which none of the roles it is for rates important", id, s.Skill.ID)
+			}
+		}
+	}
+}
+
+// importance is how important a role rates a skill; 0 when it does not list it.
+func importance(t *testing.T, srv *httptest.Server, role, skill string) float64 {
+	var data struct {
+		Role struct {
+			Skills []struct {
+				Importance float64
+				Skill      struct{ ID string }
+			}
+		}
+	}
+	noErrors(t, query(t, srv, `query($id: ID!) { role(id: $id) { skills { importance skill { id } } } }`,
+		map[string]any{"id": role}, &data))
+	for _, s := range data.Role.Skills {
+		if s.Skill.ID == skill {
+			return s.Importance
+		}
+	}
+	return 0
 }

@@ -223,12 +223,25 @@ func (s *snapshot) closers(start Start, roles []RoleRecommendation) ([]Certifica
 	return s.certificationsToTake(start, roles), s.skillsToLearn(roles)
 }
 
+// minOccupationImportance is the least importance (O*NET's 1–5 scale) at which an O*NET
+// occupation's skill or knowledge is advised to learn. O*NET rates every element for
+// every occupation, and below "important" (3) the gaps are noise: with O*NET imported,
+// restaurant cooks were advised Philosophy and Theology, registered nurses Geography.
+const minOccupationImportance = 3
+
 // skillsToLearn are the skills missing for most of the recommended roles, each role's own
-// gap (an O*NET occupation's in O*NET's skills and knowledge) weighed by its score.
+// gap (an O*NET occupation's in the skills and knowledge it rates important) weighed by
+// its score.
 func (s *snapshot) skillsToLearn(roles []RoleRecommendation) []SkillRecommendation {
 	gaps := make([]roleGap, 0, len(roles))
 	for _, r := range roles {
-		gaps = append(gaps, roleGap{r.Role, r.MissingSkills, r.Score})
+		missing := r.MissingSkills
+		if c := s.byID[r.Role.ID]; c != nil && c.Occupation {
+			missing = slices.DeleteFunc(slices.Clone(missing), func(m skillgap.Shortfall) bool {
+				return m.Importance < minOccupationImportance
+			})
+		}
+		gaps = append(gaps, roleGap{r.Role, missing, r.Score})
 	}
 	combined, forRoles := combineGaps(gaps)
 	skills := []SkillRecommendation{}
