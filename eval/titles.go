@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/onet"
 	"github.com/careergraph/careergraph/similarity"
 	"github.com/careergraph/careergraph/titles"
@@ -36,9 +37,8 @@ func (r TitleReport) String() string {
 // description only. every > 1 asks only every such title, in a fixed order (the tests'
 // sample); all are withheld either way.
 func EvaluateTitles(d *onet.Data, every int) TitleReport {
-	var served []titles.Title
+	var served []domain.Role
 	byTitles, byDocument := map[string]string{}, map[string]string{}
-	descriptions := map[string]string{}
 	type query struct{ code, title string }
 	var queries []query
 	for code, o := range d.Occupations {
@@ -53,10 +53,8 @@ func EvaluateTitles(d *onet.Data, every int) TitleReport {
 				known = append(known, t)
 			}
 		}
-		for _, t := range known {
-			served = append(served, titles.Title{Role: code, Text: t})
-		}
-		descriptions[code] = o.Description
+		served = append(served, domain.Role{ID: code, Title: o.Title, AlternateTitles: known[1:],
+			Summary: o.Description, SocCodes: []string{code}})
 		byTitles[code] = strings.Join(known, ". ")
 		byDocument[code] = byTitles[code] + ". " + o.Description
 	}
@@ -68,7 +66,7 @@ func EvaluateTitles(d *onet.Data, every int) TitleReport {
 		}
 	}
 	queries = sample
-	ix := titles.New(served, descriptions)
+	ix := titles.ForRoles(served)
 	rankers := []func(string) []string{func(q string) []string {
 		var ids []string
 		for _, m := range ix.Match(q, 5) {

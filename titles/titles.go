@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/onet"
 	"github.com/careergraph/careergraph/similarity"
 )
 
@@ -98,13 +100,16 @@ type Match struct {
 // scored for a query's words with Okapi BM25. It is never changed after New, so it is
 // safe to share.
 type Index struct {
-	roles  []string             // by number
-	titles map[string][]string  // each role's titles
-	tf     []map[string]float64 // each role's word counts
-	length []float64            // each role's words
-	avgLen float64
-	idf    map[string]float64
-	byWord map[string][]int32 // roles holding each word
+	roles      []string             // by number
+	titles     map[string][]string  // each role's titles
+	tf         []map[string]float64 // each role's word counts
+	length     []float64            // each role's words
+	avgLen     float64
+	idf        map[string]float64
+	unknownIDF float64            // the idf of a word no role holds
+	byWord     map[string][]int32 // roles holding each word
+	levels     map[string]string  // the level of each role seniority words can choose between
+	near       map[string]string  // title words by their spellings one letter short, for misspellings
 }
 
 // BM25's parameters, the usual ones: how fast a word's count saturates, and how much a
@@ -113,11 +118,15 @@ const k1, b = 1.2, 0.75
 
 // New indexes the titles of roles, with each role's description.
 func New(titles []Title, descriptions map[string]string) *Index {
-	ix := &Index{titles: map[string][]string{}, idf: map[string]float64{}, byWord: map[string][]int32{}}
+	ix := &Index{titles: map[string][]string{}, idf: map[string]float64{}, byWord: map[string][]int32{},
+		levels: map[string]string{}, near: map[string]string{}}
 	text := map[string][]string{}
 	for _, t := range titles {
 		ix.titles[t.Role] = append(ix.titles[t.Role], t.Text)
 		text[t.Role] = append(text[t.Role], Words(t.Text)...)
+		for _, w := range Words(t.Text) {
+			ix.addNear(w)
+		}
 	}
 	for role, d := range descriptions {
 		text[role] = append(text[role], Words(d)...)
@@ -139,6 +148,7 @@ func New(titles []Title, descriptions map[string]string) *Index {
 		ix.avgLen += float64(len(text[role])) / float64(len(text))
 	}
 	n := float64(len(ix.roles))
+	ix.unknownIDF = math.Log(1 + (n+0.5)/0.5)
 	for w, holders := range ix.byWord {
 		df := float64(len(holders))
 		ix.idf[w] = math.Log(1 + (n-df+0.5)/(df+0.5))
@@ -150,10 +160,18 @@ func New(titles []Title, descriptions map[string]string) *Index {
 // no word of it is known. A score is BM25 divided by the most the query's words could
 // score, so that it lies between 0 and 1.
 func (ix *Index) Match(title string, n int) []Match {
-	words := slices.Compact(slices.Sorted(slices.Values(Words(title))))
+	words := Words(title)
+	for i, w := range words {
+		words[i] = ix.spell(w)
+	}
+	words = slices.Compact(slices.Sorted(slices.Values(words)))
+	stated := Seniority(title)
 	most, scores := 0.0, map[int32]float64{}
 	for _, w := range words {
-		idf := ix.idf[w]
+		idf, known := ix.idf[w]
+		if !known {
+			idf = ix.unknownIDF // a word no role has counts against every role
+		}
 		most += idf * (k1 + 1)
 		for _, i := range ix.byWord[w] {
 			c := ix.tf[i][w]
@@ -162,7 +180,7 @@ func (ix *Index) Match(title string, n int) []Match {
 	}
 	out := make([]Match, 0, len(scores))
 	for i, s := range scores {
-		out = append(out, Match{Role: ix.roles[i], Score: s / most})
+		out = append(out, Match{Role: ix.roles[i], Score: s / most * fitsSeniority(stated, ix.levels[ix.roles[i]])})
 	}
 	slices.SortFunc(out, func(a, b Match) int { return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Role, b.Role)) })
 	out = out[:min(n, len(out))]
@@ -188,4 +206,79 @@ func (ix *Index) closestTitle(query []string, role string) (string, []string) {
 		}
 	}
 	return best, words
+}
+
+// ForRoles indexes roles by their titles, alternate titles and summaries. Seniority words
+// in a query choose between the levels of roles that are not O*NET occupations (whose
+// level comes from a job zone, not from the title): "Senior Systems Engineer" goes to the
+// senior curated role, not the mid-level one.
+func ForRoles(roles []domain.Role) *Index {
+	var ts []Title
+	descriptions := make(map[string]string, len(roles))
+	levels := map[string]string{}
+	for _, r := range roles {
+		ts = append(ts, Title{r.ID, r.Title})
+		for _, a := range r.AlternateTitles {
+			ts = append(ts, Title{r.ID, a})
+		}
+		descriptions[r.ID] = r.Summary
+		if occupation := len(r.SocCodes) == 1 && onet.ID(r.SocCodes[0]) == r.ID; !occupation && r.Level != "" {
+			levels[r.ID] = r.Level
+		}
+	}
+	ix := New(ts, descriptions)
+	ix.levels = levels
+	return ix
+}
+
+// fitsSeniority weighs a role's level against the seniority a title states: 1 when they
+// agree, less when they do not. Roles without a level are not weighed.
+func fitsSeniority(stated, level string) float64 {
+	if level == "" {
+		return 1
+	}
+	agree := map[string][]string{"SENIOR": {"SENIOR", "LEAD"}, "JUNIOR": {"JUNIOR", "ENTRY"},
+		"ENTRY": {"ENTRY", "JUNIOR"}, "": {"MID", "MANAGER"}}[stated]
+	switch {
+	case slices.Contains(agree, level):
+		return 1
+	case stated == "":
+		return 0.95 // a title without seniority words leans to the mid-level role
+	}
+	return 0.8
+}
+
+// minNear is the shortest word a misspelling of which is still recognised.
+const minNear = 5
+
+// addNear records w under each spelling of it one letter short, so that a query word one
+// letter added, dropped, changed or swapped away from a title word still finds it.
+func (ix *Index) addNear(w string) {
+	if len(w) < minNear {
+		return
+	}
+	for i := range len(w) {
+		d := w[:i] + w[i+1:]
+		if old, ok := ix.near[d]; !ok || w < old {
+			ix.near[d] = w
+		}
+	}
+	ix.near[w] = w
+}
+
+// spell returns w, or the title word it most likely misspells when the index does not
+// know w; "" when it knows neither.
+func (ix *Index) spell(w string) string {
+	if _, ok := ix.idf[w]; ok || len(w) < minNear {
+		return w
+	}
+	if x, ok := ix.near[w]; ok {
+		return x
+	}
+	for i := range len(w) {
+		if x, ok := ix.near[w[:i]+w[i+1:]]; ok {
+			return x
+		}
+	}
+	return w
 }

@@ -1,6 +1,7 @@
 package titles
 
 import (
+	"github.com/careergraph/careergraph/domain"
 	"slices"
 	"testing"
 )
@@ -36,5 +37,27 @@ func TestMatchRanksByTheWholeText(t *testing.T) {
 	}
 	if got := ix.Match("Astronaut", 3); len(got) != 0 {
 		t.Errorf("a title of unknown words matched %+v", got)
+	}
+}
+
+func TestMatchForgivesMisspellingsAndWeighsSeniority(t *testing.T) {
+	ix := ForRoles([]domain.Role{
+		{ID: "eng", Title: "Infrastructure Engineer", AlternateTitles: []string{"Systems Engineer"}, Level: "MID"},
+		{ID: "senior-eng", Title: "Senior Infrastructure Engineer", AlternateTitles: []string{"Senior Systems Engineer", "Lead Infrastructure Engineer"}, Level: "SENIOR"},
+		{ID: "sysadmin", Title: "Systems Administrator", Level: "MID"},
+		{ID: "onet-15-1244-00", Title: "Network and Computer Systems Administrators", Level: "SENIOR", SocCodes: []string{"15-1244.00"}},
+	})
+	for q, want := range map[string]string{"Senior Systems Engineer": "senior-eng", "Systems Engineer": "eng",
+		"Sr Infrastructure Engineer": "senior-eng", "Systems Adminstrator": "sysadmin", "Systmes Administrator": "sysadmin"} {
+		if got := ix.Match(q, 2); len(got) == 0 || got[0].Role != want {
+			t.Errorf("Match(%q) = %+v, want %s first", q, got, want)
+		}
+	}
+	// An O*NET occupation's level comes from its job zone, not its title: not weighed.
+	if got := ix.Match("Junior Network and Computer Systems Administrators", 1); got[0].Role != "onet-15-1244-00" {
+		t.Errorf("a junior title moved off the occupation it names: %+v", got)
+	}
+	if a, b := ix.Match("Astronaut Systems Engineer", 1), ix.Match("Systems Engineer", 1); a[0].Score >= b[0].Score {
+		t.Errorf("an unknown word did not lower the score: %v vs %v", a[0].Score, b[0].Score)
 	}
 }
