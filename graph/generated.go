@@ -15,6 +15,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/graph/model"
+	"github.com/careergraph/careergraph/mentions"
 	"github.com/careergraph/careergraph/planner"
 	"github.com/careergraph/careergraph/similarity"
 	"github.com/careergraph/careergraph/skillgap"
@@ -37,6 +38,7 @@ type ResolverRoot interface {
 	CareerPath() CareerPathResolver
 	Certification() CertificationResolver
 	CertificationEndorsement() CertificationEndorsementResolver
+	CertificationMention() CertificationMentionResolver
 	CertificationRecommendation() CertificationRecommendationResolver
 	DataProblem() DataProblemResolver
 	GapClosing() GapClosingResolver
@@ -48,9 +50,11 @@ type ResolverRoot interface {
 	RoleRequirement() RoleRequirementResolver
 	SalaryRange() SalaryRangeResolver
 	Skill() SkillResolver
+	SkillMention() SkillMentionResolver
 	SkillRecommendation() SkillRecommendationResolver
 	SkillRequirement() SkillRequirementResolver
 	SkillToGain() SkillToGainResolver
+	Start() StartResolver
 	Wages() WagesResolver
 }
 
@@ -132,6 +136,14 @@ type ComplexityRoot struct {
 		Certification func(childComplexity int) int
 		Relevance     func(childComplexity int) int
 		Source        func(childComplexity int) int
+	}
+
+	CertificationMention struct {
+		Certification func(childComplexity int) int
+		Confidence    func(childComplexity int) int
+		Length        func(childComplexity int) int
+		Offset        func(childComplexity int) int
+		Text          func(childComplexity int) int
 	}
 
 	CertificationRecommendation struct {
@@ -230,7 +242,9 @@ type ComplexityRoot struct {
 		CareerPaths     func(childComplexity int, from *string, profile *model.ProfileInput, to string, rankBy *string, first *int, maxSteps *int, promotionsOnly *bool, avoid []string, via *string, area *string) int
 		Certification   func(childComplexity int, id string) int
 		Certifications  func(childComplexity int, filter *model.CertificationFilter, orderBy *model.CertificationOrder, first *int, after *string) int
+		ClassifyTitles  func(childComplexity int, titles []string, first *int) int
 		DataProblems    func(childComplexity int, first *int, after *string) int
+		ExtractSkills   func(childComplexity int, text string) int
 		Node            func(childComplexity int, id string) int
 		ReachableRoles  func(childComplexity int, from *string, profile *model.ProfileInput, withinYears *float64, maxSteps *int, promotionsOnly *bool, avoid []string, area *string) int
 		Recommendations func(childComplexity int, profile model.ProfileInput, first *int) int
@@ -407,6 +421,14 @@ type ComplexityRoot struct {
 		Total              func(childComplexity int) int
 	}
 
+	SkillMention struct {
+		Confidence func(childComplexity int) int
+		Length     func(childComplexity int) int
+		Offset     func(childComplexity int) int
+		Skill      func(childComplexity int) int
+		Text       func(childComplexity int) int
+	}
+
 	SkillRecommendation struct {
 		Certifications func(childComplexity int) int
 		ForRoles       func(childComplexity int) int
@@ -430,6 +452,11 @@ type ComplexityRoot struct {
 		Weight         func(childComplexity int) int
 	}
 
+	SkillsFromText struct {
+		Certifications func(childComplexity int) int
+		Skills         func(childComplexity int) int
+	}
+
 	SocCode struct {
 		Code  func(childComplexity int) int
 		Title func(childComplexity int) int
@@ -444,15 +471,31 @@ type ComplexityRoot struct {
 	}
 
 	Start struct {
-		Coverage func(childComplexity int) int
-		Matched  func(childComplexity int) int
-		Role     func(childComplexity int) int
+		CertificationsFromText func(childComplexity int) int
+		Coverage               func(childComplexity int) int
+		FromTitle              func(childComplexity int) int
+		Matched                func(childComplexity int) int
+		Role                   func(childComplexity int) int
+		SkillsFromText         func(childComplexity int) int
 	}
 
 	TechnologyUse struct {
 		Hot        func(childComplexity int) int
 		InDemand   func(childComplexity int) int
 		Technology func(childComplexity int) int
+	}
+
+	TitleMatch struct {
+		MatchedTitle func(childComplexity int) int
+		Role         func(childComplexity int) int
+		SOC          func(childComplexity int) int
+		Score        func(childComplexity int) int
+		Words        func(childComplexity int) int
+	}
+
+	TitleMatches struct {
+		Matches func(childComplexity int) int
+		Title   func(childComplexity int) int
 	}
 
 	Wages struct {
@@ -516,6 +559,9 @@ type CertificationResolver interface {
 type CertificationEndorsementResolver interface {
 	Source(ctx context.Context, obj *domain.CertificationEndorsement) (*domain.Source, error)
 }
+type CertificationMentionResolver interface {
+	Certification(ctx context.Context, obj *mentions.Mention) (*domain.Certification, error)
+}
 type CertificationRecommendationResolver interface {
 	Closes(ctx context.Context, obj *planner.CertificationRecommendation) ([]domain.Skill, error)
 }
@@ -559,6 +605,8 @@ type QueryResolver interface {
 	SkillGap(ctx context.Context, from *string, profile *model.ProfileInput, to string) (*planner.SkillGap, error)
 	Recommendations(ctx context.Context, profile model.ProfileInput, first *int) (*planner.Recommendations, error)
 	Areas(ctx context.Context, search *string, typeArg *string, first *int, after *string) (*model.Connection[domain.Area], error)
+	ClassifyTitles(ctx context.Context, titles []string, first *int) ([]planner.TitleMatches, error)
+	ExtractSkills(ctx context.Context, text string) (*planner.SkillsFromText, error)
 }
 type RoleResolver interface {
 	Sources(ctx context.Context, obj *domain.Role) ([]domain.Source, error)
@@ -592,6 +640,9 @@ type SkillResolver interface {
 	Roles(ctx context.Context, obj *domain.Skill) ([]domain.RoleRequirement, error)
 	Certifications(ctx context.Context, obj *domain.Skill) ([]domain.Certification, error)
 }
+type SkillMentionResolver interface {
+	Skill(ctx context.Context, obj *mentions.Mention) (*domain.Skill, error)
+}
 type SkillRecommendationResolver interface {
 	Skill(ctx context.Context, obj *planner.SkillRecommendation) (*domain.Skill, error)
 
@@ -604,6 +655,10 @@ type SkillToGainResolver interface {
 	Skill(ctx context.Context, obj *skillgap.Shortfall) (*domain.Skill, error)
 
 	Certifications(ctx context.Context, obj *skillgap.Shortfall) ([]domain.Certification, error)
+}
+type StartResolver interface {
+	SkillsFromText(ctx context.Context, obj *planner.Start) ([]mentions.Mention, error)
+	CertificationsFromText(ctx context.Context, obj *planner.Start) ([]mentions.Mention, error)
 }
 type WagesResolver interface {
 	TopCodeAnnual(ctx context.Context, obj *domain.Wage) (int, error)
@@ -909,6 +964,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CertificationEndorsement.Source(childComplexity), true
+
+	case "CertificationMention.certification":
+		if e.ComplexityRoot.CertificationMention.Certification == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CertificationMention.Certification(childComplexity), true
+	case "CertificationMention.confidence":
+		if e.ComplexityRoot.CertificationMention.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CertificationMention.Confidence(childComplexity), true
+	case "CertificationMention.length":
+		if e.ComplexityRoot.CertificationMention.Length == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CertificationMention.Length(childComplexity), true
+	case "CertificationMention.offset":
+		if e.ComplexityRoot.CertificationMention.Offset == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CertificationMention.Offset(childComplexity), true
+	case "CertificationMention.text":
+		if e.ComplexityRoot.CertificationMention.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CertificationMention.Text(childComplexity), true
 
 	case "CertificationRecommendation.certification":
 		if e.ComplexityRoot.CertificationRecommendation.Certification == nil {
@@ -1373,6 +1459,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Certifications(childComplexity, args["filter"].(*model.CertificationFilter), args["orderBy"].(*model.CertificationOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.classifyTitles":
+		if e.ComplexityRoot.Query.ClassifyTitles == nil {
+			break
+		}
+
+		args, err := ec.field_Query_classifyTitles_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ClassifyTitles(childComplexity, args["titles"].([]string), args["first"].(*int)), true
 	case "Query.dataProblems":
 		if e.ComplexityRoot.Query.DataProblems == nil {
 			break
@@ -1384,6 +1481,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.DataProblems(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Query.extractSkills":
+		if e.ComplexityRoot.Query.ExtractSkills == nil {
+			break
+		}
+
+		args, err := ec.field_Query_extractSkills_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ExtractSkills(childComplexity, args["text"].(string)), true
 
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
@@ -2162,6 +2270,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SkillGap.Total(childComplexity), true
 
+	case "SkillMention.confidence":
+		if e.ComplexityRoot.SkillMention.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillMention.Confidence(childComplexity), true
+	case "SkillMention.length":
+		if e.ComplexityRoot.SkillMention.Length == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillMention.Length(childComplexity), true
+	case "SkillMention.offset":
+		if e.ComplexityRoot.SkillMention.Offset == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillMention.Offset(childComplexity), true
+	case "SkillMention.skill":
+		if e.ComplexityRoot.SkillMention.Skill == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillMention.Skill(childComplexity), true
+	case "SkillMention.text":
+		if e.ComplexityRoot.SkillMention.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillMention.Text(childComplexity), true
+
 	case "SkillRecommendation.certifications":
 		if e.ComplexityRoot.SkillRecommendation.Certifications == nil {
 			break
@@ -2249,6 +2388,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SkillToGain.Weight(childComplexity), true
 
+	case "SkillsFromText.certifications":
+		if e.ComplexityRoot.SkillsFromText.Certifications == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillsFromText.Certifications(childComplexity), true
+	case "SkillsFromText.skills":
+		if e.ComplexityRoot.SkillsFromText.Skills == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SkillsFromText.Skills(childComplexity), true
+
 	case "SocCode.code":
 		if e.ComplexityRoot.SocCode.Code == nil {
 			break
@@ -2293,12 +2445,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Source.URL(childComplexity), true
 
+	case "Start.certificationsFromText":
+		if e.ComplexityRoot.Start.CertificationsFromText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Start.CertificationsFromText(childComplexity), true
 	case "Start.coverage":
 		if e.ComplexityRoot.Start.Coverage == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Start.Coverage(childComplexity), true
+	case "Start.matchedFromTitle":
+		if e.ComplexityRoot.Start.FromTitle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Start.FromTitle(childComplexity), true
 	case "Start.matchedFromProfile":
 		if e.ComplexityRoot.Start.Matched == nil {
 			break
@@ -2311,6 +2475,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Start.Role(childComplexity), true
+	case "Start.skillsFromText":
+		if e.ComplexityRoot.Start.SkillsFromText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Start.SkillsFromText(childComplexity), true
 
 	case "TechnologyUse.hot":
 		if e.ComplexityRoot.TechnologyUse.Hot == nil {
@@ -2330,6 +2500,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TechnologyUse.Technology(childComplexity), true
+
+	case "TitleMatch.matchedTitle":
+		if e.ComplexityRoot.TitleMatch.MatchedTitle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TitleMatch.MatchedTitle(childComplexity), true
+	case "TitleMatch.role":
+		if e.ComplexityRoot.TitleMatch.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TitleMatch.Role(childComplexity), true
+	case "TitleMatch.soc":
+		if e.ComplexityRoot.TitleMatch.SOC == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TitleMatch.SOC(childComplexity), true
+	case "TitleMatch.score":
+		if e.ComplexityRoot.TitleMatch.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TitleMatch.Score(childComplexity), true
+	case "TitleMatch.words":
+		if e.ComplexityRoot.TitleMatch.Words == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TitleMatch.Words(childComplexity), true
+
+	case "TitleMatches.matches":
+		if e.ComplexityRoot.TitleMatches.Matches == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TitleMatches.Matches(childComplexity), true
+	case "TitleMatches.title":
+		if e.ComplexityRoot.TitleMatches.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TitleMatches.Title(childComplexity), true
 
 	case "Wages.annualOnly":
 		if e.ComplexityRoot.Wages.AnnualOnly == nil {
@@ -2884,6 +3098,18 @@ at level 3 (entry), 4 (associate), 5 (professional) or 6 (expert).
 """
 input ProfileInput {
   currentRole: ID
+  """
+  A job title as written ("help desk analyst", "Sr. Linux Admin"), instead of currentRole:
+  the role it matches best (see classifyTitles) is the current role, when its score is at
+  least 0.3; otherwise the question fails with NOT_FOUND.
+  """
+  title: String
+  """
+  A résumé or a description of the person's work (at most 20,000 characters): the skills
+  and certifications it names (see extractSkills) count as held, a skill at level 3
+  unless skills states its level.
+  """
+  text: String
   skills: [HeldSkillInput!] = []
   certifications: [ID!] = []
   "Breaks near-ties when choosing a starting role: roles whose experience range fits win."
@@ -2912,6 +3138,12 @@ type Start {
   role: Role!
   "True when the role was chosen as the best match for a profile without a current role."
   matchedFromProfile: Boolean!
+  "True when the role is the one the profile's title matched."
+  matchedFromTitle: Boolean!
+  "The skills the profile's text names, counted as held."
+  skillsFromText: [SkillMention!]!
+  "The certifications the profile's text names, counted as held."
+  certificationsFromText: [CertificationMention!]!
   "Share (0..1) of the role's importance-weighted requirements the person meets."
   coverage: Float!
 }
@@ -3612,6 +3844,79 @@ type WagesEdge {
   node: Wages!
 }
 `, BuiltIn: false},
+	{Name: "../schema/words.graphqls", Input: `extend type Query {
+  """
+  Job titles as people write them ("Sr. Linux Admin", "Desktop Support Tech II", "RN - ICU")
+  matched to roles, curated roles and O*NET occupations alike, best first. Abbreviations
+  are written out, grade marks (II, Level 3) dropped, one-letter misspellings forgiven, and
+  seniority words choose a curated role's level. 1 to 100 titles; first: 1 to 20 matches
+  for each. A blank title, or one whose words no role has, matches nothing.
+  """
+  classifyTitles(titles: [String!]!, first: Int = 5): [TitleMatches!]!
+
+  """
+  The skills (curated skills and O*NET technologies) and certifications a résumé or job ad
+  names, in the order they appear, each time it names them. Names are matched whole or by
+  the shorter names people write (without the vendor, "Active Directory"; a bracketed
+  item, "RHEL"; a leading acronym, "OSPF"); a name that is also a common word ("Excel",
+  "Go") only capitalised and not opening a sentence. At most 20,000 characters.
+  """
+  extractSkills(text: String!): SkillsFromText!
+}
+
+"The roles one job title matches."
+type TitleMatches {
+  "The title as given."
+  title: String!
+  "Best first; empty when no role shares a word with the title."
+  matches: [TitleMatch!]!
+}
+
+type TitleMatch {
+  role: Role!
+  """
+  0..1: Okapi BM25 over the role's titles and summary as a share of what the title's
+  words could score at most (a word no role has counts against every role); × 0.8 when
+  the title's seniority words disagree with a curated role's level, × 0.95 for a curated
+  role away from mid level when it has none.
+  """
+  score: Float!
+  "The role's O*NET-SOC code (a curated role's first); null when it has none."
+  soc: String
+  "The role's title or alternate title that shares the most words with the title."
+  matchedTitle: String!
+  "The title's words, as compared (lower case, abbreviations written out), that the role's text holds."
+  words: [String!]!
+}
+
+type SkillsFromText {
+  skills: [SkillMention!]!
+  certifications: [CertificationMention!]!
+}
+
+"""
+Where a text names a skill. offset and length count Unicode characters (code points)
+from the start of the text; text is the words as written, with a version number that
+follows the name ("Windows 11").
+"""
+type SkillMention {
+  skill: Skill!
+  offset: Int!
+  length: Int!
+  text: String!
+  "0..1: 0.95 a whole name of several words, 0.9 of one word, 0.8 a shorter name, 0.5 a common word found as written."
+  confidence: Float!
+}
+
+"Where a text names a certification; as SkillMention."
+type CertificationMention {
+  certification: Certification!
+  offset: Int!
+  length: Int!
+  text: String!
+  confidence: Float!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -3767,6 +4072,22 @@ func (ec *executionContext) childFields_CertificationEndorsement(ctx context.Con
 		return ec.fieldContext_CertificationEndorsement_source(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CertificationEndorsement", field.Name)
+}
+
+func (ec *executionContext) childFields_CertificationMention(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "certification":
+		return ec.fieldContext_CertificationMention_certification(ctx, field)
+	case "offset":
+		return ec.fieldContext_CertificationMention_offset(ctx, field)
+	case "length":
+		return ec.fieldContext_CertificationMention_length(ctx, field)
+	case "text":
+		return ec.fieldContext_CertificationMention_text(ctx, field)
+	case "confidence":
+		return ec.fieldContext_CertificationMention_confidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CertificationMention", field.Name)
 }
 
 func (ec *executionContext) childFields_CertificationRecommendation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4249,6 +4570,22 @@ func (ec *executionContext) childFields_SkillGap(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type SkillGap", field.Name)
 }
 
+func (ec *executionContext) childFields_SkillMention(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "skill":
+		return ec.fieldContext_SkillMention_skill(ctx, field)
+	case "offset":
+		return ec.fieldContext_SkillMention_offset(ctx, field)
+	case "length":
+		return ec.fieldContext_SkillMention_length(ctx, field)
+	case "text":
+		return ec.fieldContext_SkillMention_text(ctx, field)
+	case "confidence":
+		return ec.fieldContext_SkillMention_confidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SkillMention", field.Name)
+}
+
 func (ec *executionContext) childFields_SkillRecommendation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "skill":
@@ -4295,6 +4632,16 @@ func (ec *executionContext) childFields_SkillToGain(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type SkillToGain", field.Name)
 }
 
+func (ec *executionContext) childFields_SkillsFromText(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "skills":
+		return ec.fieldContext_SkillsFromText_skills(ctx, field)
+	case "certifications":
+		return ec.fieldContext_SkillsFromText_certifications(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SkillsFromText", field.Name)
+}
+
 func (ec *executionContext) childFields_SocCode(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "code":
@@ -4327,6 +4674,12 @@ func (ec *executionContext) childFields_Start(ctx context.Context, field graphql
 		return ec.fieldContext_Start_role(ctx, field)
 	case "matchedFromProfile":
 		return ec.fieldContext_Start_matchedFromProfile(ctx, field)
+	case "matchedFromTitle":
+		return ec.fieldContext_Start_matchedFromTitle(ctx, field)
+	case "skillsFromText":
+		return ec.fieldContext_Start_skillsFromText(ctx, field)
+	case "certificationsFromText":
+		return ec.fieldContext_Start_certificationsFromText(ctx, field)
 	case "coverage":
 		return ec.fieldContext_Start_coverage(ctx, field)
 	}
@@ -4343,6 +4696,32 @@ func (ec *executionContext) childFields_TechnologyUse(ctx context.Context, field
 		return ec.fieldContext_TechnologyUse_inDemand(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TechnologyUse", field.Name)
+}
+
+func (ec *executionContext) childFields_TitleMatch(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "role":
+		return ec.fieldContext_TitleMatch_role(ctx, field)
+	case "score":
+		return ec.fieldContext_TitleMatch_score(ctx, field)
+	case "soc":
+		return ec.fieldContext_TitleMatch_soc(ctx, field)
+	case "matchedTitle":
+		return ec.fieldContext_TitleMatch_matchedTitle(ctx, field)
+	case "words":
+		return ec.fieldContext_TitleMatch_words(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TitleMatch", field.Name)
+}
+
+func (ec *executionContext) childFields_TitleMatches(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "title":
+		return ec.fieldContext_TitleMatches_title(ctx, field)
+	case "matches":
+		return ec.fieldContext_TitleMatches_matches(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TitleMatches", field.Name)
 }
 
 func (ec *executionContext) childFields_Wages(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5011,6 +5390,28 @@ func (ec *executionContext) field_Query_certifications_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_classifyTitles_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "titles",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["titles"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_dataProblems_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5030,6 +5431,20 @@ func (ec *executionContext) field_Query_dataProblems_args(ctx context.Context, r
 		return nil, err
 	}
 	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_extractSkills_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg0
 	return args, nil
 }
 
@@ -6653,6 +7068,130 @@ func (ec *executionContext) fieldContext_CertificationEndorsement_source(_ conte
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _CertificationMention_certification(ctx context.Context, field graphql.CollectedField, obj *mentions.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CertificationMention_certification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CertificationMention().Certification(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Certification) graphql.Marshaler {
+			return ec.marshalNCertification2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CertificationMention_certification(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CertificationMention",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Certification(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CertificationMention_offset(ctx context.Context, field graphql.CollectedField, obj *mentions.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CertificationMention_offset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Offset, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CertificationMention_offset(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CertificationMention", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CertificationMention_length(ctx context.Context, field graphql.CollectedField, obj *mentions.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CertificationMention_length(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Length, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CertificationMention_length(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CertificationMention", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CertificationMention_text(ctx context.Context, field graphql.CollectedField, obj *mentions.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CertificationMention_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CertificationMention_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CertificationMention", field, false, false, "String")
+}
+
+func (ec *executionContext) _CertificationMention_confidence(ctx context.Context, field graphql.CollectedField, obj *mentions.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CertificationMention_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CertificationMention_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CertificationMention", field, false, false, "Float")
 }
 
 func (ec *executionContext) _CertificationRecommendation_certification(ctx context.Context, field graphql.CollectedField, obj *planner.CertificationRecommendation) (ret graphql.Marshaler) {
@@ -9155,6 +9694,94 @@ func (ec *executionContext) fieldContext_Query_areas(ctx context.Context, field 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_areas_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_classifyTitles(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_classifyTitles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ClassifyTitles(ctx, fc.Args["titles"].([]string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []planner.TitleMatches) graphql.Marshaler {
+			return ec.marshalNTitleMatches2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐTitleMatchesᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_classifyTitles(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TitleMatches(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_classifyTitles_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_extractSkills(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_extractSkills(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ExtractSkills(ctx, fc.Args["text"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *planner.SkillsFromText) graphql.Marshaler {
+			return ec.marshalNSkillsFromText2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐSkillsFromText(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_extractSkills(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SkillsFromText(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_extractSkills_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -12240,6 +12867,130 @@ func (ec *executionContext) fieldContext_SkillGap_certificationsNote(_ context.C
 	return graphql.NewScalarFieldContext("SkillGap", field, false, false, "String")
 }
 
+func (ec *executionContext) _SkillMention_skill(ctx context.Context, field graphql.CollectedField, obj *mentions.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillMention_skill(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SkillMention().Skill(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkill(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillMention_skill(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SkillMention",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Skill(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SkillMention_offset(ctx context.Context, field graphql.CollectedField, obj *mentions.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillMention_offset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Offset, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillMention_offset(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillMention", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SkillMention_length(ctx context.Context, field graphql.CollectedField, obj *mentions.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillMention_length(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Length, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillMention_length(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillMention", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SkillMention_text(ctx context.Context, field graphql.CollectedField, obj *mentions.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillMention_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillMention_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillMention", field, false, false, "String")
+}
+
+func (ec *executionContext) _SkillMention_confidence(ctx context.Context, field graphql.CollectedField, obj *mentions.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillMention_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillMention_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SkillMention", field, false, false, "Float")
+}
+
 func (ec *executionContext) _SkillRecommendation_skill(ctx context.Context, field graphql.CollectedField, obj *planner.SkillRecommendation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12625,6 +13376,70 @@ func (ec *executionContext) fieldContext_SkillToGain_certifications(_ context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _SkillsFromText_skills(ctx context.Context, field graphql.CollectedField, obj *planner.SkillsFromText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillsFromText_skills(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Skills, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []mentions.Mention) graphql.Marshaler {
+			return ec.marshalNSkillMention2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋmentionsᚐMentionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillsFromText_skills(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SkillsFromText",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SkillMention(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SkillsFromText_certifications(ctx context.Context, field graphql.CollectedField, obj *planner.SkillsFromText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SkillsFromText_certifications(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Certifications, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []mentions.Mention) graphql.Marshaler {
+			return ec.marshalNCertificationMention2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋmentionsᚐMentionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SkillsFromText_certifications(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SkillsFromText",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CertificationMention(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SocCode_code(ctx context.Context, field graphql.CollectedField, obj *domain.SOC) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12841,6 +13656,93 @@ func (ec *executionContext) fieldContext_Start_matchedFromProfile(_ context.Cont
 	return graphql.NewScalarFieldContext("Start", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Start_matchedFromTitle(ctx context.Context, field graphql.CollectedField, obj *planner.Start) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Start_matchedFromTitle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromTitle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Start_matchedFromTitle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Start", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Start_skillsFromText(ctx context.Context, field graphql.CollectedField, obj *planner.Start) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Start_skillsFromText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Start().SkillsFromText(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []mentions.Mention) graphql.Marshaler {
+			return ec.marshalNSkillMention2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋmentionsᚐMentionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Start_skillsFromText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Start",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SkillMention(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Start_certificationsFromText(ctx context.Context, field graphql.CollectedField, obj *planner.Start) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Start_certificationsFromText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Start().CertificationsFromText(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []mentions.Mention) graphql.Marshaler {
+			return ec.marshalNCertificationMention2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋmentionsᚐMentionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Start_certificationsFromText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Start",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CertificationMention(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Start_coverage(ctx context.Context, field graphql.CollectedField, obj *planner.Start) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12940,6 +13842,185 @@ func (ec *executionContext) _TechnologyUse_inDemand(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_TechnologyUse_inDemand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TechnologyUse", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TitleMatch_role(ctx context.Context, field graphql.CollectedField, obj *planner.TitleMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TitleMatch_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TitleMatch_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TitleMatch",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Role(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TitleMatch_score(ctx context.Context, field graphql.CollectedField, obj *planner.TitleMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TitleMatch_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TitleMatch_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TitleMatch", field, false, false, "Float")
+}
+
+func (ec *executionContext) _TitleMatch_soc(ctx context.Context, field graphql.CollectedField, obj *planner.TitleMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TitleMatch_soc(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SOC, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TitleMatch_soc(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TitleMatch", field, false, false, "String")
+}
+
+func (ec *executionContext) _TitleMatch_matchedTitle(ctx context.Context, field graphql.CollectedField, obj *planner.TitleMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TitleMatch_matchedTitle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MatchedTitle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TitleMatch_matchedTitle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TitleMatch", field, false, false, "String")
+}
+
+func (ec *executionContext) _TitleMatch_words(ctx context.Context, field graphql.CollectedField, obj *planner.TitleMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TitleMatch_words(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Words, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TitleMatch_words(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TitleMatch", field, false, false, "String")
+}
+
+func (ec *executionContext) _TitleMatches_title(ctx context.Context, field graphql.CollectedField, obj *planner.TitleMatches) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TitleMatches_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TitleMatches_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TitleMatches", field, false, false, "String")
+}
+
+func (ec *executionContext) _TitleMatches_matches(ctx context.Context, field graphql.CollectedField, obj *planner.TitleMatches) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TitleMatches_matches(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Matches, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []planner.TitleMatch) graphql.Marshaler {
+			return ec.marshalNTitleMatch2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐTitleMatchᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TitleMatches_matches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TitleMatches",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TitleMatch(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Wages_area(ctx context.Context, field graphql.CollectedField, obj *domain.Wage) (ret graphql.Marshaler) {
@@ -15021,7 +16102,7 @@ func (ec *executionContext) unmarshalInputProfileInput(ctx context.Context, obj 
 		asMap["certifications"] = []any{}
 	}
 
-	fieldsInOrder := [...]string{"currentRole", "skills", "certifications", "yearsOfExperience", "area"}
+	fieldsInOrder := [...]string{"currentRole", "title", "text", "skills", "certifications", "yearsOfExperience", "area"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15035,6 +16116,20 @@ func (ec *executionContext) unmarshalInputProfileInput(ctx context.Context, obj 
 				return it, err
 			}
 			it.CurrentRole = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
 		case "skills":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("skills"))
 			data, err := ec.unmarshalOHeldSkillInput2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋgraphᚋmodelᚐHeldSkillInputᚄ(ctx, v)
@@ -16184,6 +17279,60 @@ func (ec *executionContext) _CertificationEndorsement(ctx context.Context, sel a
 	return out
 }
 
+var certificationMentionImplementors = []string{"CertificationMention"}
+
+func (ec *executionContext) _CertificationMention(ctx context.Context, sel ast.SelectionSet, obj *mentions.Mention) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, certificationMentionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CertificationMention")
+		case "certification":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CertificationMention_certification(ctx, field, obj)
+				})
+		case "offset":
+			out.Values[i] = ec._CertificationMention_offset(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "length":
+			out.Values[i] = ec._CertificationMention_length(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "text":
+			out.Values[i] = ec._CertificationMention_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "confidence":
+			out.Values[i] = ec._CertificationMention_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var certificationRecommendationImplementors = []string{"CertificationRecommendation"}
 
 func (ec *executionContext) _CertificationRecommendation(ctx context.Context, sel ast.SelectionSet, obj *planner.CertificationRecommendation) graphql.Marshaler {
@@ -16923,6 +18072,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_areas(ctx, field)
+				})
+		case "classifyTitles":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_classifyTitles(ctx, field)
+				})
+		case "extractSkills":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_extractSkills(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -18046,6 +19207,60 @@ func (ec *executionContext) _SkillGap(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var skillMentionImplementors = []string{"SkillMention"}
+
+func (ec *executionContext) _SkillMention(ctx context.Context, sel ast.SelectionSet, obj *mentions.Mention) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, skillMentionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SkillMention")
+		case "skill":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SkillMention_skill(ctx, field, obj)
+				})
+		case "offset":
+			out.Values[i] = ec._SkillMention_offset(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "length":
+			out.Values[i] = ec._SkillMention_length(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "text":
+			out.Values[i] = ec._SkillMention_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "confidence":
+			out.Values[i] = ec._SkillMention_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var skillRecommendationImplementors = []string{"SkillRecommendation"}
 
 func (ec *executionContext) _SkillRecommendation(ctx context.Context, sel ast.SelectionSet, obj *planner.SkillRecommendation) graphql.Marshaler {
@@ -18205,6 +19420,44 @@ func (ec *executionContext) _SkillToGain(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var skillsFromTextImplementors = []string{"SkillsFromText"}
+
+func (ec *executionContext) _SkillsFromText(ctx context.Context, sel ast.SelectionSet, obj *planner.SkillsFromText) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, skillsFromTextImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SkillsFromText")
+		case "skills":
+			out.Values[i] = ec._SkillsFromText_skills(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "certifications":
+			out.Values[i] = ec._SkillsFromText_certifications(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var socCodeImplementors = []string{"SocCode"}
 
 func (ec *executionContext) _SocCode(ctx context.Context, sel ast.SelectionSet, obj *domain.SOC) graphql.Marshaler {
@@ -18310,17 +19563,34 @@ func (ec *executionContext) _Start(ctx context.Context, sel ast.SelectionSet, ob
 		case "role":
 			out.Values[i] = ec._Start_role(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "matchedFromProfile":
 			out.Values[i] = ec._Start_matchedFromProfile(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "matchedFromTitle":
+			out.Values[i] = ec._Start_matchedFromTitle(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "skillsFromText":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Start_skillsFromText(ctx, field, obj)
+				})
+		case "certificationsFromText":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Start_certificationsFromText(ctx, field, obj)
+				})
 		case "coverage":
 			out.Values[i] = ec._Start_coverage(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -18362,6 +19632,97 @@ func (ec *executionContext) _TechnologyUse(ctx context.Context, sel ast.Selectio
 			}
 		case "inDemand":
 			out.Values[i] = ec._TechnologyUse_inDemand(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var titleMatchImplementors = []string{"TitleMatch"}
+
+func (ec *executionContext) _TitleMatch(ctx context.Context, sel ast.SelectionSet, obj *planner.TitleMatch) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, titleMatchImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TitleMatch")
+		case "role":
+			out.Values[i] = ec._TitleMatch_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._TitleMatch_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "soc":
+			out.Values[i] = ec._TitleMatch_soc(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "matchedTitle":
+			out.Values[i] = ec._TitleMatch_matchedTitle(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "words":
+			out.Values[i] = ec._TitleMatch_words(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var titleMatchesImplementors = []string{"TitleMatches"}
+
+func (ec *executionContext) _TitleMatches(ctx context.Context, sel ast.SelectionSet, obj *planner.TitleMatches) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, titleMatchesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TitleMatches")
+		case "title":
+			out.Values[i] = ec._TitleMatches_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "matches":
+			out.Values[i] = ec._TitleMatches_matches(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -19226,6 +20587,26 @@ func (ec *executionContext) marshalNCertificationLevel2string(ctx context.Contex
 	return res
 }
 
+func (ec *executionContext) marshalNCertificationMention2githubᚗcomᚋcareergraphᚋcareergraphᚋmentionsᚐMention(ctx context.Context, sel ast.SelectionSet, v mentions.Mention) graphql.Marshaler {
+	return ec._CertificationMention(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCertificationMention2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋmentionsᚐMentionᚄ(ctx context.Context, sel ast.SelectionSet, v []mentions.Mention) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCertificationMention2githubᚗcomᚋcareergraphᚋcareergraphᚋmentionsᚐMention(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNCertificationRecommendation2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐCertificationRecommendation(ctx context.Context, sel ast.SelectionSet, v planner.CertificationRecommendation) graphql.Marshaler {
 	return ec._CertificationRecommendation(ctx, sel, &v)
 }
@@ -19847,6 +21228,26 @@ func (ec *executionContext) unmarshalNSkillInput2githubᚗcomᚋcareergraphᚋca
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNSkillMention2githubᚗcomᚋcareergraphᚋcareergraphᚋmentionsᚐMention(ctx context.Context, sel ast.SelectionSet, v mentions.Mention) graphql.Marshaler {
+	return ec._SkillMention(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSkillMention2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋmentionsᚐMentionᚄ(ctx context.Context, sel ast.SelectionSet, v []mentions.Mention) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSkillMention2githubᚗcomᚋcareergraphᚋcareergraphᚋmentionsᚐMention(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNSkillRecommendation2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐSkillRecommendation(ctx context.Context, sel ast.SelectionSet, v planner.SkillRecommendation) graphql.Marshaler {
 	return ec._SkillRecommendation(ctx, sel, &v)
 }
@@ -19915,6 +21316,14 @@ func (ec *executionContext) marshalNSkillToGain2ᚕgithubᚗcomᚋcareergraphᚋ
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNSkillsFromText2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐSkillsFromText(ctx context.Context, sel ast.SelectionSet, v *planner.SkillsFromText) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SkillsFromText!")
+		return graphql.Null
+	}
+	return ec._SkillsFromText(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSocCode2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSOC(ctx context.Context, sel ast.SelectionSet, v domain.SOC) graphql.Marshaler {
@@ -20015,6 +21424,46 @@ func (ec *executionContext) marshalNTechnologyUse2ᚕgithubᚗcomᚋcareergraph�
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTechnologyUse2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐTechnologyUse(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTitleMatch2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐTitleMatch(ctx context.Context, sel ast.SelectionSet, v planner.TitleMatch) graphql.Marshaler {
+	return ec._TitleMatch(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTitleMatch2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐTitleMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []planner.TitleMatch) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTitleMatch2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐTitleMatch(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTitleMatches2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐTitleMatches(ctx context.Context, sel ast.SelectionSet, v planner.TitleMatches) graphql.Marshaler {
+	return ec._TitleMatches(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTitleMatches2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐTitleMatchesᚄ(ctx context.Context, sel ast.SelectionSet, v []planner.TitleMatches) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTitleMatches2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐTitleMatches(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

@@ -11,6 +11,7 @@ import (
 	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/graph/model"
 	"github.com/careergraph/careergraph/loaders"
+	"github.com/careergraph/careergraph/mentions"
 	"github.com/careergraph/careergraph/planner"
 	"github.com/careergraph/careergraph/skillgap"
 )
@@ -70,6 +71,16 @@ func (r *skillToGainResolver) Certifications(ctx context.Context, obj *skillgap.
 	return loaders.SkillCertifications.Load(ctx, obj.SkillID)
 }
 
+// SkillsFromText is the resolver for the skillsFromText field.
+func (r *startResolver) SkillsFromText(ctx context.Context, obj *planner.Start) ([]mentions.Mention, error) {
+	return nonNilSlice(obj.FromText.Skills), nil
+}
+
+// CertificationsFromText is the resolver for the certificationsFromText field.
+func (r *startResolver) CertificationsFromText(ctx context.Context, obj *planner.Start) ([]mentions.Mention, error) {
+	return nonNilSlice(obj.FromText.Certifications), nil
+}
+
 // CareerPath returns CareerPathResolver implementation.
 func (r *Resolver) CareerPath() CareerPathResolver { return &careerPathResolver{r} }
 
@@ -79,8 +90,12 @@ func (r *Resolver) GapClosing() GapClosingResolver { return &gapClosingResolver{
 // SkillToGain returns SkillToGainResolver implementation.
 func (r *Resolver) SkillToGain() SkillToGainResolver { return &skillToGainResolver{r} }
 
+// Start returns StartResolver implementation.
+func (r *Resolver) Start() StartResolver { return &startResolver{r} }
+
 type (
 	careerPathResolver  struct{ *Resolver }
 	gapClosingResolver  struct{ *Resolver }
 	skillToGainResolver struct{ *Resolver }
+	startResolver       struct{ *Resolver }
 )

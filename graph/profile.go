@@ -10,7 +10,7 @@ func toProfile(in *model.ProfileInput) *planner.Profile {
 	if in == nil {
 		return nil
 	}
-	p := &planner.Profile{RoleID: deref(in.CurrentRole), Certifications: in.Certifications,
+	p := &planner.Profile{RoleID: deref(in.CurrentRole), Title: deref(in.Title), Text: deref(in.Text), Certifications: in.Certifications,
 		YearsOfExperience: in.YearsOfExperience, Skills: map[string]float64{}, Area: deref(in.Area)}
 	for _, s := range in.Skills {
 		p.Skills[s.Skill] = max(p.Skills[s.Skill], s.Level)
@@ -32,4 +32,12 @@ func orDefault[T any](p *T, def T) T {
 		return def
 	}
 	return *p
+}
+
+// nonNilSlice returns s, or an empty slice when it is nil, for lists the schema says are never null.
+func nonNilSlice[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }

@@ -58,6 +58,8 @@ type Planner interface {
 	Wage(ctx context.Context, role domain.Role, area string) (*domain.Wage, error)
 	WagesByArea(ctx context.Context, role domain.Role, areaType string) ([]domain.Wage, error)
 	Areas(ctx context.Context, search, areaType string) ([]domain.Area, error)
+	ClassifyTitles(ctx context.Context, titles []string, first int) ([]planner.TitleMatches, error)
+	ExtractSkills(ctx context.Context, text string) (planner.SkillsFromText, error)
 }
 
 // Resolver holds the dependencies every resolver shares.

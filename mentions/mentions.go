@@ -142,8 +142,9 @@ func (d *Dictionary) matchAt(text string, toks []token, i int) (int, []form) {
 }
 
 // names are the ways a name is written: the name itself first, then without what it
-// puts in brackets, each item of the brackets, without a vendor's name in front, and an
-// acronym that leads a name of otherwise plain words ("OSPF routing" → "OSPF").
+// puts in brackets, each item of the brackets, without a vendor's name in front, and the
+// product-like words that lead a name before its first plain word ("OSPF routing" →
+// "OSPF", "VMware vSphere clustering" → "VMware vSphere").
 func names(name string) []string {
 	out := []string{name}
 	base, inner, hasInner := strings.Cut(name, "(")
@@ -164,11 +165,21 @@ func names(name string) []string {
 			break
 		}
 	}
-	if len(fields) >= 2 && isAcronym(fields[0]) && !slices.ContainsFunc(fields[1:], hasUpper) {
-		out = append(out, fields[0])
+	if k := slices.IndexFunc(fields, isLower); k >= 1 && !slices.ContainsFunc(fields[:k], notProductLike) {
+		out = append(out, strings.Join(fields[:k], " "))
 	}
 	return out
 }
+
+// notProductLike reports whether a word does not look like a product's or a protocol's
+// name: no acronym ("OSPF", "VMware"), no capital inside ("vSphere"), no digit or symbol
+// ("Hyper-V").
+func notProductLike(w string) bool {
+	inner := strings.IndexFunc(w[min(1, len(w)):], unicode.IsUpper) >= 0
+	return !isAcronym(w) && !inner && !strings.ContainsAny(w, "-0123456789+#.")
+}
+
+func isLower(w string) bool { return !hasUpper(w) }
 
 // vendors are the makers whose names lead product and certification names and that
 // people leave out ("Microsoft Active Directory" is written "Active Directory").

@@ -20,6 +20,8 @@ var terms = []Term{
 	{ID: "tech-node", Name: "Node.js"},
 	{ID: "linux-administration", Name: "Linux administration (RHEL, Ubuntu)"},
 	{ID: "ospf", Name: "OSPF routing"},
+	{ID: "vsphere", Name: "VMware vSphere clustering (DRS, HA, vMotion)"},
+	{ID: "capacity", Name: "Capacity planning"},
 	{ID: "change-management", Name: "Change management"},
 	{ID: "security-plus", Name: "CompTIA Security+", Certification: true},
 	{ID: "az-104", Name: "Microsoft Azure Administrator (AZ-104)", Certification: true},
@@ -60,15 +62,16 @@ func TestFindIgnoresWordsThatOnlyLookAlike(t *testing.T) {
 		"Go to the server room. Excel at support. C is for coffee.",
 		"Windows were cleaned.",
 		"We manage change. Routing of tickets to the right queue.",
+		"Capacity of the team grew; ha ha.",
 	} {
 		if got := found(d, text); len(got) > 0 {
 			t.Errorf("%q: found %v, want nothing", text, got)
 		}
 	}
-	got := found(d, "Wrote services in Go and C++, dashboards in Excel and Node.js; ran OSPF and change management on RHEL. Windows 10 rollout.")
+	got := found(d, "Wrote services in Go and C++, dashboards in Excel and Node.js; ran OSPF and change management on RHEL. Windows 10 rollout. VMware vSphere, vMotion.")
 	want := []string{"tech-go@18+2:Go", "tech-cpp@25+3:C++", "tech-excel@44+5:Excel", "tech-node@54+7:Node.js",
 		"ospf@67+4:OSPF", "change-management@76+17:change management", "linux-administration@97+4:RHEL",
-		"tech-windows@103+10:Windows 10"}
+		"tech-windows@103+10:Windows 10", "vsphere@123+14:VMware vSphere", "vsphere@139+7:vMotion"}
 	if !slices.Equal(got, want) {
 		t.Errorf("found %v\nwant  %v", got, want)
 	}

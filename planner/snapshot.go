@@ -54,6 +54,7 @@ type snapshot struct {
 	needNorm     []float64        // each candidate's length of importance × level
 	problems     []domain.Problem // the records left out, see store.PlannerGraph.Problems
 	wages        *wageBook        // the wage estimates read under this snapshot
+	words        *wordIndexes     // titles and names people write, indexed on first use
 }
 
 // needer is a candidate requiring a skill, with importance × level.
@@ -88,7 +89,8 @@ func buildSnapshot(g *store.PlannerGraph, prev *similarityIndex, changed map[str
 	s := &snapshot{graph: g, cands: g.Candidates, byID: make(map[string]*store.Candidate, len(g.Candidates)),
 		reqs: make(map[string][]domain.Requirement, len(g.Candidates)), roles: make(map[string]domain.Role, len(g.Candidates)),
 		skillNames: g.SkillNames, certs: map[string]store.CertificationLinks{},
-		certsBySkill: map[string][]string{}, degrees: g.Degrees, problems: g.Problems, wages: newWageBook(nil, nil)}
+		certsBySkill: map[string][]string{}, degrees: g.Degrees, problems: g.Problems, wages: newWageBook(nil, nil),
+		words: &wordIndexes{}}
 	s.required, s.needIndex = map[string]int32{}, make([][]indexedNeed, len(s.cands))
 	s.at, s.levels, s.needNorm = make(map[string]int, len(s.cands)), make([]int, len(s.cands)), make([]float64, len(s.cands))
 	for i := range s.cands {

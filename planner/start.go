@@ -7,16 +7,20 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/skillgap"
 	"github.com/careergraph/careergraph/store"
 )
 
-// Profile describes a person: an optional current role, skills with levels (1..7),
-// certifications held and years of experience.
+// Profile describes a person: an optional current role (or a job title that names it),
+// skills with levels (1..7), certifications held, a text naming more of them (a résumé)
+// and years of experience.
 type Profile struct {
 	RoleID            string
+	Title             string // a job title as written, when RoleID is not given
+	Text              string // a résumé or a description of the person's work
 	Skills            map[string]float64
 	Certifications    []string
 	YearsOfExperience *float64
@@ -30,6 +34,10 @@ type Start struct {
 	Coverage float64 // share of the role's weighted requirements the person meets
 	Held     skillgap.Held
 	HeldCert map[string]bool
+	// FromTitle is set when the role was matched from the profile's job title.
+	FromTitle bool
+	// FromText are the skills and certifications found in the profile's text.
+	FromText SkillsFromText
 	// beyondRole is set when the profile holds skills or certifications beyond its role's.
 	beyondRole bool
 }
@@ -64,22 +72,26 @@ func (p *Planner) roleStart(ctx context.Context, id string) (Start, error) {
 }
 
 func (p *Planner) profileStart(ctx context.Context, pr Profile) (Start, error) {
-	held, heldCerts, err := p.profileHeld(ctx, pr)
+	held, heldCerts, fromText, err := p.profileHeld(ctx, pr)
 	if err != nil {
 		return Start{}, err
 	}
-	if pr.RoleID != "" {
-		start, err := p.roleStart(ctx, pr.RoleID)
+	roleID, fromTitle, err := p.titleRole(ctx, pr)
+	if err != nil {
+		return Start{}, err
+	}
+	if roleID != "" {
+		start, err := p.roleStart(ctx, roleID)
 		if err != nil {
 			return Start{}, err
 		}
 		start.beyondRole = len(held) > 0
 		held.Raise(needsOf(start.Held)) // someone in a role holds what it requires
-		start.Held, start.HeldCert = held, heldCerts
+		start.Held, start.HeldCert, start.FromTitle, start.FromText = held, heldCerts, fromTitle, fromText
 		return start, nil
 	}
 	if len(held) == 0 {
-		return Start{}, inputErr("the profile is empty: give a currentRole, skills or certifications")
+		return Start{}, inputErr("the profile is empty: give a currentRole or title, skills, certifications or a text naming them")
 	}
 	snap, err := p.snapshot(ctx)
 	if err != nil {
@@ -99,7 +111,31 @@ func (p *Planner) profileStart(ctx context.Context, pr Profile) (Start, error) {
 	}
 	best := chooseStart(cands, roles, pr.YearsOfExperience)
 	return Start{Role: roles[best.id], Matched: true, Coverage: skillgap.Coverage(held, needs(snap.reqs[best.id])),
-		Held: held, HeldCert: heldCerts, beyondRole: true}, nil
+		Held: held, HeldCert: heldCerts, FromText: fromText, beyondRole: true}, nil
+}
+
+// MinTitleScore is the least score (0..1) a job title's best match needs to be taken as
+// the profile's role; below it the title is taken to name no role in the graph.
+const MinTitleScore = 0.3
+
+// titleRole is the profile's role: its currentRole, else the role its title matches best.
+func (p *Planner) titleRole(ctx context.Context, pr Profile) (string, bool, error) {
+	title := strings.TrimSpace(pr.Title)
+	switch {
+	case title == "":
+		return pr.RoleID, false, nil
+	case pr.RoleID != "":
+		return "", false, inputErr("give either currentRole or title, not both: the title only names a role")
+	}
+	got, err := p.ClassifyTitles(ctx, []string{title}, 1)
+	if err != nil {
+		return "", false, err
+	}
+	if m := got[0].Matches; len(m) > 0 && m[0].Score >= MinTitleScore {
+		return m[0].Role.ID, true, nil
+	}
+	return "", false, fmt.Errorf("the title %q names no role in the graph (classifyTitles shows how it matches); give currentRole instead: %w",
+		title, store.ErrNotFound)
 }
 
 type match struct {
@@ -171,7 +207,39 @@ func needsOf(h skillgap.Held) []skillgap.Need {
 // profileHeld checks a profile's skills and certifications exist and returns the levels
 // held: stated levels, and for each held certification the skills it validates at the
 // level the certification stands for (skillgap.CertificationLevel).
-func (p *Planner) profileHeld(ctx context.Context, pr Profile) (skillgap.Held, map[string]bool, error) {
+func (p *Planner) profileHeld(ctx context.Context, pr Profile) (skillgap.Held, map[string]bool, SkillsFromText, error) {
+	fromText, err := p.ExtractSkills(ctx, pr.Text)
+	if err != nil {
+		return nil, nil, fromText, err
+	}
+	held, heldCerts, err := p.statedHeld(ctx, pr)
+	if err != nil {
+		return nil, nil, fromText, err
+	}
+	for _, m := range fromText.Skills {
+		if _, stated := pr.Skills[m.ID]; !stated {
+			held[m.ID] = max(held[m.ID], TextSkillLevel)
+		}
+	}
+	snap, err := p.snapshot(ctx)
+	if err != nil {
+		return nil, nil, fromText, err
+	}
+	for _, m := range fromText.Certifications {
+		heldCerts[m.ID] = true
+		for _, sk := range snap.certs[m.ID].Validates {
+			held[sk] = max(held[sk], skillgap.CertificationLevel(snap.certs[m.ID].Certification.Level))
+		}
+	}
+	return held, heldCerts, fromText, nil
+}
+
+// TextSkillLevel is the level (0..7) a skill named in a profile's text is held at, unless
+// the profile states its level: working knowledge, as a mention says no more.
+const TextSkillLevel = 3
+
+// statedHeld is what the profile's skills and certifications say is held.
+func (p *Planner) statedHeld(ctx context.Context, pr Profile) (skillgap.Held, map[string]bool, error) {
 	snap, err := p.snapshot(ctx)
 	if err != nil {
 		return nil, nil, err

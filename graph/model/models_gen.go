@@ -66,7 +66,15 @@ type PageInfo struct {
 // certifications match best. A held certification counts as holding the skills it validates
 // at level 3 (entry), 4 (associate), 5 (professional) or 6 (expert).
 type ProfileInput struct {
-	CurrentRole    *string          `json:"currentRole,omitempty"`
+	CurrentRole *string `json:"currentRole,omitempty"`
+	// A job title as written ("help desk analyst", "Sr. Linux Admin"), instead of currentRole:
+	// the role it matches best (see classifyTitles) is the current role, when its score is at
+	// least 0.3; otherwise the question fails with NOT_FOUND.
+	Title *string `json:"title,omitempty"`
+	// A résumé or a description of the person's work (at most 20,000 characters): the skills
+	// and certifications it names (see extractSkills) count as held, a skill at level 3
+	// unless skills states its level.
+	Text           *string          `json:"text,omitempty"`
 	Skills         []HeldSkillInput `json:"skills,omitempty"`
 	Certifications []string         `json:"certifications,omitempty"`
 	// Breaks near-ties when choosing a starting role: roles whose experience range fits win.

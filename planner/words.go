@@ -1,0 +1,149 @@
+package planner
+
+import (
+	"context"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/mentions"
+	"github.com/careergraph/careergraph/titles"
+)
+
+// Limits on what people write: titles in one request, a title's length, a text's length.
+const (
+	MaxTitles      = 100
+	MaxTitleLength = 200
+	MaxTextLength  = 20_000
+	MaxTitleFirst  = 20
+)
+
+// TitleMatch is a role a job title matches: a score from 0 to 1, the role's O*NET-SOC
+// code (its first, for a curated role; "" when it has none), the role's title that
+// matched best and the words they share.
+type TitleMatch struct {
+	Role         domain.Role
+	Score        float64
+	SOC          string
+	MatchedTitle string
+	Words        []string
+}
+
+// TitleMatches are the roles one title matches, best first.
+type TitleMatches struct {
+	Title   string
+	Matches []TitleMatch
+}
+
+// SkillsFromText are the skills (curated skills and technologies) and certifications a
+// text names, in the order they appear.
+type SkillsFromText struct {
+	Skills         []mentions.Mention
+	Certifications []mentions.Mention
+}
+
+// wordIndexes are a snapshot's indexes of what people write, each built on first use,
+// so that loading a snapshot does not pay for them.
+type wordIndexes struct {
+	titlesOnce sync.Once
+	titles     *titles.Index
+	termsOnce  sync.Once
+	terms      *mentions.Dictionary
+}
+
+func (s *snapshot) titleIndex() *titles.Index {
+	s.words.titlesOnce.Do(func() {
+		roles := make([]domain.Role, 0, len(s.roles))
+		for _, id := range slices.Sorted(maps.Keys(s.roles)) {
+			roles = append(roles, s.roles[id])
+		}
+		s.words.titles = titles.ForRoles(roles)
+	})
+	return s.words.titles
+}
+
+// termDictionary finds the skills a text names (curated skills and technologies, not
+// O*NET's rated abilities) and certifications; the roles' summaries are its prose.
+func (s *snapshot) termDictionary() *mentions.Dictionary {
+	s.words.termsOnce.Do(func() {
+		var terms []mentions.Term
+		for _, id := range slices.Sorted(maps.Keys(s.skillNames)) {
+			if !s.graph.Rated[id] {
+				terms = append(terms, mentions.Term{ID: id, Name: s.skillNames[id]})
+			}
+		}
+		for _, id := range slices.Sorted(maps.Keys(s.certs)) {
+			terms = append(terms, mentions.Term{ID: id, Name: s.certs[id].Certification.Name, Certification: true})
+		}
+		prose := make([]string, 0, len(s.roles))
+		for _, r := range s.roles {
+			prose = append(prose, r.Summary)
+		}
+		s.words.terms = mentions.New(terms, prose)
+	})
+	return s.words.terms
+}
+
+// ClassifyTitles matches each job title to the first roles it names, best first. A blank
+// title matches nothing.
+func (p *Planner) ClassifyTitles(ctx context.Context, ts []string, first int) ([]TitleMatches, error) {
+	switch {
+	case len(ts) == 0 || len(ts) > MaxTitles:
+		return nil, inputErr("give 1 to %d titles; got %d", MaxTitles, len(ts))
+	case first < 1 || first > MaxTitleFirst:
+		return nil, inputErr("first must be between 1 and %d; got %d", MaxTitleFirst, first)
+	}
+	for i, t := range ts {
+		if n := utf8.RuneCountInString(t); n > MaxTitleLength {
+			return nil, inputErr("title %d is %d characters long; a title may have at most %d", i+1, n, MaxTitleLength)
+		}
+	}
+	snap, err := p.snapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ix := snap.titleIndex()
+	out := make([]TitleMatches, len(ts))
+	for i, t := range ts {
+		out[i] = TitleMatches{Title: t, Matches: []TitleMatch{}}
+		for _, m := range ix.Match(t, first) {
+			r := snap.roles[m.Role]
+			tm := TitleMatch{Role: r, Score: m.Score, MatchedTitle: m.Title, Words: m.Words}
+			if len(r.SocCodes) > 0 {
+				tm.SOC = r.SocCodes[0]
+			}
+			out[i].Matches = append(out[i].Matches, tm)
+		}
+	}
+	return out, nil
+}
+
+// ExtractSkills finds the skills, technologies and certifications text names.
+func (p *Planner) ExtractSkills(ctx context.Context, text string) (SkillsFromText, error) {
+	if n := utf8.RuneCountInString(text); n > MaxTextLength {
+		return SkillsFromText{}, inputErr("the text is %d characters long; at most %d are read", n, MaxTextLength)
+	}
+	snap, err := p.snapshot(ctx)
+	if err != nil {
+		return SkillsFromText{}, err
+	}
+	return snap.extract(text), nil
+}
+
+func (s *snapshot) extract(text string) SkillsFromText {
+	out := SkillsFromText{Skills: []mentions.Mention{}, Certifications: []mentions.Mention{}}
+	if strings.TrimSpace(text) == "" {
+		return out
+	}
+	for _, m := range s.termDictionary().Find(text) {
+		if m.Certification {
+			out.Certifications = append(out.Certifications, m)
+		} else {
+			out.Skills = append(out.Skills, m)
+		}
+	}
+	return out
+}
