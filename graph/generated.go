@@ -15,7 +15,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/graph/model"
-	"github.com/careergraph/careergraph/mentions"
 	"github.com/careergraph/careergraph/planner"
 	"github.com/careergraph/careergraph/similarity"
 	"github.com/careergraph/careergraph/skillgap"
@@ -38,7 +37,6 @@ type ResolverRoot interface {
 	CareerPath() CareerPathResolver
 	Certification() CertificationResolver
 	CertificationEndorsement() CertificationEndorsementResolver
-	CertificationMention() CertificationMentionResolver
 	CertificationRecommendation() CertificationRecommendationResolver
 	DataProblem() DataProblemResolver
 	GapClosing() GapClosingResolver
@@ -50,7 +48,6 @@ type ResolverRoot interface {
 	RoleRequirement() RoleRequirementResolver
 	SalaryRange() SalaryRangeResolver
 	Skill() SkillResolver
-	SkillMention() SkillMentionResolver
 	SkillRecommendation() SkillRecommendationResolver
 	SkillRequirement() SkillRequirementResolver
 	SkillToGain() SkillToGainResolver
@@ -559,9 +556,6 @@ type CertificationResolver interface {
 type CertificationEndorsementResolver interface {
 	Source(ctx context.Context, obj *domain.CertificationEndorsement) (*domain.Source, error)
 }
-type CertificationMentionResolver interface {
-	Certification(ctx context.Context, obj *mentions.Mention) (*domain.Certification, error)
-}
 type CertificationRecommendationResolver interface {
 	Closes(ctx context.Context, obj *planner.CertificationRecommendation) ([]domain.Skill, error)
 }
@@ -640,9 +634,6 @@ type SkillResolver interface {
 	Roles(ctx context.Context, obj *domain.Skill) ([]domain.RoleRequirement, error)
 	Certifications(ctx context.Context, obj *domain.Skill) ([]domain.Certification, error)
 }
-type SkillMentionResolver interface {
-	Skill(ctx context.Context, obj *mentions.Mention) (*domain.Skill, error)
-}
 type SkillRecommendationResolver interface {
 	Skill(ctx context.Context, obj *planner.SkillRecommendation) (*domain.Skill, error)
 
@@ -657,8 +648,8 @@ type SkillToGainResolver interface {
 	Certifications(ctx context.Context, obj *skillgap.Shortfall) ([]domain.Certification, error)
 }
 type StartResolver interface {
-	SkillsFromText(ctx context.Context, obj *planner.Start) ([]mentions.Mention, error)
-	CertificationsFromText(ctx context.Context, obj *planner.Start) ([]mentions.Mention, error)
+	SkillsFromText(ctx context.Context, obj *planner.Start) ([]planner.SkillMention, error)
+	CertificationsFromText(ctx context.Context, obj *planner.Start) ([]planner.CertificationMention, error)
 }
 type WagesResolver interface {
 	TopCodeAnnual(ctx context.Context, obj *domain.Wage) (int, error)
@@ -3101,7 +3092,7 @@ input ProfileInput {
   """
   A job title as written ("help desk analyst", "Sr. Linux Admin"), instead of currentRole:
   the role it matches best (see classifyTitles) is the current role, when its score is at
-  least 0.3; otherwise the question fails with NOT_FOUND.
+  least 0.2; otherwise the question fails with NOT_FOUND.
   """
   title: String
   """
@@ -3875,10 +3866,11 @@ type TitleMatches {
 type TitleMatch {
   role: Role!
   """
-  0..1: Okapi BM25 over the role's titles and summary as a share of what the title's
-  words could score at most (a word no role has counts against every role); × 0.8 when
-  the title's seniority words disagree with a curated role's level, × 0.95 for a curated
-  role away from mid level when it has none.
+  0..1: 0.7 × Okapi BM25 over the role's titles and summary, as a share of what the
+  title's words could score at most (a word no role has counts against every role),
+  + 0.3 when the title's words are exactly those of the role's own title; × 0.8 when the
+  title's seniority words disagree with a curated role's level, × 0.95 for a curated role
+  away from mid level when it states none.
   """
   score: Float!
   "The role's O*NET-SOC code (a curated role's first); null when it has none."
@@ -7070,7 +7062,7 @@ func (ec *executionContext) fieldContext_CertificationEndorsement_source(_ conte
 	return fc, nil
 }
 
-func (ec *executionContext) _CertificationMention_certification(ctx context.Context, field graphql.CollectedField, obj *mentions.Mention) (ret graphql.Marshaler) {
+func (ec *executionContext) _CertificationMention_certification(ctx context.Context, field graphql.CollectedField, obj *planner.CertificationMention) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7079,11 +7071,11 @@ func (ec *executionContext) _CertificationMention_certification(ctx context.Cont
 			return ec.fieldContext_CertificationMention_certification(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.CertificationMention().Certification(ctx, obj)
+			return obj.Certification, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *domain.Certification) graphql.Marshaler {
-			return ec.marshalNCertification2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertification(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Certification) graphql.Marshaler {
+			return ec.marshalNCertification2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐCertification(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7093,8 +7085,8 @@ func (ec *executionContext) fieldContext_CertificationMention_certification(_ co
 	fc = &graphql.FieldContext{
 		Object:     "CertificationMention",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Certification(ctx, field)
 		},
@@ -7102,7 +7094,7 @@ func (ec *executionContext) fieldContext_CertificationMention_certification(_ co
 	return fc, nil
 }
 
-func (ec *executionContext) _CertificationMention_offset(ctx context.Context, field graphql.CollectedField, obj *mentions.Mention) (ret graphql.Marshaler) {
+func (ec *executionContext) _CertificationMention_offset(ctx context.Context, field graphql.CollectedField, obj *planner.CertificationMention) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7125,7 +7117,7 @@ func (ec *executionContext) fieldContext_CertificationMention_offset(_ context.C
 	return graphql.NewScalarFieldContext("CertificationMention", field, false, false, "Int")
 }
 
-func (ec *executionContext) _CertificationMention_length(ctx context.Context, field graphql.CollectedField, obj *mentions.Mention) (ret graphql.Marshaler) {
+func (ec *executionContext) _CertificationMention_length(ctx context.Context, field graphql.CollectedField, obj *planner.CertificationMention) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7148,7 +7140,7 @@ func (ec *executionContext) fieldContext_CertificationMention_length(_ context.C
 	return graphql.NewScalarFieldContext("CertificationMention", field, false, false, "Int")
 }
 
-func (ec *executionContext) _CertificationMention_text(ctx context.Context, field graphql.CollectedField, obj *mentions.Mention) (ret graphql.Marshaler) {
+func (ec *executionContext) _CertificationMention_text(ctx context.Context, field graphql.CollectedField, obj *planner.CertificationMention) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7171,7 +7163,7 @@ func (ec *executionContext) fieldContext_CertificationMention_text(_ context.Con
 	return graphql.NewScalarFieldContext("CertificationMention", field, false, false, "String")
 }
 
-func (ec *executionContext) _CertificationMention_confidence(ctx context.Context, field graphql.CollectedField, obj *mentions.Mention) (ret graphql.Marshaler) {
+func (ec *executionContext) _CertificationMention_confidence(ctx context.Context, field graphql.CollectedField, obj *planner.CertificationMention) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12867,7 +12859,7 @@ func (ec *executionContext) fieldContext_SkillGap_certificationsNote(_ context.C
 	return graphql.NewScalarFieldContext("SkillGap", field, false, false, "String")
 }
 
-func (ec *executionContext) _SkillMention_skill(ctx context.Context, field graphql.CollectedField, obj *mentions.Mention) (ret graphql.Marshaler) {
+func (ec *executionContext) _SkillMention_skill(ctx context.Context, field graphql.CollectedField, obj *planner.SkillMention) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12876,11 +12868,11 @@ func (ec *executionContext) _SkillMention_skill(ctx context.Context, field graph
 			return ec.fieldContext_SkillMention_skill(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.SkillMention().Skill(ctx, obj)
+			return obj.Skill, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *domain.Skill) graphql.Marshaler {
-			return ec.marshalNSkill2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkill(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Skill) graphql.Marshaler {
+			return ec.marshalNSkill2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐSkill(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12890,8 +12882,8 @@ func (ec *executionContext) fieldContext_SkillMention_skill(_ context.Context, f
 	fc = &graphql.FieldContext{
 		Object:     "SkillMention",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Skill(ctx, field)
 		},
@@ -12899,7 +12891,7 @@ func (ec *executionContext) fieldContext_SkillMention_skill(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _SkillMention_offset(ctx context.Context, field graphql.CollectedField, obj *mentions.Mention) (ret graphql.Marshaler) {
+func (ec *executionContext) _SkillMention_offset(ctx context.Context, field graphql.CollectedField, obj *planner.SkillMention) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12922,7 +12914,7 @@ func (ec *executionContext) fieldContext_SkillMention_offset(_ context.Context, 
 	return graphql.NewScalarFieldContext("SkillMention", field, false, false, "Int")
 }
 
-func (ec *executionContext) _SkillMention_length(ctx context.Context, field graphql.CollectedField, obj *mentions.Mention) (ret graphql.Marshaler) {
+func (ec *executionContext) _SkillMention_length(ctx context.Context, field graphql.CollectedField, obj *planner.SkillMention) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12945,7 +12937,7 @@ func (ec *executionContext) fieldContext_SkillMention_length(_ context.Context, 
 	return graphql.NewScalarFieldContext("SkillMention", field, false, false, "Int")
 }
 
-func (ec *executionContext) _SkillMention_text(ctx context.Context, field graphql.CollectedField, obj *mentions.Mention) (ret graphql.Marshaler) {
+func (ec *executionContext) _SkillMention_text(ctx context.Context, field graphql.CollectedField, obj *planner.SkillMention) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12968,7 +12960,7 @@ func (ec *executionContext) fieldContext_SkillMention_text(_ context.Context, fi
 	return graphql.NewScalarFieldContext("SkillMention", field, false, false, "String")
 }
 
-func (ec *executionContext) _SkillMention_confidence(ctx context.Context, field graphql.CollectedField, obj *mentions.Mention) (ret graphql.Marshaler) {
+func (ec *executionContext) _SkillMention_confidence(ctx context.Context, field graphql.CollectedField, obj *planner.SkillMention) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13388,8 +13380,8 @@ func (ec *executionContext) _SkillsFromText_skills(ctx context.Context, field gr
 			return obj.Skills, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []mentions.Mention) graphql.Marshaler {
-			return ec.marshalNSkillMention2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋmentionsᚐMentionᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []planner.SkillMention) graphql.Marshaler {
+			return ec.marshalNSkillMention2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐSkillMentionᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13420,8 +13412,8 @@ func (ec *executionContext) _SkillsFromText_certifications(ctx context.Context, 
 			return obj.Certifications, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []mentions.Mention) graphql.Marshaler {
-			return ec.marshalNCertificationMention2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋmentionsᚐMentionᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []planner.CertificationMention) graphql.Marshaler {
+			return ec.marshalNCertificationMention2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐCertificationMentionᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13691,8 +13683,8 @@ func (ec *executionContext) _Start_skillsFromText(ctx context.Context, field gra
 			return ec.Resolvers.Start().SkillsFromText(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []mentions.Mention) graphql.Marshaler {
-			return ec.marshalNSkillMention2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋmentionsᚐMentionᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []planner.SkillMention) graphql.Marshaler {
+			return ec.marshalNSkillMention2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐSkillMentionᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13723,8 +13715,8 @@ func (ec *executionContext) _Start_certificationsFromText(ctx context.Context, f
 			return ec.Resolvers.Start().CertificationsFromText(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []mentions.Mention) graphql.Marshaler {
-			return ec.marshalNCertificationMention2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋmentionsᚐMentionᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []planner.CertificationMention) graphql.Marshaler {
+			return ec.marshalNCertificationMention2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐCertificationMentionᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17281,7 +17273,7 @@ func (ec *executionContext) _CertificationEndorsement(ctx context.Context, sel a
 
 var certificationMentionImplementors = []string{"CertificationMention"}
 
-func (ec *executionContext) _CertificationMention(ctx context.Context, sel ast.SelectionSet, obj *mentions.Mention) graphql.Marshaler {
+func (ec *executionContext) _CertificationMention(ctx context.Context, sel ast.SelectionSet, obj *planner.CertificationMention) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, certificationMentionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -17291,30 +17283,29 @@ func (ec *executionContext) _CertificationMention(ctx context.Context, sel ast.S
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CertificationMention")
 		case "certification":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._CertificationMention_certification(ctx, field, obj)
-				})
+			out.Values[i] = ec._CertificationMention_certification(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "offset":
 			out.Values[i] = ec._CertificationMention_offset(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "length":
 			out.Values[i] = ec._CertificationMention_length(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "text":
 			out.Values[i] = ec._CertificationMention_text(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "confidence":
 			out.Values[i] = ec._CertificationMention_confidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -19209,7 +19200,7 @@ func (ec *executionContext) _SkillGap(ctx context.Context, sel ast.SelectionSet,
 
 var skillMentionImplementors = []string{"SkillMention"}
 
-func (ec *executionContext) _SkillMention(ctx context.Context, sel ast.SelectionSet, obj *mentions.Mention) graphql.Marshaler {
+func (ec *executionContext) _SkillMention(ctx context.Context, sel ast.SelectionSet, obj *planner.SkillMention) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, skillMentionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -19219,30 +19210,29 @@ func (ec *executionContext) _SkillMention(ctx context.Context, sel ast.Selection
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("SkillMention")
 		case "skill":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._SkillMention_skill(ctx, field, obj)
-				})
+			out.Values[i] = ec._SkillMention_skill(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "offset":
 			out.Values[i] = ec._SkillMention_offset(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "length":
 			out.Values[i] = ec._SkillMention_length(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "text":
 			out.Values[i] = ec._SkillMention_text(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "confidence":
 			out.Values[i] = ec._SkillMention_confidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -20587,15 +20577,15 @@ func (ec *executionContext) marshalNCertificationLevel2string(ctx context.Contex
 	return res
 }
 
-func (ec *executionContext) marshalNCertificationMention2githubᚗcomᚋcareergraphᚋcareergraphᚋmentionsᚐMention(ctx context.Context, sel ast.SelectionSet, v mentions.Mention) graphql.Marshaler {
+func (ec *executionContext) marshalNCertificationMention2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐCertificationMention(ctx context.Context, sel ast.SelectionSet, v planner.CertificationMention) graphql.Marshaler {
 	return ec._CertificationMention(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNCertificationMention2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋmentionsᚐMentionᚄ(ctx context.Context, sel ast.SelectionSet, v []mentions.Mention) graphql.Marshaler {
+func (ec *executionContext) marshalNCertificationMention2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐCertificationMentionᚄ(ctx context.Context, sel ast.SelectionSet, v []planner.CertificationMention) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCertificationMention2githubᚗcomᚋcareergraphᚋcareergraphᚋmentionsᚐMention(ctx, sel, v[i])
+		return ec.marshalNCertificationMention2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐCertificationMention(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -21228,15 +21218,15 @@ func (ec *executionContext) unmarshalNSkillInput2githubᚗcomᚋcareergraphᚋca
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNSkillMention2githubᚗcomᚋcareergraphᚋcareergraphᚋmentionsᚐMention(ctx context.Context, sel ast.SelectionSet, v mentions.Mention) graphql.Marshaler {
+func (ec *executionContext) marshalNSkillMention2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐSkillMention(ctx context.Context, sel ast.SelectionSet, v planner.SkillMention) graphql.Marshaler {
 	return ec._SkillMention(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNSkillMention2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋmentionsᚐMentionᚄ(ctx context.Context, sel ast.SelectionSet, v []mentions.Mention) graphql.Marshaler {
+func (ec *executionContext) marshalNSkillMention2ᚕgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐSkillMentionᚄ(ctx context.Context, sel ast.SelectionSet, v []planner.SkillMention) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNSkillMention2githubᚗcomᚋcareergraphᚋcareergraphᚋmentionsᚐMention(ctx, sel, v[i])
+		return ec.marshalNSkillMention2githubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐSkillMention(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

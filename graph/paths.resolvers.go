@@ -11,7 +11,6 @@ import (
 	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/graph/model"
 	"github.com/careergraph/careergraph/loaders"
-	"github.com/careergraph/careergraph/mentions"
 	"github.com/careergraph/careergraph/planner"
 	"github.com/careergraph/careergraph/skillgap"
 )
@@ -72,12 +71,12 @@ func (r *skillToGainResolver) Certifications(ctx context.Context, obj *skillgap.
 }
 
 // SkillsFromText is the resolver for the skillsFromText field.
-func (r *startResolver) SkillsFromText(ctx context.Context, obj *planner.Start) ([]mentions.Mention, error) {
+func (r *startResolver) SkillsFromText(ctx context.Context, obj *planner.Start) ([]planner.SkillMention, error) {
 	return nonNilSlice(obj.FromText.Skills), nil
 }
 
 // CertificationsFromText is the resolver for the certificationsFromText field.
-func (r *startResolver) CertificationsFromText(ctx context.Context, obj *planner.Start) ([]mentions.Mention, error) {
+func (r *startResolver) CertificationsFromText(ctx context.Context, obj *planner.Start) ([]planner.CertificationMention, error) {
 	return nonNilSlice(obj.FromText.Certifications), nil
 }
 

@@ -8,17 +8,8 @@ package graph
 import (
 	"context"
 
-	"github.com/careergraph/careergraph/domain"
-	"github.com/careergraph/careergraph/loaders"
-	"github.com/careergraph/careergraph/mentions"
 	"github.com/careergraph/careergraph/planner"
 )
-
-// Certification is the resolver for the certification field.
-func (r *certificationMentionResolver) Certification(ctx context.Context, obj *mentions.Mention) (*domain.Certification, error) {
-	c, err := loaders.Certifications.Load(ctx, obj.ID)
-	return &c, err
-}
 
 // ClassifyTitles is the resolver for the classifyTitles field.
 func (r *queryResolver) ClassifyTitles(ctx context.Context, titles []string, first *int) ([]planner.TitleMatches, error) {
@@ -30,22 +21,3 @@ func (r *queryResolver) ExtractSkills(ctx context.Context, text string) (*planne
 	found, err := r.Planner.ExtractSkills(ctx, text)
 	return &found, err
 }
-
-// Skill is the resolver for the skill field.
-func (r *skillMentionResolver) Skill(ctx context.Context, obj *mentions.Mention) (*domain.Skill, error) {
-	s, err := loaders.Skills.Load(ctx, obj.ID)
-	return &s, err
-}
-
-// CertificationMention returns CertificationMentionResolver implementation.
-func (r *Resolver) CertificationMention() CertificationMentionResolver {
-	return &certificationMentionResolver{r}
-}
-
-// SkillMention returns SkillMentionResolver implementation.
-func (r *Resolver) SkillMention() SkillMentionResolver { return &skillMentionResolver{r} }
-
-type (
-	certificationMentionResolver struct{ *Resolver }
-	skillMentionResolver         struct{ *Resolver }
-)

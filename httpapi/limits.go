@@ -47,7 +47,11 @@ type costModel struct {
 }
 
 // searchCost is what a planner question costs on top of its answer's fields.
-var searchCost = map[string]int{"careerPaths": 200, "reachableRoles": 200, "recommendations": 100, "skillGap": 20}
+var searchCost = map[string]int{"careerPaths": 200, "reachableRoles": 200, "recommendations": 100, "skillGap": 20,
+	"extractSkills": 50}
+
+// titleCost is what matching one title costs: classifyTitles is priced per title given.
+const titleCost = 10
 
 // readCost is what a field that reads beyond the snapshot costs on top of its answer:
 // every area's estimate for one occupation, or one area's estimates (read once per
@@ -70,6 +74,8 @@ func (c costModel) Complexity(ctx context.Context, typeName, field string, child
 	n := 1
 	first, hasFirst := intArg(args["first"])
 	switch {
+	case typeName == "Query" && field == "classifyTitles":
+		return max(listLen(args["titles"]), 1) * (titleCost + 1 + child), true
 	case hasFirst:
 		n = max(first, 1)
 	case f.Type.Elem != nil && !strings.HasSuffix(typeName, "Connection"):
@@ -83,6 +89,17 @@ func (c costModel) Complexity(ctx context.Context, typeName, field string, child
 		return 0, false
 	}
 	return base + n*(1+child), true
+}
+
+// listLen is the length of a list argument, as coerced or as a variable gave it.
+func listLen(v any) int {
+	switch l := v.(type) {
+	case []string:
+		return len(l)
+	case []any:
+		return len(l)
+	}
+	return 0
 }
 
 // intArg reads an integer argument, also when a variable gave it as a string ("100"),

@@ -24,7 +24,6 @@ import (
 var (
 	Sources                    = define("sources", byID((*store.Store).SourcesByIDs, func(s domain.Source) string { return s.ID }))
 	Skills                     = define("skills", byID((*store.Store).SkillsByIDs, func(s domain.Skill) string { return s.ID }))
-	Certifications             = define("certifications", byID((*store.Store).CertificationsByIDs, func(c domain.Certification) string { return c.ID }))
 	RoleSkills                 = define("role_skills", (*store.Store).RoleSkills)
 	SkillRoles                 = define("skill_roles", (*store.Store).SkillRoles)
 	RoleCertifications         = define("role_certifications", (*store.Store).RoleCertifications)

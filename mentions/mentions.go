@@ -96,6 +96,7 @@ func New(terms []Term, prose []string) *Dictionary {
 func (d *Dictionary) Find(text string) []Mention {
 	toks := tokens(text)
 	var out []Mention
+	runes, counted := 0, 0 // characters in text[:counted]
 	for i := 0; i < len(toks); {
 		n, found := d.matchAt(text, toks, i)
 		if n > 0 && i+n < len(toks) && isVersion(toks[i+n].norm) && toks[i+n].start == toks[i+n-1].end+1 {
@@ -105,12 +106,13 @@ func (d *Dictionary) Find(text string) []Mention {
 			i++
 			continue
 		}
-		end := toks[i+n-1].end
+		start, end := toks[i].start, toks[i+n-1].end
+		runes += utf8.RuneCountInString(text[counted:start])
+		counted = start
 		for _, f := range found {
 			t := d.terms[f.term]
-			out = append(out, Mention{ID: t.ID, Certification: t.Certification,
-				Offset: utf8.RuneCountInString(text[:toks[i].start]), Length: utf8.RuneCountInString(text[toks[i].start:end]),
-				Text: text[toks[i].start:end], Confidence: f.confidence})
+			out = append(out, Mention{ID: t.ID, Certification: t.Certification, Offset: runes,
+				Length: utf8.RuneCountInString(text[start:end]), Text: text[start:end], Confidence: f.confidence})
 		}
 		i += n
 	}

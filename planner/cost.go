@@ -37,7 +37,14 @@ var fixedBound = map[string]int{
 	"CareerPath.roles": MaxPathSteps + 1, "CareerPath.steps": MaxPathSteps,
 	"RoleRecommendation.sharedSkills": sharedSkillsShown, "Recommendations.skills": skillsToSuggest,
 	"CertificationRecommendation.forRoles": MaxRecommendations, "SkillRecommendation.forRoles": MaxRecommendations,
+	"TitleMatches.matches": MaxTitleFirst, "TitleMatch.words": 1, // words come with the match, as one value
+	// what a text names: priced for a long résumé's worth, as its length is not known here
+	"SkillsFromText.skills": mentionsPriced, "SkillsFromText.certifications": mentionsPriced,
+	"Start.skillsFromText": mentionsPriced, "Start.certificationsFromText": mentionsPriced,
 }
+
+// mentionsPriced is how many mentions of skills or certifications a text is priced for.
+const mentionsPriced = 100
 
 func (s *snapshot) listBound(typeName, field string) (int, bool) {
 	key := typeName + "." + field

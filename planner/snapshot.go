@@ -289,6 +289,7 @@ func (p *Planner) reload() (*snapshot, error) {
 	p.snaps.current.Store(s)
 	p.snaps.checked.Store(started.UnixNano())
 	p.report(s.problems)
+	safe.Go(p.opts.Log, "planner.words", s.indexWords) // ahead of the first title or text asked
 	return s, nil
 }
 

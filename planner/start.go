@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/onet"
 	"github.com/careergraph/careergraph/skillgap"
 	"github.com/careergraph/careergraph/store"
 )
@@ -116,7 +117,7 @@ func (p *Planner) profileStart(ctx context.Context, pr Profile) (Start, error) {
 
 // MinTitleScore is the least score (0..1) a job title's best match needs to be taken as
 // the profile's role; below it the title is taken to name no role in the graph.
-const MinTitleScore = 0.3
+const MinTitleScore = 0.2
 
 // titleRole is the profile's role: its currentRole, else the role its title matches best.
 func (p *Planner) titleRole(ctx context.Context, pr Profile) (string, bool, error) {
@@ -127,12 +128,12 @@ func (p *Planner) titleRole(ctx context.Context, pr Profile) (string, bool, erro
 	case pr.RoleID != "":
 		return "", false, inputErr("give either currentRole or title, not both: the title only names a role")
 	}
-	got, err := p.ClassifyTitles(ctx, []string{title}, 1)
+	got, err := p.ClassifyTitles(ctx, []string{title}, 5)
 	if err != nil {
 		return "", false, err
 	}
 	if m := got[0].Matches; len(m) > 0 && m[0].Score >= MinTitleScore {
-		return m[0].Role.ID, true, nil
+		return curatedFor(m), true, nil
 	}
 	return "", false, fmt.Errorf("the title %q names no role in the graph (classifyTitles shows how it matches); give currentRole instead: %w",
 		title, store.ErrNotFound)
@@ -204,9 +205,9 @@ func needsOf(h skillgap.Held) []skillgap.Need {
 	return out
 }
 
-// profileHeld checks a profile's skills and certifications exist and returns the levels
-// held: stated levels, and for each held certification the skills it validates at the
-// level the certification stands for (skillgap.CertificationLevel).
+// profileHeld returns what a profile holds: what statedHeld says, with the skills its text
+// names at TextSkillLevel (unless stated) and the certifications it names, each with the
+// skills it validates; and what the text named.
 func (p *Planner) profileHeld(ctx context.Context, pr Profile) (skillgap.Held, map[string]bool, SkillsFromText, error) {
 	fromText, err := p.ExtractSkills(ctx, pr.Text)
 	if err != nil {
@@ -238,7 +239,30 @@ func (p *Planner) profileHeld(ctx context.Context, pr Profile) (skillgap.Held, m
 // the profile states its level: working knowledge, as a mention says no more.
 const TextSkillLevel = 3
 
-// statedHeld is what the profile's skills and certifications say is held.
+// curatedNear is how far below an O*NET occupation's score a curated role classified as
+// it may match a title and still be taken instead.
+const curatedNear = 0.2
+
+// curatedFor is the role a profile's title starts from: the best match, or, when that is
+// an O*NET occupation, a curated role classified as it that matches nearly as well, for
+// the guide's paths and requirements ("help desk analyst" starts at the help desk
+// technician rather than at Computer User Support Specialists).
+func curatedFor(ms []TitleMatch) string {
+	best := ms[0]
+	if best.SOC == "" || best.Role.ID != onet.ID(best.SOC) {
+		return best.Role.ID // a curated role already
+	}
+	for _, m := range ms[1:] {
+		if m.Score >= best.Score-curatedNear && slices.Contains(m.Role.SocCodes, best.SOC) {
+			return m.Role.ID
+		}
+	}
+	return best.Role.ID
+}
+
+// statedHeld checks a profile's skills and certifications exist and returns the levels
+// held: stated levels, and for each held certification the skills it validates at the
+// level the certification stands for (skillgap.CertificationLevel).
 func (p *Planner) statedHeld(ctx context.Context, pr Profile) (skillgap.Held, map[string]bool, error) {
 	snap, err := p.snapshot(ctx)
 	if err != nil {

@@ -41,8 +41,20 @@ type TitleMatches struct {
 // SkillsFromText are the skills (curated skills and technologies) and certifications a
 // text names, in the order they appear.
 type SkillsFromText struct {
-	Skills         []mentions.Mention
-	Certifications []mentions.Mention
+	Skills         []SkillMention
+	Certifications []CertificationMention
+}
+
+// SkillMention is where a text names a skill, with the skill as the snapshot holds it.
+type SkillMention struct {
+	mentions.Mention
+	Skill domain.Skill
+}
+
+// CertificationMention is where a text names a certification.
+type CertificationMention struct {
+	mentions.Mention
+	Certification domain.Certification
 }
 
 // wordIndexes are a snapshot's indexes of what people write, each built on first use,
@@ -52,6 +64,12 @@ type wordIndexes struct {
 	titles     *titles.Index
 	termsOnce  sync.Once
 	terms      *mentions.Dictionary
+}
+
+// indexWords builds both indexes now rather than on first use.
+func (s *snapshot) indexWords() {
+	s.titleIndex()
+	s.termDictionary()
 }
 
 func (s *snapshot) titleIndex() *titles.Index {
@@ -70,10 +88,8 @@ func (s *snapshot) titleIndex() *titles.Index {
 func (s *snapshot) termDictionary() *mentions.Dictionary {
 	s.words.termsOnce.Do(func() {
 		var terms []mentions.Term
-		for _, id := range slices.Sorted(maps.Keys(s.skillNames)) {
-			if !s.graph.Rated[id] {
-				terms = append(terms, mentions.Term{ID: id, Name: s.skillNames[id]})
-			}
+		for _, id := range slices.Sorted(maps.Keys(s.graph.Named)) {
+			terms = append(terms, mentions.Term{ID: id, Name: s.graph.Named[id].Name})
 		}
 		for _, id := range slices.Sorted(maps.Keys(s.certs)) {
 			terms = append(terms, mentions.Term{ID: id, Name: s.certs[id].Certification.Name, Certification: true})
@@ -134,15 +150,15 @@ func (p *Planner) ExtractSkills(ctx context.Context, text string) (SkillsFromTex
 }
 
 func (s *snapshot) extract(text string) SkillsFromText {
-	out := SkillsFromText{Skills: []mentions.Mention{}, Certifications: []mentions.Mention{}}
+	out := SkillsFromText{Skills: []SkillMention{}, Certifications: []CertificationMention{}}
 	if strings.TrimSpace(text) == "" {
 		return out
 	}
 	for _, m := range s.termDictionary().Find(text) {
 		if m.Certification {
-			out.Certifications = append(out.Certifications, m)
+			out.Certifications = append(out.Certifications, CertificationMention{m, s.certs[m.ID].Certification})
 		} else {
-			out.Skills = append(out.Skills, m)
+			out.Skills = append(out.Skills, SkillMention{m, s.graph.Named[m.ID]})
 		}
 	}
 	return out

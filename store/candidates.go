@@ -32,11 +32,11 @@ type CertificationLinks struct {
 
 // PlannerGraph is everything the planner keeps in memory, read in one transaction.
 type PlannerGraph struct {
-	Candidates     []Candidate
-	SkillNames     map[string]string
-	// Rated are the skills that are O*NET's rated elements (GENERAL_SKILL, KNOWLEDGE):
-	// abilities, not things a text names.
-	Rated map[string]bool
+	Candidates []Candidate
+	SkillNames map[string]string
+	// Named are the skills a text can name, whole: curated skills and technologies, not
+	// O*NET's rated elements (GENERAL_SKILL, KNOWLEDGE), which are abilities.
+	Named          map[string]domain.Skill
 	Certifications []CertificationLinks
 	// Degrees is the most edges of each kind one node has (roleSkills, skillRoles, ...; see
 	// cypher/degrees.cypher), for pricing nested lists.
@@ -50,12 +50,12 @@ type PlannerGraph struct {
 // ReadPlannerGraph reads every role, skill name and certification the planner needs, in
 // one read transaction.
 func (s *Store) ReadPlannerGraph(ctx context.Context) (*PlannerGraph, error) {
-	g := &PlannerGraph{SkillNames: map[string]string{}, Rated: map[string]bool{}}
+	g := &PlannerGraph{SkillNames: map[string]string{}, Named: map[string]domain.Skill{}}
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead,
 		BookmarkManager: s.driver.ExecuteQueryBookmarkManager(), FetchSize: neo4j.FetchAll})
 	defer session.Close(ctx)
 	_, err := session.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		*g = PlannerGraph{SkillNames: map[string]string{}, Rated: map[string]bool{}, Degrees: map[string]int{}}
+		*g = PlannerGraph{SkillNames: map[string]string{}, Named: map[string]domain.Skill{}, Degrees: map[string]int{}}
 		return nil, s.readPlannerGraph(ctx, tx, g, nil, true)
 	}, neo4j.WithTxTimeout(s.txTimeout*6))
 	if err = translate(ctx, err); err != nil {
@@ -77,7 +77,7 @@ func (s *Store) ReadPlannerRoles(ctx context.Context, prev *PlannerGraph, change
 		BookmarkManager: s.driver.ExecuteQueryBookmarkManager()})
 	defer session.Close(ctx)
 	_, err := session.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		*read = PlannerGraph{SkillNames: map[string]string{}, Rated: map[string]bool{}, Degrees: map[string]int{}}
+		*read = PlannerGraph{SkillNames: map[string]string{}, Named: map[string]domain.Skill{}, Degrees: map[string]int{}}
 		return nil, s.readPlannerGraph(ctx, tx, read, nonNil(change.Roles), change.Catalog)
 	}, neo4j.WithTxTimeout(s.txTimeout))
 	if err = translate(ctx, err); err != nil {
@@ -93,10 +93,10 @@ func (g *PlannerGraph) merge(read *PlannerGraph, change Change) *PlannerGraph {
 	for _, id := range change.Roles {
 		changed[id] = true
 	}
-	out := &PlannerGraph{SkillNames: g.SkillNames, Rated: g.Rated, Certifications: g.Certifications, Degrees: g.raisedDegrees(read.Candidates),
+	out := &PlannerGraph{SkillNames: g.SkillNames, Named: g.Named, Certifications: g.Certifications, Degrees: g.raisedDegrees(read.Candidates),
 		Candidates: make([]Candidate, 0, len(g.Candidates)+len(read.Candidates))}
 	if change.Catalog {
-		out.SkillNames, out.Rated, out.Certifications, out.Degrees = read.SkillNames, read.Rated, read.Certifications, read.Degrees
+		out.SkillNames, out.Named, out.Certifications, out.Degrees = read.SkillNames, read.Named, read.Certifications, read.Degrees
 	}
 	for _, c := range g.Candidates {
 		if !changed[c.Role.ID] {

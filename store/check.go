@@ -140,8 +140,8 @@ func (g *PlannerGraph) skillName(rec *neo4j.Record) {
 	sk := decodeSkill(m)
 	if g.reject(sk.Problems) && g.unique(domain.RecordSkill, sk.ID) {
 		g.SkillNames[sk.ID] = sk.Name
-		if sk.Category == "GENERAL_SKILL" || sk.Category == "KNOWLEDGE" {
-			g.Rated[sk.ID] = true
+		if sk.Category != "GENERAL_SKILL" && sk.Category != "KNOWLEDGE" {
+			g.Named[sk.ID] = sk
 		}
 	}
 }

@@ -5,9 +5,11 @@ package titles
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/careergraph/careergraph/domain"
@@ -101,15 +103,27 @@ type Match struct {
 // safe to share.
 type Index struct {
 	roles      []string             // by number
-	titles     map[string][]string  // each role's titles
-	tf         []map[string]float64 // each role's word counts
-	length     []float64            // each role's words
-	avgLen     float64
+	titles     [][]string           // each role's titles
+	titleWords [][][]string         // the words of each of them
+	postings   map[string][]posting // the roles holding each word, with its BM25 weight there
+	exact      map[string][]int32   // the roles whose own title has exactly these words (see key)
 	idf        map[string]float64
-	unknownIDF float64            // the idf of a word no role holds
-	byWord     map[string][]int32 // roles holding each word
-	levels     map[string]string  // the level of each role seniority words can choose between
-	near       map[string]string  // title words by their spellings one letter short, for misspellings
+	unknownIDF float64           // the idf of a word no role holds
+	levels     map[string]string // the level of each role seniority words can choose between
+	near       map[string]string // title words by their spellings one letter short, for misspellings
+	scratch    sync.Pool         // *tally, reused across matches
+}
+
+// posting is a role holding a word, with the word's BM25 weight in the role's text.
+type posting struct {
+	role   int32
+	weight float32
+}
+
+// tally is one match's running scores, by role number, and the roles scored.
+type tally struct {
+	score   []float32
+	touched []int32
 }
 
 // BM25's parameters, the usual ones: how fast a word's count saturates, and how much a
@@ -118,83 +132,121 @@ const k1, b = 1.2, 0.75
 
 // New indexes the titles of roles, with each role's description.
 func New(titles []Title, descriptions map[string]string) *Index {
-	ix := &Index{titles: map[string][]string{}, idf: map[string]float64{}, byWord: map[string][]int32{},
-		levels: map[string]string{}, near: map[string]string{}}
-	text := map[string][]string{}
+	ix := &Index{postings: map[string][]posting{}, idf: map[string]float64{}, levels: map[string]string{},
+		near: map[string]string{}, exact: map[string][]int32{}}
+	byRole := map[string][]string{}
 	for _, t := range titles {
-		ix.titles[t.Role] = append(ix.titles[t.Role], t.Text)
-		text[t.Role] = append(text[t.Role], Words(t.Text)...)
-		for _, w := range Words(t.Text) {
-			ix.addNear(w)
-		}
+		byRole[t.Role] = append(byRole[t.Role], t.Text)
 	}
-	for role, d := range descriptions {
-		text[role] = append(text[role], Words(d)...)
+	for role := range descriptions {
+		byRole[role] = append(byRole[role], []string{}...)
 	}
-	for role := range text {
-		ix.roles = append(ix.roles, role)
-	}
-	slices.Sort(ix.roles)
+	ix.roles = slices.Sorted(maps.Keys(byRole))
+	tfs, lengths, avgLen := make([]map[string]float64, len(ix.roles)), make([]float64, len(ix.roles)), 0.0
 	for i, role := range ix.roles {
 		tf := map[string]float64{}
-		for _, w := range text[role] {
+		var words [][]string
+		for k, t := range byRole[role] {
+			ws := Words(beforeExcept(t))
+			words = append(words, ws)
+			if k == 0 && len(ws) > 0 {
+				ix.exact[key(ws)] = append(ix.exact[key(ws)], int32(i))
+			}
+			for _, w := range ws {
+				tf[w]++
+				ix.addNear(w)
+			}
+			lengths[i] += float64(len(ws))
+		}
+		for _, w := range Words(descriptions[role]) {
 			tf[w]++
+			lengths[i]++
 		}
-		for w := range tf {
-			ix.byWord[w] = append(ix.byWord[w], int32(i))
-		}
-		ix.tf = append(ix.tf, tf)
-		ix.length = append(ix.length, float64(len(text[role])))
-		ix.avgLen += float64(len(text[role])) / float64(len(text))
+		ix.titles, ix.titleWords, tfs[i] = append(ix.titles, byRole[role]), append(ix.titleWords, words), tf
+		avgLen += lengths[i] / float64(len(ix.roles))
 	}
 	n := float64(len(ix.roles))
 	ix.unknownIDF = math.Log(1 + (n+0.5)/0.5)
-	for w, holders := range ix.byWord {
-		df := float64(len(holders))
-		ix.idf[w] = math.Log(1 + (n-df+0.5)/(df+0.5))
+	df := map[string]float64{}
+	for _, tf := range tfs {
+		for w := range tf {
+			df[w]++
+		}
 	}
+	for w, d := range df {
+		ix.idf[w] = math.Log(1 + (n-d+0.5)/(d+0.5))
+	}
+	for i, tf := range tfs {
+		for _, w := range slices.Sorted(maps.Keys(tf)) {
+			c := tf[w]
+			weight := ix.idf[w] * c * (k1 + 1) / (c + k1*(1-b+b*lengths[i]/max(avgLen, 1)))
+			ix.postings[w] = append(ix.postings[w], posting{int32(i), float32(weight)})
+		}
+	}
+	ix.scratch.New = func() any { return &tally{score: make([]float32, len(ix.roles))} }
 	return ix
 }
 
 // Match returns the n roles title matches best, best first (ties by role id); none when
 // no word of it is known. A score is BM25 divided by the most the query's words could
-// score, so that it lies between 0 and 1.
+// score, so that it lies between 0 and 1, with exactWeight of it for a title whose words
+// are exactly a role's own title's.
 func (ix *Index) Match(title string, n int) []Match {
-	words := Words(title)
+	words := Words(beforeExcept(title))
 	for i, w := range words {
 		words[i] = ix.spell(w)
 	}
 	words = slices.Compact(slices.Sorted(slices.Values(words)))
-	stated := Seniority(title)
-	most, scores := 0.0, map[int32]float64{}
+	t := ix.scratch.Get().(*tally)
+	defer ix.scratch.Put(t)
+	most := 0.0
 	for _, w := range words {
 		idf, known := ix.idf[w]
 		if !known {
 			idf = ix.unknownIDF // a word no role has counts against every role
 		}
 		most += idf * (k1 + 1)
-		for _, i := range ix.byWord[w] {
-			c := ix.tf[i][w]
-			scores[i] += idf * c * (k1 + 1) / (c + k1*(1-b+b*ix.length[i]/max(ix.avgLen, 1)))
+		for _, p := range ix.postings[w] {
+			if t.score[p.role] == 0 {
+				t.touched = append(t.touched, p.role)
+			}
+			t.score[p.role] += p.weight
 		}
 	}
-	out := make([]Match, 0, len(scores))
-	for i, s := range scores {
-		out = append(out, Match{Role: ix.roles[i], Score: s / most * fitsSeniority(stated, ix.levels[ix.roles[i]])})
+	for _, r := range ix.exact[key(words)] {
+		if t.score[r] > 0 {
+			t.score[r] += float32(exactWeight * most / (1 - exactWeight))
+		}
 	}
-	slices.SortFunc(out, func(a, b Match) int { return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Role, b.Role)) })
-	out = out[:min(n, len(out))]
+	out := ix.best(t, n, most/(1-exactWeight), Seniority(title))
 	for i := range out {
 		out[i].Title, out[i].Words = ix.closestTitle(words, out[i].Role)
 	}
 	return out
 }
 
+// best takes the n best of a tally's roles, and clears the tally for its next use.
+func (ix *Index) best(t *tally, n int, most float64, stated string) []Match {
+	better := func(a, b Match) int { return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Role, b.Role)) }
+	out := make([]Match, 0, n+1)
+	for _, r := range t.touched {
+		role := ix.roles[r]
+		m := Match{Role: role, Score: float64(t.score[r]) / most * fitsSeniority(stated, ix.levels[role])}
+		t.score[r] = 0
+		if at, _ := slices.BinarySearchFunc(out, m, better); at < n {
+			out = slices.Insert(out, at, m)[:min(n, len(out)+1)]
+		}
+	}
+	t.touched = t.touched[:0]
+	return out
+}
+
 // closestTitle is the role's title sharing the most of the query's words, and those words.
 func (ix *Index) closestTitle(query []string, role string) (string, []string) {
+	r, _ := slices.BinarySearch(ix.roles, role)
 	best, words := "", []string(nil)
-	for _, t := range ix.titles[role] {
-		have := Words(t)
+	for k, t := range ix.titles[r] {
+		have := ix.titleWords[r][k]
 		var shared []string
 		for _, w := range query {
 			if slices.Contains(have, w) {
@@ -281,4 +333,26 @@ func (ix *Index) spell(w string) string {
 		}
 	}
 	return w
+}
+
+// exactWeight is the share of the score that goes to a query whose words are exactly
+// those of a role's own title ("Carpenters" is the carpenters, not their helpers).
+const exactWeight = 0.3
+
+// key is a set of words as one string: sorted, each once, joined by spaces.
+func key(words []string) string {
+	return strings.Join(slices.Compact(slices.Sorted(slices.Values(words))), " ")
+}
+
+// beforeExcept is a title without the exclusions O*NET names after "Except" ("Sales
+// Representatives, Wholesale and Manufacturing, Except Technical and Scientific
+// Products"): words a title excludes must not match it.
+func beforeExcept(title string) string {
+	lower := strings.ToLower(title)
+	for _, sep := range []string{", except ", " except "} {
+		if i := strings.Index(lower, sep); i > 0 {
+			return title[:i]
+		}
+	}
+	return title
 }

@@ -61,3 +61,16 @@ func TestMatchForgivesMisspellingsAndWeighsSeniority(t *testing.T) {
 		t.Errorf("an unknown word did not lower the score: %v vs %v", a[0].Score, b[0].Score)
 	}
 }
+
+func TestMatchPrefersARolesOwnTitleAndIgnoresExclusions(t *testing.T) {
+	ix := New([]Title{{"carpenter", "Carpenters"}, {"carpenter", "Framer"}, {"helper", "Helpers--Carpenters"},
+		{"wholesale", "Sales Representatives, Wholesale and Manufacturing, Except Technical and Scientific Products"},
+		{"technical", "Sales Representatives, Wholesale and Manufacturing, Technical and Scientific Products"}},
+		map[string]string{"carpenter": "Construct, erect, install, or repair structures and fixtures made of wood and comparable materials, such as concrete forms; building frameworks, including partitions, joists, studding, and rafters; and wood stairways, window and door frames, and hardwood floors."})
+	if got := ix.Match("Carpenters", 1); got[0].Role != "carpenter" {
+		t.Errorf("Carpenters matched %+v first, want the carpenters' own title over their helpers'", got)
+	}
+	if got := ix.Match("Technical Sales Representative", 2); got[0].Role != "technical" || len(got) > 1 && got[1].Score >= got[0].Score {
+		t.Errorf("matched %+v: the words a title excludes counted for it", got)
+	}
+}

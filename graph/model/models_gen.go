@@ -69,7 +69,7 @@ type ProfileInput struct {
 	CurrentRole *string `json:"currentRole,omitempty"`
 	// A job title as written ("help desk analyst", "Sr. Linux Admin"), instead of currentRole:
 	// the role it matches best (see classifyTitles) is the current role, when its score is at
-	// least 0.3; otherwise the question fails with NOT_FOUND.
+	// least 0.2; otherwise the question fails with NOT_FOUND.
 	Title *string `json:"title,omitempty"`
 	// A résumé or a description of the person's work (at most 20,000 characters): the skills
 	// and certifications it names (see extractSkills) count as held, a skill at level 3
