@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/careergraph/careergraph/similarity"
 )
 
 // Term is something a text may name: a skill or a certification.
@@ -46,7 +48,8 @@ type form struct {
 	raw        string   // as the name writes it, for forms matched as written
 	term       int
 	confidence float64
-	asWritten  bool
+	asWritten  bool // found only as written and not opening a sentence (a common word)
+	exactCase  bool // found only as written (an acronym: "AWS", "RHEL")
 }
 
 // Dictionary finds terms in texts. It is never changed after New, so it is safe to share.
@@ -77,8 +80,11 @@ func New(terms []Term, prose []string) *Dictionary {
 			case k == 0:
 				f.confidence = wholeWord
 			}
-			if len(ws) == 1 && (common[ws[0]] || utf8.RuneCountInString(ws[0]) <= 2) {
+			switch {
+			case len(ws) == 1 && (common[ws[0]] || utf8.RuneCountInString(ws[0]) <= 2):
 				f.asWritten, f.confidence = true, writtenAsIs
+			case k > 0 && len(ws) == 1 && isAcronym(f.raw) && strings.ToUpper(f.raw) == f.raw:
+				f.exactCase = true
 			}
 			d.forms[ws[0]] = append(d.forms[ws[0]], f)
 		}
@@ -132,9 +138,9 @@ func (d *Dictionary) matchAt(text string, toks []token, i int) (int, []form) {
 		for k, w := range f.words {
 			ok = ok && toks[i+k].norm == w
 		}
-		if ok && f.asWritten {
+		if ok && (f.asWritten || f.exactCase) {
 			versioned := i+1 < len(toks) && isVersion(toks[i+1].norm) && toks[i+1].start == toks[i].end+1
-			ok = text[toks[i].start:toks[i].end] == f.raw && (versioned || !sentenceStart(text, toks[i].start))
+			ok = text[toks[i].start:toks[i].end] == f.raw && (f.exactCase || versioned || !sentenceStart(text, toks[i].start))
 		}
 		if ok && !slices.ContainsFunc(found, func(g form) bool { return g.term == f.term }) {
 			n, found = len(f.words), append(found, f)
@@ -144,9 +150,10 @@ func (d *Dictionary) matchAt(text string, toks []token, i int) (int, []form) {
 }
 
 // names are the ways a name is written: the name itself first, then without what it
-// puts in brackets, each item of the brackets, without a vendor's name in front, and the
-// product-like words that lead a name before its first plain word ("OSPF routing" →
-// "OSPF", "VMware vSphere clustering" → "VMware vSphere").
+// puts in brackets, each item of the brackets, each side of one "and" ("Prometheus and
+// Grafana"), the initials of three or more capitalised words ("AWS"), without a vendor's
+// name in front, and the product-like words that lead a name before its first plain word
+// ("OSPF routing" → "OSPF", "VMware vSphere clustering" → "VMware vSphere").
 func names(name string) []string {
 	out := []string{name}
 	base, inner, hasInner := strings.Cut(name, "(")
@@ -160,7 +167,13 @@ func names(name string) []string {
 			}
 		}
 	}
+	if left, right, ok := strings.Cut(base, " and "); ok && !strings.Contains(right, " and ") {
+		out = append(out, strings.TrimSpace(left), strings.TrimSpace(right))
+	}
 	fields := strings.Fields(base)
+	if initials := initialism(fields); initials != "" {
+		out = append(out, initials)
+	}
 	for n := len(fields) - 1; n >= 1; n-- {
 		if vendors[strings.Join(fields[:n], " ")] {
 			out = append(out, strings.Join(fields[n:], " "))
@@ -171,6 +184,23 @@ func names(name string) []string {
 		out = append(out, strings.Join(fields[:k], " "))
 	}
 	return out
+}
+
+// initialism is the initials of a name of three or more capitalised words ("Amazon Web
+// Services" → "AWS"), or "".
+func initialism(fields []string) string {
+	if len(fields) < 3 {
+		return ""
+	}
+	var b strings.Builder
+	for _, f := range fields {
+		r, _ := utf8.DecodeRuneInString(f)
+		if !unicode.IsUpper(r) || isAcronym(f) {
+			return ""
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // notProductLike reports whether a word does not look like a product's or a protocol's
@@ -206,12 +236,11 @@ func commonWords(prose []string) map[string]bool {
 		animate dimension acrobat reader express quicken act analyze spark hive pig flume storm kafka
 		camel jenkins maven gradle ant tomcat jetty nginx apache oracle sage epic ace apex sas stata
 		minitab vision capture dragon shadow monitor remedy`) {
-		out[w] = true
+		out[similarity.Stem(w)] = true
 	}
 	for _, p := range prose {
 		for _, t := range tokens(p) {
-			raw := p[t.start:t.end]
-			if raw == t.norm { // written in lower case in prose: a plain word
+			if raw := p[t.start:t.end]; raw == strings.ToLower(raw) { // written in lower case in prose: a plain word
 				out[t.norm] = true
 			}
 		}
@@ -219,7 +248,7 @@ func commonWords(prose []string) map[string]bool {
 	return out
 }
 
-// token is a word of a text: its byte span and its lower-case form.
+// token is a word of a text: its byte span and its form compared: lower case, plural folded.
 type token struct {
 	start, end int
 	norm       string
@@ -247,7 +276,7 @@ func tokens(text string) []token {
 		for i < len(text) && (text[i] == '+' || text[i] == '#') {
 			i++
 		}
-		out = append(out, token{start, i, strings.ToLower(text[start:i])})
+		out = append(out, token{start, i, similarity.Stem(strings.ToLower(text[start:i]))})
 	}
 	return out
 }

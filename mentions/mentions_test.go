@@ -22,6 +22,9 @@ var terms = []Term{
 	{ID: "ospf", Name: "OSPF routing"},
 	{ID: "vsphere", Name: "VMware vSphere clustering (DRS, HA, vMotion)"},
 	{ID: "capacity", Name: "Capacity planning"},
+	{ID: "aws", Name: "Amazon Web Services"},
+	{ID: "prometheus-grafana", Name: "Prometheus and Grafana"},
+	{ID: "snapshots", Name: "Snapshots and replication"},
 	{ID: "change-management", Name: "Change management"},
 	{ID: "security-plus", Name: "CompTIA Security+", Certification: true},
 	{ID: "az-104", Name: "Microsoft Azure Administrator (AZ-104)", Certification: true},
@@ -72,6 +75,16 @@ func TestFindIgnoresWordsThatOnlyLookAlike(t *testing.T) {
 	want := []string{"tech-go@18+2:Go", "tech-cpp@25+3:C++", "tech-excel@44+5:Excel", "tech-node@54+7:Node.js",
 		"ospf@67+4:OSPF", "change-management@76+17:change management", "linux-administration@97+4:RHEL",
 		"tech-windows@103+10:Windows 10", "vsphere@123+14:VMware vSphere", "vsphere@139+7:vMotion"}
+	if !slices.Equal(got, want) {
+		t.Errorf("found %v\nwant  %v", got, want)
+	}
+}
+
+func TestFindNamesByTheirPartsInitialsAndSingulars(t *testing.T) {
+	d := New(terms, prose)
+	got := found(d, "Ran AWS and aws-cli; dashboards in Prometheus/Grafana; snapshot schedules.")
+	want := []string{"aws@4+3:AWS", "prometheus-grafana@35+10:Prometheus", "prometheus-grafana@46+7:Grafana",
+		"snapshots@55+8:snapshot"}
 	if !slices.Equal(got, want) {
 		t.Errorf("found %v\nwant  %v", got, want)
 	}
