@@ -222,7 +222,10 @@ func (ix *Index) Match(title string, n int) []Match {
 	for i := range out {
 		out[i].Title, out[i].Words = ix.closestTitle(words, out[i].Role)
 	}
-	return out
+	// A role that shares only seniority words with the title ("Senior") is no match.
+	return slices.DeleteFunc(out, func(m Match) bool {
+		return !slices.ContainsFunc(m.Words, func(w string) bool { return seniority[w] == "" })
+	})
 }
 
 // best takes the n best of a tally's roles, and clears the tally for its next use.

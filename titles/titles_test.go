@@ -74,3 +74,10 @@ func TestMatchPrefersARolesOwnTitleAndIgnoresExclusions(t *testing.T) {
 		t.Errorf("matched %+v: the words a title excludes counted for it", got)
 	}
 }
+
+func TestMatchNeedsMoreThanSeniority(t *testing.T) {
+	ix := ForRoles([]domain.Role{{ID: "senior-eng", Title: "Senior Infrastructure Engineer", Level: "SENIOR"}})
+	if got := ix.Match("Sr. Accountant", 3); len(got) != 0 {
+		t.Errorf("a title sharing only 'senior' matched %+v", got)
+	}
+}
