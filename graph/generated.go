@@ -474,6 +474,7 @@ type ComplexityRoot struct {
 		Matched                func(childComplexity int) int
 		Role                   func(childComplexity int) int
 		SkillsFromText         func(childComplexity int) int
+		TitleMatch             func(childComplexity int) int
 	}
 
 	TechnologyUse struct {
@@ -2472,6 +2473,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Start.SkillsFromText(childComplexity), true
+	case "Start.titleMatch":
+		if e.ComplexityRoot.Start.TitleMatch == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Start.TitleMatch(childComplexity), true
 
 	case "TechnologyUse.hot":
 		if e.ComplexityRoot.TechnologyUse.Hot == nil {
@@ -3131,6 +3138,12 @@ type Start {
   matchedFromProfile: Boolean!
   "True when the role is the one the profile's title matched."
   matchedFromTitle: Boolean!
+  """
+  How the profile's title matched the role, when it did: the best match, or a curated
+  role classified as that O*NET occupation scoring within 0.2 of it (the guide's roles
+  carry its paths and requirements).
+  """
+  titleMatch: TitleMatch
   "The skills the profile's text names, counted as held."
   skillsFromText: [SkillMention!]!
   "The certifications the profile's text names, counted as held."
@@ -4668,6 +4681,8 @@ func (ec *executionContext) childFields_Start(ctx context.Context, field graphql
 		return ec.fieldContext_Start_matchedFromProfile(ctx, field)
 	case "matchedFromTitle":
 		return ec.fieldContext_Start_matchedFromTitle(ctx, field)
+	case "titleMatch":
+		return ec.fieldContext_Start_titleMatch(ctx, field)
 	case "skillsFromText":
 		return ec.fieldContext_Start_skillsFromText(ctx, field)
 	case "certificationsFromText":
@@ -13671,6 +13686,38 @@ func (ec *executionContext) fieldContext_Start_matchedFromTitle(_ context.Contex
 	return graphql.NewScalarFieldContext("Start", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Start_titleMatch(ctx context.Context, field graphql.CollectedField, obj *planner.Start) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Start_titleMatch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TitleMatch, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *planner.TitleMatch) graphql.Marshaler {
+			return ec.marshalOTitleMatch2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐTitleMatch(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Start_titleMatch(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Start",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TitleMatch(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Start_skillsFromText(ctx context.Context, field graphql.CollectedField, obj *planner.Start) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19565,6 +19612,11 @@ func (ec *executionContext) _Start(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "titleMatch":
+			out.Values[i] = ec._Start_titleMatch(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "skillsFromText":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -22113,6 +22165,13 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOTitleMatch2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋplannerᚐTitleMatch(ctx context.Context, sel ast.SelectionSet, v *planner.TitleMatch) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TitleMatch(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOTrack2ᚖstring(ctx context.Context, v any) (*string, error) {

@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -191,4 +193,54 @@ func texasMedian(t *testing.T, srv *httptest.Server, id string) string {
 		return fmt.Sprint(*w.Median)
 	}
 	return ""
+}
+
+// The demo and the widget from words, with O*NET imported: a typed job title and a
+// pasted résumé fill the profile; the page says which role the title names and marks
+// what the résumé names where the API says; the widget and the path diagram start there.
+func demoFromWords(t *testing.T, srv *httptest.Server) {
+	ctx := browser(t)
+	resume := "Résumé — I run the ticket queue in ServiceNow, reset Active Directory accounts and image Windows 11 laptops. CompTIA Security+."
+	steps := []chromedp.Action[chromedp.Void]{chromedp.Navigate(srv.URL + "/demo"),
+		until(`document.querySelector('form[data-ready="true"]') !== null`),
+		script(fmt.Sprintf(`(() => { document.getElementById("title").value = %q; document.getElementById("resume").value = %q;
+			return true })()`, "help desk analyst", resume))}
+	steps = append(steps, pick("target", "senior it infrastructure", "senior-it-infrastructure-engineer")...)
+	if err := chromedp.Do(ctx, append(steps, click("#go"))...); err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+	waitFor(t, ctx, `document.querySelectorAll("#resume-understood mark").length > 0 && document.getElementById("title-understood").dataset.role !== undefined`)
+	waitFor(t, ctx, widget+`.querySelector(".understood") !== null && `+widget+`.querySelectorAll("li.role").length > 0`)
+	waitFor(t, ctx, `document.querySelectorAll("#path-diagram .role-node").length > 0`)
+	screenshot(t, ctx, "demo-words.png")
+	understood := evaluate[string](t, ctx, `document.getElementById("title-understood").dataset.role`)
+	started := evaluate[string](t, ctx, widget+`.querySelector(".understood").dataset.role`)
+	first := evaluate[string](t, ctx, `document.querySelector("#path-diagram .role-node").dataset.role`)
+	fromText := evaluate[string](t, ctx, widget+`.querySelector(".from-text").textContent`)
+	said := evaluate[string](t, ctx, `document.getElementById("title-understood").textContent`)
+	if understood != "help-desk-technician" || !strings.Contains(said, "Help Desk Technician") || started != "help-desk-technician" || first != "help-desk-technician" {
+		t.Errorf("title understood as %q (%q); the widget starts at %q and the diagram at %q, want help-desk-technician", understood, said, started, first)
+	}
+	if !strings.Contains(fromText, "ServiceNow") || !strings.Contains(fromText, "CompTIA Security+") {
+		t.Errorf("the widget says %q of the text", fromText)
+	}
+	marked := evaluate[[]string](t, ctx, `[...document.querySelectorAll("#resume-understood mark")].map((m) => m.textContent)`)
+	var data struct {
+		ExtractSkills struct {
+			Skills, Certifications []struct{ Text string }
+		}
+	}
+	noErrors(t, query(t, srv, `query($s: String!) { extractSkills(text: $s) { skills { text } certifications { text } } }`,
+		map[string]any{"s": resume}, &data))
+	var want []string
+	for _, m := range append(data.ExtractSkills.Skills, data.ExtractSkills.Certifications...) {
+		if !slices.Contains(want, m.Text) {
+			want = append(want, m.Text)
+		}
+	}
+	slices.Sort(want)
+	slices.Sort(marked)
+	if !slices.Equal(marked, want) {
+		t.Errorf("the page marks %q; the API names %q", marked, want)
+	}
 }

@@ -26,6 +26,7 @@ func TestOverFullONet(t *testing.T) {
 	t.Run("pay along paths", func(t *testing.T) { payAlongPaths(t, srv) })
 	t.Run("certifications beyond IT", func(t *testing.T) { certificationsBeyondIT(t, srv) })
 	t.Run("words", func(t *testing.T) { wordsOverONet(t, srv) })
+	t.Run("demo from words", func(t *testing.T) { demoFromWords(t, srv) })
 	t.Run("demo in browser", func(t *testing.T) { demoWithWages(t, srv) })
 	t.Run("fan-out refused at every first", func(t *testing.T) { fanOutRefused(t, srv) })
 	t.Run("modest queries run", func(t *testing.T) { modestQueriesRun(t, srv) })

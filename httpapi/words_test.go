@@ -236,6 +236,7 @@ func profilesFromWords(t *testing.T, srv *httptest.Server) {
 			Start struct {
 				Role                   struct{ ID string }
 				MatchedFromTitle       bool
+				TitleMatch             *struct{ Score float64 }
 				SkillsFromText         []mentionAnswer
 				CertificationsFromText []mentionAnswer
 			}
@@ -256,14 +257,14 @@ func profilesFromWords(t *testing.T, srv *httptest.Server) {
 	}
 	noErrors(t, query(t, srv, `{
 		recommendations(profile: {title: "help desk analyst", text: "I reset Active Directory accounts in ServiceNow. CompTIA Security+ holder."}) {
-			start { role { id } matchedFromTitle skillsFromText { skill { id } } certificationsFromText { certification { id } } }
+			start { role { id } matchedFromTitle titleMatch { score } skillsFromText { skill { id } } certificationsFromText { certification { id } } }
 			certifications { certification { id } } }
 		careerPaths(profile: {title: "Desktop Support Tech II"}, to: "senior-it-infrastructure-engineer") { start { role { id } } }
 		reachableRoles(profile: {title: "help desk tech"}, maxSteps: 1) { start { role { id } } }
 		skillGap(profile: {title: "Sr. Linux Admin"}, to: "senior-it-infrastructure-engineer") { start { role { id } matchedFromTitle } }
 	}`, nil, &data))
 	rec := data.Recommendations
-	if rec.Start.Role.ID != "help-desk-technician" || !rec.Start.MatchedFromTitle {
+	if rec.Start.Role.ID != "help-desk-technician" || !rec.Start.MatchedFromTitle || rec.Start.TitleMatch == nil || rec.Start.TitleMatch.Score < 0.2 {
 		t.Errorf("help desk analyst started at %s (from title %v), want help-desk-technician from the title", rec.Start.Role.ID, rec.Start.MatchedFromTitle)
 	}
 	if len(rec.Start.SkillsFromText) < 2 || len(rec.Start.CertificationsFromText) != 1 {

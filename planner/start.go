@@ -35,8 +35,10 @@ type Start struct {
 	Coverage float64 // share of the role's weighted requirements the person meets
 	Held     skillgap.Held
 	HeldCert map[string]bool
-	// FromTitle is set when the role was matched from the profile's job title.
-	FromTitle bool
+	// FromTitle is set when the role was matched from the profile's job title, and
+	// TitleMatch is that match.
+	FromTitle  bool
+	TitleMatch *TitleMatch
 	// FromText are the skills and certifications found in the profile's text.
 	FromText SkillsFromText
 	// beyondRole is set when the profile holds skills or certifications beyond its role's.
@@ -77,7 +79,7 @@ func (p *Planner) profileStart(ctx context.Context, pr Profile) (Start, error) {
 	if err != nil {
 		return Start{}, err
 	}
-	roleID, fromTitle, err := p.titleRole(ctx, pr)
+	roleID, titleMatch, err := p.titleRole(ctx, pr)
 	if err != nil {
 		return Start{}, err
 	}
@@ -88,7 +90,8 @@ func (p *Planner) profileStart(ctx context.Context, pr Profile) (Start, error) {
 		}
 		start.beyondRole = len(held) > 0
 		held.Raise(needsOf(start.Held)) // someone in a role holds what it requires
-		start.Held, start.HeldCert, start.FromTitle, start.FromText = held, heldCerts, fromTitle, fromText
+		start.Held, start.HeldCert, start.FromText = held, heldCerts, fromText
+		start.FromTitle, start.TitleMatch = titleMatch != nil, titleMatch
 		return start, nil
 	}
 	if len(held) == 0 {
@@ -119,23 +122,25 @@ func (p *Planner) profileStart(ctx context.Context, pr Profile) (Start, error) {
 // the profile's role; below it the title is taken to name no role in the graph.
 const MinTitleScore = 0.2
 
-// titleRole is the profile's role: its currentRole, else the role its title matches best.
-func (p *Planner) titleRole(ctx context.Context, pr Profile) (string, bool, error) {
+// titleRole is the profile's role: its currentRole, else the role its title matches
+// best, with that match.
+func (p *Planner) titleRole(ctx context.Context, pr Profile) (string, *TitleMatch, error) {
 	title := strings.TrimSpace(pr.Title)
 	switch {
 	case title == "":
-		return pr.RoleID, false, nil
+		return pr.RoleID, nil, nil
 	case pr.RoleID != "":
-		return "", false, inputErr("give either currentRole or title, not both: the title only names a role")
+		return "", nil, inputErr("give either currentRole or title, not both: the title only names a role")
 	}
 	got, err := p.ClassifyTitles(ctx, []string{title}, 5)
 	if err != nil {
-		return "", false, err
+		return "", nil, err
 	}
 	if m := got[0].Matches; len(m) > 0 && m[0].Score >= MinTitleScore {
-		return curatedFor(m), true, nil
+		chosen := curatedFor(m)
+		return chosen.Role.ID, &chosen, nil
 	}
-	return "", false, fmt.Errorf("the title %q names no role in the graph (classifyTitles shows how it matches); give currentRole instead: %w",
+	return "", nil, fmt.Errorf("the title %q names no role in the graph (classifyTitles shows how it matches); give currentRole instead: %w",
 		title, store.ErrNotFound)
 }
 
@@ -247,17 +252,17 @@ const curatedNear = 0.2
 // an O*NET occupation, a curated role classified as it that matches nearly as well, for
 // the guide's paths and requirements ("help desk analyst" starts at the help desk
 // technician rather than at Computer User Support Specialists).
-func curatedFor(ms []TitleMatch) string {
+func curatedFor(ms []TitleMatch) TitleMatch {
 	best := ms[0]
 	if best.SOC == "" || best.Role.ID != onet.ID(best.SOC) {
-		return best.Role.ID // a curated role already
+		return best // a curated role already
 	}
 	for _, m := range ms[1:] {
 		if m.Score >= best.Score-curatedNear && slices.Contains(m.Role.SocCodes, best.SOC) {
-			return m.Role.ID
+			return m
 		}
 	}
-	return best.Role.ID
+	return best
 }
 
 // statedHeld checks a profile's skills and certifications exist and returns the levels

@@ -47,6 +47,10 @@
     });
     $("certifications").innerHTML = certifications.map((c) =>
       `<label><input type="checkbox" name="certification" value="${esc(c.id)}"> ${esc(c.name)}</label>`).join("");
+    $("widget").addEventListener("career-recommendations-loaded", (e) => titleUnderstood(e.detail));
+    $("widget").addEventListener("career-recommendations-error", (e) => {
+      if ($("title").value.trim()) $("title-understood").textContent = e.detail;
+    });
     $("profile").dataset.ready = "true";
   }
 
@@ -127,6 +131,8 @@
   function readProfile() {
     const profile = { skills: [], certifications: [] };
     if ($("role").dataset.id) profile.currentRole = $("role").dataset.id;
+    else if ($("title").value.trim()) profile.title = $("title").value.trim();
+    if ($("resume").value.trim()) profile.text = $("resume").value;
     for (const box of document.querySelectorAll("input[name=skill]:checked")) {
       const level = document.querySelector(`select[data-level="${CSS.escape(box.value)}"]`).value;
       profile.skills.push({ skill: box.value, level: Number(level) });
@@ -140,6 +146,8 @@
   function updateWidget(profile) {
     const w = $("widget");
     w.setAttribute("current-role", profile.currentRole || "");
+    w.setAttribute("current-title", profile.title || "");
+    w.setAttribute("profile-text", profile.text || "");
     w.setAttribute("skills", profile.skills.map((s) => `${s.skill}:${s.level}`).join(","));
     w.setAttribute("certifications", profile.certifications.join(","));
     w.setAttribute("years", profile.yearsOfExperience ?? "");
@@ -149,8 +157,8 @@
   async function drawPaths(profile) {
     const status = $("diagram-status"), box = $("diagram");
     box.innerHTML = "";
-    if (!profile.currentRole && !profile.skills.length && !profile.certifications.length) {
-      status.textContent = "Choose a current role from the list, or add some skills, first.";
+    if (!profile.currentRole && !profile.title && !profile.text && !profile.skills.length && !profile.certifications.length) {
+      status.textContent = "Write your job title, choose a role from the list, or add some skills, first.";
       return;
     }
     const to = $("target").dataset.id;
@@ -259,11 +267,65 @@
     return lines;
   }
 
+  // showUnderstood marks the skills and certifications the résumé names, as the service
+  // reads them; the widget's answer says which role the title named (see init).
+  async function showUnderstood(profile) {
+    const said = $("title-understood"), marked = $("resume-understood");
+    said.textContent = profile.title ? "Reading your title…" : "";
+    delete said.dataset.role;
+    marked.innerHTML = "";
+    if (!profile.text) return;
+    try {
+      const data = await gql(`query($s: String!) { extractSkills(text: $s) {
+        skills { skill { id name } offset length }
+        certifications { certification { id name } offset length } } }`, { s: profile.text });
+      marked.innerHTML = highlight(profile.text, data.extractSkills);
+    } catch (err) {
+      marked.textContent = `Could not read the text: ${err.message}`;
+    }
+  }
+
+  // titleUnderstood says which role the widget's answer started from the title.
+  function titleUnderstood(rec) {
+    const said = $("title-understood");
+    if (!$("title").value.trim() || $("role").dataset.id) return;
+    const m = rec.start.titleMatch;
+    said.textContent = m ? `Understood as ${rec.start.role.title} (match ${Math.round(m.score * 100)}%, like “${m.matchedTitle}”).` : "";
+    said.dataset.role = rec.start.role.id;
+  }
+
+  // highlight is the text with each mention marked; offsets count characters (code
+  // points), so the text is sliced as code points too.
+  function highlight(text, found) {
+    const chars = Array.from(text);
+    const spans = new Map();
+    for (const m of found.skills) addSpan(spans, m, m.skill.name, "found-skill", m.skill.id);
+    for (const m of found.certifications) addSpan(spans, m, m.certification.name, "found-cert", m.certification.id);
+    let out = "", at = 0;
+    for (const s of [...spans.values()].sort((a, b) => a.offset - b.offset)) {
+      if (s.offset < at) continue;
+      out += esc(chars.slice(at, s.offset).join(""));
+      out += `<mark class="${s.kind}" data-ids="${esc(s.ids.join(" "))}" title="${esc(s.names.join(", "))}">` +
+        `${esc(chars.slice(s.offset, s.offset + s.length).join(""))}</mark>`;
+      at = s.offset + s.length;
+    }
+    const count = found.skills.length + found.certifications.length;
+    return `${count ? "" : "No skill or certification named. "}${out}${esc(chars.slice(at).join(""))}`;
+  }
+
+  function addSpan(spans, m, name, kind, id) {
+    const key = `${m.offset}:${m.length}`;
+    const s = spans.get(key) || { offset: m.offset, length: m.length, kind, names: [], ids: [] };
+    if (!s.ids.includes(id)) { s.ids.push(id); s.names.push(name); }
+    spans.set(key, s);
+  }
+
   $("profile").addEventListener("submit", (e) => {
     e.preventDefault();
     const profile = readProfile();
     updateWidget(profile);
     drawPaths(profile);
+    showUnderstood(profile);
   });
 
   init().catch((err) => { $("skills").textContent = `Could not load the graph: ${err.message}`; });

@@ -5,9 +5,13 @@
 //   <career-recommendations current-role="help-desk-technician"
 //       skills="ticketing-user-support:3,networking-fundamentals:2"
 //       certifications="comptia-network-plus" years="2" area="48" limit="5"></career-recommendations>
+//   <career-recommendations current-title="Desktop Support Tech II"
+//       profile-text="I reset Active Directory accounts in ServiceNow…"></career-recommendations>
 //
 // Attributes: endpoint (defaults to /graphql on the server that served this script),
-// current-role, skills (id:level pairs, levels 0-7), certifications (ids), years, area
+// current-role, or current-title (a job title as written, matched to a role), skills (id:level
+// pairs, levels 0-7), profile-text (a résumé: the skills and certifications it names count
+// as held), certifications (ids), years, area
 // (a BLS area code for pay: 48 Texas, 12420 Austin; the nation when absent), limit
 // (1-20), heading. Pay is BLS's OEWS median, shown once the service has wages imported. Theme it with CSS custom properties on the element or an ancestor:
 // --cr-font, --cr-fg, --cr-bg, --cr-muted, --cr-accent, --cr-border, --cr-radius.
@@ -21,7 +25,9 @@
 
   const QUERY = `query Recommendations($profile: ProfileInput!, $first: Int) {
     recommendations(profile: $profile, first: $first) {
-      start { role { id title } matchedFromProfile }
+      start { role { id title } matchedFromProfile matchedFromTitle titleMatch { score matchedTitle }
+        skillsFromText { skill { name } }
+        certificationsFromText { certification { name } } }
       roles {
         role { id title level salary { min max currency } }
         wages { median hourlyMedian topCoded topCodedFigures nationalFallback area { name } }
@@ -70,7 +76,8 @@
 
   class CareerRecommendations extends HTMLElement {
     static get observedAttributes() {
-      return ["endpoint", "current-role", "skills", "certifications", "years", "area", "limit", "heading"];
+      return ["endpoint", "current-role", "current-title", "profile-text", "skills", "certifications", "years", "area",
+        "limit", "heading"];
     }
 
     constructor() {
@@ -98,6 +105,10 @@
       const profile = { skills: [], certifications: [] };
       const role = this.getAttribute("current-role");
       if (role) profile.currentRole = role;
+      const title = (this.getAttribute("current-title") || "").trim();
+      if (title && !role) profile.title = title;
+      const text = (this.getAttribute("profile-text") || "").trim();
+      if (text) profile.text = text;
       for (const pair of (this.getAttribute("skills") || "").split(",")) {
         const [skill, level] = pair.split(":").map((s) => s.trim());
         if (skill) profile.skills.push({ skill, level: level === undefined ? 3 : Number(level) });
@@ -116,8 +127,8 @@
       const id = ++this.request;
       const profile = this.profile();
       this.shadowRoot.getElementById("h").textContent = this.getAttribute("heading") || "Your next roles";
-      if (!profile.currentRole && !profile.skills.length && !profile.certifications.length) {
-        this.show(`<p class="status" role="status">Tell us your current role or skills to see recommendations.</p>`);
+      if (!profile.currentRole && !profile.title && !profile.text && !profile.skills.length && !profile.certifications.length) {
+        this.show(`<p class="status" role="status">Tell us your job title, skills or résumé to see recommendations.</p>`);
         return;
       }
       this.section.setAttribute("aria-busy", "true");
@@ -164,8 +175,13 @@
           <h3>${esc(c.certification.name)}</h3>
           <p class="meta">${esc(c.certification.vendor)} · closes ${pct(c.share)} of your gap (${c.closes.map((s) => esc(s.name)).join(", ")})</p>
         </li>`).join("");
-      const from = rec.start.matchedFromProfile
-        ? `<p class="meta">Your skills look closest to <strong>${esc(rec.start.role.title)}</strong>.</p>` : "";
+      const named = [...rec.start.skillsFromText.map((m) => m.skill.name),
+        ...rec.start.certificationsFromText.map((m) => m.certification.name)];
+      const from = (rec.start.matchedFromTitle
+        ? `<p class="meta understood" data-role="${esc(rec.start.role.id)}">We read your title as <strong>${esc(rec.start.role.title)}</strong>.</p>`
+        : rec.start.matchedFromProfile
+          ? `<p class="meta">Your skills look closest to <strong>${esc(rec.start.role.title)}</strong>.</p>` : "") +
+        (named.length ? `<p class="meta from-text">From your text: ${[...new Set(named)].map(esc).join(", ")}.</p>` : "");
       const note = !certs && rec.certificationsNote ? `<p class="meta note">${esc(rec.certificationsNote)}</p>` : "";
       const source = rec.roles.some((r) => r.wages)
         ? `<p class="meta source">Pay: U.S. Bureau of Labor Statistics, OEWS, May 2025.</p>` : "";
