@@ -36,12 +36,18 @@ ONET_DIR ?= ../shared/data/onet-29.3
 onet: neo4j ## import the O*NET database from ONET_DIR (text edition or Excel export) into the graph
 	$(GO) run ./cmd/careergraph-import -onet -NEO4J_WAIT=2m -ONET_DIR="$(ONET_DIR)"
 
+TITLES ?= /dev/stdin
+COLUMN ?=
+
+classify: neo4j ## map job titles to roles as CSV: make classify TITLES=titles.txt (one a line) or TITLES=export.csv COLUMN="Job Title"
+	@$(GO) run ./cmd/careergraph-classify -NEO4J_WAIT=2m $(if $(COLUMN),-column "$(COLUMN)") "$(TITLES)"
+
 OEWS_DIR ?= ../shared/data/oews-2025
 
 oews: neo4j ## import BLS's OEWS wages and employment by area from OEWS_DIR (the "all data" .xlsx or .txt)
 	$(GO) run ./cmd/careergraph-import -oews -NEO4J_WAIT=2m -OEWS_DIR="$(OEWS_DIR)"
 
-eval: neo4j import ## held-out evaluation: recall of O*NET's related occupations (withheld while measured) vs plain cosine
+eval: neo4j import ## held-out evaluations: O*NET's related occupations and reported titles (withheld while measured), skills from the guide's text
 	$(GO) run ./cmd/careergraph-eval -NEO4J_WAIT=2m -ONET_DIR="$(ONET_DIR)" -signals
 
 BENCH_DURATION ?= 5s
@@ -114,4 +120,4 @@ build: ## build the binaries into bin/
 clean: neo4j-stop ## stop Neo4j and remove local state and build output
 	rm -rf .state bin neo4j/target
 
-.PHONY: help run test audit browser onet oews eval bench bench-scale bench-import loadtest fuzz kill-drill neo4j neo4j-stop import check-dataset playground generate check-generate readme lint build clean
+.PHONY: help run test audit browser onet oews eval classify bench bench-scale bench-import loadtest fuzz kill-drill neo4j neo4j-stop import check-dataset playground generate check-generate readme lint build clean
