@@ -13895,8 +13895,8 @@ func (ec *executionContext) _TitleMatch_role(ctx context.Context, field graphql.
 			return obj.Role, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v domain.Role) graphql.Marshaler {
-			return ec.marshalNRole2githubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚖgithubᚗcomᚋcareergraphᚋcareergraphᚋdomainᚐRole(ctx, selections, v)
 		},
 		true,
 		true,

@@ -75,20 +75,30 @@ func (c costModel) Complexity(ctx context.Context, typeName, field string, child
 	first, hasFirst := intArg(args["first"])
 	switch {
 	case typeName == "Query" && field == "classifyTitles":
+		// child priced each title's matches at their bound; first says how many come back
+		if b, ok := c.boundOf(ctx, "TitleMatches", "matches"); ok && hasFirst && first < b {
+			child = child * max(first, 1) / b
+		}
 		return max(listLen(args["titles"]), 1) * (titleCost + 1 + child), true
 	case hasFirst:
 		n = max(first, 1)
 	case f.Type.Elem != nil && !strings.HasSuffix(typeName, "Connection"):
 		n = c.listCost
-		if c.bound != nil {
-			if b, ok := c.bound(ctx, typeName, field); ok {
-				n = b
-			}
+		if b, ok := c.boundOf(ctx, typeName, field); ok {
+			n = b
 		}
 	case base == 0:
 		return 0, false
 	}
 	return base + n*(1+child), true
+}
+
+// boundOf is the bound the graph puts on a list field, when the model knows one.
+func (c costModel) boundOf(ctx context.Context, typeName, field string) (int, bool) {
+	if c.bound == nil {
+		return 0, false
+	}
+	return c.bound(ctx, typeName, field)
 }
 
 // listLen is the length of a list argument, as coerced or as a variable gave it.

@@ -25,7 +25,7 @@ const (
 // code (its first, for a curated role; "" when it has none), the role's title that
 // matched best and the words they share.
 type TitleMatch struct {
-	Role         domain.Role
+	Role         *domain.Role
 	Score        float64
 	SOC          string
 	MatchedTitle string
@@ -127,7 +127,7 @@ func (p *Planner) ClassifyTitles(ctx context.Context, ts []string, first int) ([
 		out[i] = TitleMatches{Title: t, Matches: []TitleMatch{}}
 		for _, m := range ix.Match(t, first) {
 			r := snap.roles[m.Role]
-			tm := TitleMatch{Role: r, Score: m.Score, MatchedTitle: m.Title, Words: m.Words}
+			tm := TitleMatch{Role: &r, Score: m.Score, MatchedTitle: m.Title, Words: m.Words}
 			if len(r.SocCodes) > 0 {
 				tm.SOC = r.SocCodes[0]
 			}

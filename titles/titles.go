@@ -104,7 +104,8 @@ type Match struct {
 type Index struct {
 	roles      []string             // by number
 	titles     [][]string           // each role's titles
-	titleWords [][][]string         // the words of each of them
+	titleWords []titleWords         // the words of each of them
+	wordIDs    map[string]uint32    // every title word, numbered
 	postings   map[string][]posting // the roles holding each word, with its BM25 weight there
 	exact      map[string][]int32   // the roles whose own title has exactly these words (see key)
 	idf        map[string]float64
@@ -112,6 +113,13 @@ type Index struct {
 	levels     map[string]string // the level of each role seniority words can choose between
 	near       map[string]string // title words by their spellings one letter short, for misspellings
 	scratch    sync.Pool         // *tally, reused across matches
+}
+
+// titleWords are the words of a role's titles, numbered, one title after another: title
+// k's words are ids[ends[k-1]:ends[k]]. Numbers, not strings, keep a large index small.
+type titleWords struct {
+	ids  []uint32
+	ends []uint32
 }
 
 // posting is a role holding a word, with the word's BM25 weight in the role's text.
@@ -133,7 +141,7 @@ const k1, b = 1.2, 0.75
 // New indexes the titles of roles, with each role's description.
 func New(titles []Title, descriptions map[string]string) *Index {
 	ix := &Index{postings: map[string][]posting{}, idf: map[string]float64{}, levels: map[string]string{},
-		near: map[string]string{}, exact: map[string][]int32{}}
+		near: map[string]string{}, exact: map[string][]int32{}, wordIDs: map[string]uint32{}}
 	byRole := map[string][]string{}
 	for _, t := range titles {
 		byRole[t.Role] = append(byRole[t.Role], t.Text)
@@ -145,10 +153,11 @@ func New(titles []Title, descriptions map[string]string) *Index {
 	tfs, lengths, avgLen := make([]map[string]float64, len(ix.roles)), make([]float64, len(ix.roles)), 0.0
 	for i, role := range ix.roles {
 		tf := map[string]float64{}
-		var words [][]string
+		var words titleWords
 		for k, t := range byRole[role] {
 			ws := Words(beforeExcept(t))
-			words = append(words, ws)
+			words.ids = append(words.ids, ix.number(ws)...)
+			words.ends = append(words.ends, uint32(len(words.ids)))
 			if k == 0 && len(ws) > 0 {
 				ix.exact[key(ws)] = append(ix.exact[key(ws)], int32(i))
 			}
@@ -236,6 +245,9 @@ func (ix *Index) best(t *tally, n int, most float64, stated string) []Match {
 		role := ix.roles[r]
 		m := Match{Role: role, Score: float64(t.score[r]) / most * fitsSeniority(stated, ix.levels[role])}
 		t.score[r] = 0
+		if len(out) == n && m.Score < out[n-1].Score {
+			continue
+		}
 		if at, _ := slices.BinarySearchFunc(out, m, better); at < n {
 			out = slices.Insert(out, at, m)[:min(n, len(out)+1)]
 		}
@@ -247,20 +259,60 @@ func (ix *Index) best(t *tally, n int, most float64, stated string) []Match {
 // closestTitle is the role's title sharing the most of the query's words, and those words.
 func (ix *Index) closestTitle(query []string, role string) (string, []string) {
 	r, _ := slices.BinarySearch(ix.roles, role)
-	best, words := "", []string(nil)
-	for k, t := range ix.titles[r] {
-		have := ix.titleWords[r][k]
-		var shared []string
-		for _, w := range query {
-			if slices.Contains(have, w) {
-				shared = append(shared, w)
-			}
-		}
-		if best == "" || len(shared) > len(words) {
-			best, words = t, shared
+	tw := ix.titleWords[r]
+	ids := make([]int64, len(query)) // -1 for a word no title has
+	for i, w := range query {
+		if id, ok := ix.wordIDs[w]; ok {
+			ids[i] = int64(id)
+		} else {
+			ids[i] = -1
 		}
 	}
-	return best, words
+	best, most := 0, -1
+	for k := range ix.titles[r] {
+		have, shared := tw.ids[start(tw.ends, k):tw.ends[k]], 0
+		for _, id := range ids {
+			if id >= 0 && slices.Contains(have, uint32(id)) {
+				shared++
+			}
+		}
+		if shared > most {
+			best, most = k, shared
+		}
+	}
+	if most < 0 {
+		return "", nil
+	}
+	var words []string
+	have := tw.ids[start(tw.ends, best):tw.ends[best]]
+	for i, w := range query {
+		if ids[i] >= 0 && slices.Contains(have, uint32(ids[i])) {
+			words = append(words, w)
+		}
+	}
+	return ix.titles[r][best], words
+}
+
+// start is where title k's words begin.
+func start(ends []uint32, k int) uint32 {
+	if k == 0 {
+		return 0
+	}
+	return ends[k-1]
+}
+
+// number returns the numbers of words, numbering new ones.
+func (ix *Index) number(words []string) []uint32 {
+	out := make([]uint32, len(words))
+	for i, w := range words {
+		id, ok := ix.wordIDs[w]
+		if !ok {
+			id = uint32(len(ix.wordIDs))
+			ix.wordIDs[w] = id
+		}
+		out[i] = id
+	}
+	return out
 }
 
 // ForRoles indexes roles by their titles, alternate titles and summaries. Seniority words

@@ -25,7 +25,7 @@ func (e *echo) ClassifyTitles(_ context.Context, titles []string, first int) ([]
 	for i, t := range titles {
 		out[i].Title = t
 		if t != "" {
-			out[i].Matches = []planner.TitleMatch{{Role: domain.Role{ID: "r-" + t, Title: t}, Score: 0.5, SOC: "15-1232.00", MatchedTitle: t}}
+			out[i].Matches = []planner.TitleMatch{{Role: &domain.Role{ID: "r-" + t, Title: t}, Score: 0.5, SOC: "15-1232.00", MatchedTitle: t}}
 		}
 	}
 	return out, nil
