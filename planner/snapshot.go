@@ -155,6 +155,7 @@ type snapshots struct {
 	life       sync.RWMutex // loads hold it shared; Close takes it to wait for them
 	closed     bool
 	failed     atomic.Pointer[error] // why the last load failed; nil after a success
+	wordsAsked atomic.Bool           // a title or a text was asked about: index words ahead
 	logged     problemLog
 }
 
@@ -289,7 +290,9 @@ func (p *Planner) reload() (*snapshot, error) {
 	p.snaps.current.Store(s)
 	p.snaps.checked.Store(started.UnixNano())
 	p.report(s.problems)
-	safe.Go(p.opts.Log, "planner.words", s.indexWords) // ahead of the first title or text asked
+	if p.snaps.wordsAsked.Load() {
+		safe.Go(p.opts.Log, "planner.words", s.indexWords) // ahead of the next title or text asked
+	}
 	return s, nil
 }
 

@@ -58,7 +58,8 @@ type CertificationMention struct {
 }
 
 // wordIndexes are a snapshot's indexes of what people write, each built on first use,
-// so that loading a snapshot does not pay for them.
+// so that a service never asked about titles or texts does not pay for them; once one
+// has been asked, each new snapshot builds them in the background as it is swapped in.
 type wordIndexes struct {
 	titlesOnce sync.Once
 	titles     *titles.Index
@@ -121,6 +122,7 @@ func (p *Planner) ClassifyTitles(ctx context.Context, ts []string, first int) ([
 	if err != nil {
 		return nil, err
 	}
+	p.snaps.wordsAsked.Store(true)
 	ix := snap.titleIndex()
 	out := make([]TitleMatches, len(ts))
 	for i, t := range ts {
@@ -145,6 +147,9 @@ func (p *Planner) ExtractSkills(ctx context.Context, text string) (SkillsFromTex
 	snap, err := p.snapshot(ctx)
 	if err != nil {
 		return SkillsFromText{}, err
+	}
+	if strings.TrimSpace(text) != "" {
+		p.snaps.wordsAsked.Store(true)
 	}
 	return snap.extract(text), nil
 }
