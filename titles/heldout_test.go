@@ -1,4 +1,4 @@
-package eval_test
+package titles_test
 
 import (
 	"testing"
@@ -8,7 +8,8 @@ import (
 	"github.com/careergraph/careergraph/onet"
 )
 
-// Job titles are matched against O*NET with the reported titles held out: better than
+// Job titles are matched against O*NET with the reported titles held out (eval.EvaluateTitles,
+// here rather than in eval, whose tests hold Neo4j's test lock while they run): better than
 // both TF-IDF baselines, and no worse than measured when the evaluation was written
 // (EVAL.md; issue 20's targets, top-1 0.55 and top-5 0.85, are not reached yet).
 func TestTitlesHeldOut(t *testing.T) {
@@ -27,6 +28,6 @@ func TestTitlesHeldOut(t *testing.T) {
 		}
 	}
 	if r.Served.Top1 < 0.49 || r.Served.Top5 < 0.73 {
-		t.Errorf("served %s; on this sample it was top-1 0.502 top-5 0.748", r.Served)
+		t.Errorf("served %s; on this sample it was top-1 0.503 top-5 0.746", r.Served)
 	}
 }
