@@ -81,3 +81,27 @@ func TestMatchNeedsMoreThanSeniority(t *testing.T) {
 		t.Errorf("a title sharing only 'senior' matched %+v", got)
 	}
 }
+
+// Fuzz: any title matches without a panic, at most n roles, best first, each scored
+// within 0..1 and sharing a word that is not only a seniority word.
+func FuzzMatch(f *testing.F) {
+	ix := ForRoles([]domain.Role{
+		{ID: "nurse", Title: "Registered Nurses", AlternateTitles: []string{"RN", "Staff Nurse"}, Summary: "Assess patient health."},
+		{ID: "senior-eng", Title: "Senior Infrastructure Engineer", Level: "SENIOR"},
+		{ID: "sysadmin", Title: "Systems Administrator", AlternateTitles: []string{"Linux Admin"}, Level: "MID"},
+	})
+	for _, s := range []string{"Sr. Linux Admin", "RN - ICU", "", "Senior", "Except Nurse", "nurse, except nurse", "é\xff II III"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, title string) {
+		got := ix.Match(title, 2)
+		if len(got) > 2 {
+			t.Fatalf("%q: %d matches, asked 2", title, len(got))
+		}
+		for i, m := range got {
+			if m.Score < 0 || m.Score > 1 || i > 0 && m.Score > got[i-1].Score || len(m.Words) == 0 {
+				t.Fatalf("%q: %+v", title, got)
+			}
+		}
+	})
+}
