@@ -15,9 +15,9 @@ import (
 // section, with the skills the dataset says the role requires as the key. Only curated
 // skills count; technologies and certifications found are not keyed.
 type TextReport struct {
-	Sections                   []Section
-	Found, Right, Key          int // curated skills found, those the key holds, the key's size
-	Recall, Precision          float64
+	Sections          []Section
+	Found, Right, Key int // curated skills found, those the key holds, the key's size
+	Recall, Precision float64
 }
 
 // Section is one role's part of the guide and what was found in it.
