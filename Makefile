@@ -19,8 +19,10 @@ help: ## list the targets
 run: neo4j playground import ## start Neo4j (unless NEO4J_URI is set), import the dataset, serve on 127.0.0.1:8080
 	$(GO) run . -LOG_FORMAT=$${LOG_FORMAT:-console}
 
+# -p 4: test binaries take the shared Neo4j one at a time and wait idle for it meanwhile;
+# more of them at once lets the packages that need no Neo4j run beside the waiting ones.
 test: neo4j playground audit browser ## run every test, integration tests against the real Neo4j included, with the race detector
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -p 4 ./...
 
 neo4j: ## start the local Neo4j in the background; returns once Bolt answers (log: .state/neo4j.log)
 	@neo4j/neo4jctl start
