@@ -91,7 +91,8 @@ func Seniority(title string) string {
 type Title struct{ Role, Text string }
 
 // Match is a role a title matches: its score from 0 to 1, the role's title that shares
-// the most words with it and the words they share.
+// the most words with it, and the title's words (as Words gives them) that the role's
+// titles or description hold.
 type Match struct {
 	Role, Title string
 	Score       float64
@@ -131,6 +132,7 @@ type posting struct {
 // tally is one match's running scores, by role number, and the roles scored.
 type tally struct {
 	score   []float32
+	content []bool // the role holds a word of the title that is not a seniority word
 	touched []int32
 }
 
@@ -192,7 +194,9 @@ func New(titles []Title, descriptions map[string]string) *Index {
 			ix.postings[w] = append(ix.postings[w], posting{int32(i), float32(weight)})
 		}
 	}
-	ix.scratch.New = func() any { return &tally{score: make([]float32, len(ix.roles))} }
+	ix.scratch.New = func() any {
+		return &tally{score: make([]float32, len(ix.roles)), content: make([]bool, len(ix.roles))}
+	}
 	return ix
 }
 
@@ -215,11 +219,13 @@ func (ix *Index) Match(title string, n int) []Match {
 			idf = ix.unknownIDF // a word no role has counts against every role
 		}
 		most += idf * (k1 + 1)
+		content := seniority[w] == ""
 		for _, p := range ix.postings[w] {
 			if t.score[p.role] == 0 {
 				t.touched = append(t.touched, p.role)
 			}
 			t.score[p.role] += p.weight
+			t.content[p.role] = t.content[p.role] || content
 		}
 	}
 	for _, r := range ix.exact[key(words)] {
@@ -229,12 +235,15 @@ func (ix *Index) Match(title string, n int) []Match {
 	}
 	out := ix.best(t, n, most/(1-exactWeight), Seniority(title))
 	for i := range out {
-		out[i].Title, out[i].Words = ix.closestTitle(words, out[i].Role)
+		r, _ := slices.BinarySearch(ix.roles, out[i].Role)
+		out[i].Title = ix.closestTitle(words, r)
+		for _, w := range words {
+			if _, held := slices.BinarySearchFunc(ix.postings[w], int32(r), func(p posting, r int32) int { return cmp.Compare(p.role, r) }); held {
+				out[i].Words = append(out[i].Words, w)
+			}
+		}
 	}
-	// A role that shares only seniority words with the title ("Senior") is no match.
-	return slices.DeleteFunc(out, func(m Match) bool {
-		return !slices.ContainsFunc(m.Words, func(w string) bool { return seniority[w] == "" })
-	})
+	return out
 }
 
 // best takes the n best of a tally's roles, and clears the tally for its next use.
@@ -244,7 +253,11 @@ func (ix *Index) best(t *tally, n int, most float64, stated string) []Match {
 	for _, r := range t.touched {
 		role := ix.roles[r]
 		m := Match{Role: role, Score: float64(t.score[r]) / most * fitsSeniority(stated, ix.levels[role])}
-		t.score[r] = 0
+		content := t.content[r]
+		t.score[r], t.content[r] = 0, false
+		if !content || len(out) == n && m.Score < out[n-1].Score {
+			continue // a role sharing only seniority words with the title ("Senior") is no match
+		}
 		if len(out) == n && m.Score < out[n-1].Score {
 			continue
 		}
@@ -256,41 +269,28 @@ func (ix *Index) best(t *tally, n int, most float64, stated string) []Match {
 	return out
 }
 
-// closestTitle is the role's title sharing the most of the query's words, and those words.
-func (ix *Index) closestTitle(query []string, role string) (string, []string) {
-	r, _ := slices.BinarySearch(ix.roles, role)
+// closestTitle is role r's title sharing the most of the query's words ("" when it has none).
+func (ix *Index) closestTitle(query []string, r int) string {
 	tw := ix.titleWords[r]
-	ids := make([]int64, len(query)) // -1 for a word no title has
-	for i, w := range query {
+	var ids []uint32
+	for _, w := range query {
 		if id, ok := ix.wordIDs[w]; ok {
-			ids[i] = int64(id)
-		} else {
-			ids[i] = -1
+			ids = append(ids, id)
 		}
 	}
-	best, most := 0, -1
-	for k := range ix.titles[r] {
+	best, most := "", -1
+	for k, t := range ix.titles[r] {
 		have, shared := tw.ids[start(tw.ends, k):tw.ends[k]], 0
 		for _, id := range ids {
-			if id >= 0 && slices.Contains(have, uint32(id)) {
+			if slices.Contains(have, id) {
 				shared++
 			}
 		}
 		if shared > most {
-			best, most = k, shared
+			best, most = t, shared
 		}
 	}
-	if most < 0 {
-		return "", nil
-	}
-	var words []string
-	have := tw.ids[start(tw.ends, best):tw.ends[best]]
-	for i, w := range query {
-		if ids[i] >= 0 && slices.Contains(have, uint32(ids[i])) {
-			words = append(words, w)
-		}
-	}
-	return ix.titles[r][best], words
+	return best
 }
 
 // start is where title k's words begin.
