@@ -225,6 +225,15 @@ func skillsFromResume(t *testing.T, srv *httptest.Server) {
 			t.Errorf("%s found in %q: a word that only looks alike", id, text)
 		}
 	}
+	// A nurse's acronyms are not IT's: BLS is not Blackboard Learning System, nor ACLS ACLs.
+	var nurse struct {
+		ExtractSkills struct{ Skills, Certifications []struct{ Text string } }
+	}
+	noErrors(t, query(t, srv, `{ extractSkills(text: "ICU nurse, 6 years: IV therapy, ventilator care. BLS and ACLS certified.") {
+		skills { text } certifications { text } } }`, nil, &nurse))
+	if len(nurse.ExtractSkills.Skills)+len(nurse.ExtractSkills.Certifications) > 0 {
+		t.Errorf("a nurse's résumé names %+v", nurse.ExtractSkills)
+	}
 	if utf8.RuneCountInString(text) == len(text) {
 		t.Fatal("the text must hold characters of several bytes, to check offsets count characters")
 	}

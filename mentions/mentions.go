@@ -14,10 +14,14 @@ import (
 	"github.com/careergraph/careergraph/similarity"
 )
 
-// Term is something a text may name: a skill or a certification.
+// Term is something a text may name: a skill or a certification. Initials says its
+// initials name it too ("Amazon Web Services", "AWS"): true only where a text's capitals
+// are likely to mean it (a curated skill, yes; one of thousands of product names, whose
+// initials collide with everyday acronyms such as BLS, no).
 type Term struct {
 	ID, Name      string
 	Certification bool
+	Initials      bool
 }
 
 // Mention is a term found in a text: where (Offset and Length count Unicode characters),
@@ -49,7 +53,7 @@ type form struct {
 	term       int
 	confidence float64
 	asWritten  bool // found only as written and not opening a sentence (a common word)
-	exactCase  bool // found only as written (an acronym: "AWS", "RHEL")
+	exactCase  bool // found only as written, or with a plural s (an acronym: "AWS", "RHEL", "VLANs")
 }
 
 // Dictionary finds terms in texts. It is never changed after New, so it is safe to share.
@@ -66,7 +70,7 @@ func New(terms []Term, prose []string) *Dictionary {
 	d := &Dictionary{terms: terms, forms: map[string][]form{}}
 	for i, t := range terms {
 		seen := map[string]bool{}
-		for k, name := range names(t.Name) {
+		for k, name := range names(t.Name, t.Initials) {
 			ws := words(name)
 			key := strings.Join(ws, " ")
 			if len(ws) == 0 || seen[key] || utf8.RuneCountInString(key) < minFormRunes {
@@ -140,7 +144,8 @@ func (d *Dictionary) matchAt(text string, toks []token, i int) (int, []form) {
 		}
 		if ok && (f.asWritten || f.exactCase) {
 			versioned := i+1 < len(toks) && isVersion(toks[i+1].norm) && toks[i+1].start == toks[i].end+1
-			ok = text[toks[i].start:toks[i].end] == f.raw && (f.exactCase || versioned || !sentenceStart(text, toks[i].start))
+			raw := text[toks[i].start:toks[i].end]
+			ok = (raw == f.raw || f.exactCase && raw == f.raw+"s") && (f.exactCase || versioned || !sentenceStart(text, toks[i].start))
 		}
 		if ok && !slices.ContainsFunc(found, func(g form) bool { return g.term == f.term }) {
 			n, found = len(f.words), append(found, f)
@@ -151,10 +156,11 @@ func (d *Dictionary) matchAt(text string, toks []token, i int) (int, []form) {
 
 // names are the ways a name is written: the name itself first, then without what it
 // puts in brackets, each item of the brackets, each side of one "and" ("Prometheus and
-// Grafana"), the initials of three or more capitalised words ("AWS"), without a vendor's
-// name in front, and the product-like words that lead a name before its first plain word
-// ("OSPF routing" → "OSPF", "VMware vSphere clustering" → "VMware vSphere").
-func names(name string) []string {
+// Grafana"), when initials is set the initials of three or more capitalised words
+// ("AWS"), without a vendor's name in front, and the product-like words that lead a name
+// before its first plain word ("OSPF routing" → "OSPF", "VMware vSphere clustering" →
+// "VMware vSphere").
+func names(name string, initials bool) []string {
 	out := []string{name}
 	base, inner, hasInner := strings.Cut(name, "(")
 	if hasInner {
@@ -171,8 +177,10 @@ func names(name string) []string {
 		out = append(out, strings.TrimSpace(left), strings.TrimSpace(right))
 	}
 	fields := strings.Fields(base)
-	if initials := initialism(fields); initials != "" {
-		out = append(out, initials)
+	if initials {
+		if abbr := initialism(fields); abbr != "" {
+			out = append(out, abbr)
+		}
 	}
 	for n := len(fields) - 1; n >= 1; n-- {
 		if vendors[strings.Join(fields[:n], " ")] {
@@ -248,7 +256,7 @@ func commonWords(prose []string) map[string]bool {
 	return out
 }
 
-// token is a word of a text: its byte span and its form compared: lower case, plural folded.
+// token is a word of a text: its byte span and its form compared (see fold).
 type token struct {
 	start, end int
 	norm       string
@@ -276,7 +284,7 @@ func tokens(text string) []token {
 		for i < len(text) && (text[i] == '+' || text[i] == '#') {
 			i++
 		}
-		out = append(out, token{start, i, similarity.Stem(strings.ToLower(text[start:i]))})
+		out = append(out, token{start, i, fold(text[start:i])})
 	}
 	return out
 }
@@ -293,6 +301,16 @@ func wordAt(text string, i int) bool {
 func wordBefore(text string, i int) bool {
 	r, _ := utf8.DecodeLastRuneInString(text[:i])
 	return i > 0 && isWordRune(r)
+}
+
+// fold is a word as compared: lower case, a plural folded unless the word is written in
+// capitals ("ACLs" is the plural of ACL; "ACLS" is another acronym).
+func fold(w string) string {
+	lower := strings.ToLower(w)
+	if utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w && lower != w {
+		return lower
+	}
+	return similarity.Stem(lower)
 }
 
 func words(name string) []string {

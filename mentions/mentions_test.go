@@ -20,9 +20,12 @@ var terms = []Term{
 	{ID: "tech-node", Name: "Node.js"},
 	{ID: "linux-administration", Name: "Linux administration (RHEL, Ubuntu)"},
 	{ID: "ospf", Name: "OSPF routing"},
+	{ID: "vlan", Name: "VLAN design"},
 	{ID: "vsphere", Name: "VMware vSphere clustering (DRS, HA, vMotion)"},
 	{ID: "capacity", Name: "Capacity planning"},
-	{ID: "aws", Name: "Amazon Web Services"},
+	{ID: "aws", Name: "Amazon Web Services", Initials: true},
+	{ID: "tech-bls", Name: "Blackboard Learning System"},
+	{ID: "acl", Name: "ACLs and firewall policy"},
 	{ID: "prometheus-grafana", Name: "Prometheus and Grafana"},
 	{ID: "snapshots", Name: "Snapshots and replication"},
 	{ID: "change-management", Name: "Change management"},
@@ -66,6 +69,7 @@ func TestFindIgnoresWordsThatOnlyLookAlike(t *testing.T) {
 		"Windows were cleaned.",
 		"We manage change. Routing of tickets to the right queue.",
 		"Capacity of the team grew; ha ha.",
+		"ICU nurse, BLS and ACLS certified.",
 	} {
 		if got := found(d, text); len(got) > 0 {
 			t.Errorf("%q: found %v, want nothing", text, got)
@@ -82,9 +86,12 @@ func TestFindIgnoresWordsThatOnlyLookAlike(t *testing.T) {
 
 func TestFindNamesByTheirPartsInitialsAndSingulars(t *testing.T) {
 	d := New(terms, prose)
-	got := found(d, "Ran AWS and aws-cli; dashboards in Prometheus/Grafana; snapshot schedules.")
+	got := found(d, "Ran AWS and aws-cli; dashboards in Prometheus/Grafana; snapshot schedules; ACLs.")
 	want := []string{"aws@4+3:AWS", "prometheus-grafana@35+10:Prometheus", "prometheus-grafana@46+7:Grafana",
-		"snapshots@55+8:snapshot"}
+		"snapshots@55+8:snapshot", "acl@75+4:ACLs"}
+	if got := found(d, "VLANs, VLAN and vlan"); !slices.Equal(got, []string{"vlan@0+5:VLANs", "vlan@7+4:VLAN"}) {
+		t.Errorf("an acronym in capitals, singular or plural: found %v", got)
+	}
 	if !slices.Equal(got, want) {
 		t.Errorf("found %v\nwant  %v", got, want)
 	}

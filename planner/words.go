@@ -85,15 +85,19 @@ func (s *snapshot) titleIndex() *titles.Index {
 }
 
 // termDictionary finds the skills a text names (curated skills and technologies, not
-// O*NET's rated abilities) and certifications; the roles' summaries are its prose.
+// O*NET's rated abilities) and certifications; the roles' summaries are its prose. Only
+// curated skills and certifications are also found by their initials: among thousands of
+// technology names, initials mostly collide with other acronyms (BLS, Basic Life Support,
+// is not Blackboard Learning System).
 func (s *snapshot) termDictionary() *mentions.Dictionary {
 	s.words.termsOnce.Do(func() {
 		var terms []mentions.Term
 		for _, id := range slices.Sorted(maps.Keys(s.graph.Named)) {
-			terms = append(terms, mentions.Term{ID: id, Name: s.graph.Named[id].Name})
+			sk := s.graph.Named[id]
+			terms = append(terms, mentions.Term{ID: id, Name: sk.Name, Initials: sk.Category != "TECHNOLOGY"})
 		}
 		for _, id := range slices.Sorted(maps.Keys(s.certs)) {
-			terms = append(terms, mentions.Term{ID: id, Name: s.certs[id].Certification.Name, Certification: true})
+			terms = append(terms, mentions.Term{ID: id, Name: s.certs[id].Certification.Name, Certification: true, Initials: true})
 		}
 		prose := make([]string, 0, len(s.roles))
 		for _, r := range s.roles {
