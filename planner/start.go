@@ -214,27 +214,24 @@ func needsOf(h skillgap.Held) []skillgap.Need {
 // names at TextSkillLevel (unless stated) and the certifications it names, each with the
 // skills it validates; and what the text named.
 func (p *Planner) profileHeld(ctx context.Context, pr Profile) (skillgap.Held, map[string]bool, SkillsFromText, error) {
-	fromText, err := p.ExtractSkills(ctx, pr.Text)
+	snap, err := p.snapshot(ctx)
+	if err != nil {
+		return nil, nil, SkillsFromText{}, err
+	}
+	fromText, err := p.readText(snap, pr.Text)
 	if err != nil {
 		return nil, nil, fromText, err
 	}
-	held, heldCerts, err := p.statedHeld(ctx, pr)
+	for _, m := range fromText.Certifications {
+		pr.Certifications = append(slices.Clip(pr.Certifications), m.ID)
+	}
+	held, heldCerts, err := snap.statedHeld(pr)
 	if err != nil {
 		return nil, nil, fromText, err
 	}
 	for _, m := range fromText.Skills {
 		if _, stated := pr.Skills[m.ID]; !stated {
 			held[m.ID] = max(held[m.ID], TextSkillLevel)
-		}
-	}
-	snap, err := p.snapshot(ctx)
-	if err != nil {
-		return nil, nil, fromText, err
-	}
-	for _, m := range fromText.Certifications {
-		heldCerts[m.ID] = true
-		for _, sk := range snap.certs[m.ID].Validates {
-			held[sk] = max(held[sk], skillgap.CertificationLevel(snap.certs[m.ID].Certification.Level))
 		}
 	}
 	return held, heldCerts, fromText, nil
@@ -268,24 +265,20 @@ func curatedFor(ms []TitleMatch) TitleMatch {
 // statedHeld checks a profile's skills and certifications exist and returns the levels
 // held: stated levels, and for each held certification the skills it validates at the
 // level the certification stands for (skillgap.CertificationLevel).
-func (p *Planner) statedHeld(ctx context.Context, pr Profile) (skillgap.Held, map[string]bool, error) {
-	snap, err := p.snapshot(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
+func (s *snapshot) statedHeld(pr Profile) (skillgap.Held, map[string]bool, error) {
 	held, heldCerts := skillgap.Held{}, map[string]bool{}
 	for _, id := range slices.Sorted(maps.Keys(pr.Skills)) {
 		lvl := pr.Skills[id]
 		if lvl < 0 || lvl > 7 {
 			return nil, nil, inputErr("profile skill %q has level %v; levels run from 0 to 7", id, lvl)
 		}
-		if _, ok := snap.skillNames[id]; !ok {
+		if _, ok := s.skillNames[id]; !ok {
 			return nil, nil, fmt.Errorf("no skill has id %q: %w", id, store.ErrNotFound)
 		}
 		held[id] = lvl
 	}
 	for _, id := range pr.Certifications {
-		c, ok := snap.certs[id]
+		c, ok := s.certs[id]
 		if !ok {
 			return nil, nil, fmt.Errorf("no certification has id %q: %w", id, store.ErrNotFound)
 		}

@@ -145,12 +145,17 @@ func (p *Planner) ClassifyTitles(ctx context.Context, ts []string, first int) ([
 
 // ExtractSkills finds the skills, technologies and certifications text names.
 func (p *Planner) ExtractSkills(ctx context.Context, text string) (SkillsFromText, error) {
-	if n := utf8.RuneCountInString(text); n > MaxTextLength {
-		return SkillsFromText{}, inputErr("the text is %d characters long; at most %d are read", n, MaxTextLength)
-	}
 	snap, err := p.snapshot(ctx)
 	if err != nil {
 		return SkillsFromText{}, err
+	}
+	return p.readText(snap, text)
+}
+
+// readText checks a text's length and finds what it names in snap.
+func (p *Planner) readText(snap *snapshot, text string) (SkillsFromText, error) {
+	if n := utf8.RuneCountInString(text); n > MaxTextLength {
+		return SkillsFromText{}, inputErr("the text is %d characters long; at most %d are read", n, MaxTextLength)
 	}
 	if strings.TrimSpace(text) != "" {
 		p.snaps.wordsAsked.Store(true)
