@@ -3883,7 +3883,7 @@ type TitleMatch {
   title's words could score at most (a word no role has counts against every role),
   + 0.3 when the title's words are exactly those of the role's own title; × 0.8 when the
   title's seniority words disagree with a curated role's level, × 0.95 for a curated role
-  away from mid level when it states none.
+  other than mid level or manager when it states none.
   """
   score: Float!
   "The role's O*NET-SOC code (a curated role's first); null when it has none."
