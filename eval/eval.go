@@ -117,21 +117,35 @@ func recall(got, want []string, expand func(string) []string) float64 {
 // (importance × level), computed from the files: the yardstick the recommender is
 // compared with.
 func Baseline(d *onet.Data) Ranker {
-	vecs := map[string]map[string]float64{}
+	elements := map[string]int{}
+	vecs := map[string][]float64{}
+	for _, r := range d.Ratings {
+		if _, ok := elements[r.ElementID]; !ok {
+			elements[r.ElementID] = len(elements)
+		}
+	}
 	for _, r := range d.Ratings {
 		id := onet.ID(r.Code)
 		if vecs[id] == nil {
-			vecs[id] = map[string]float64{}
+			vecs[id] = make([]float64, len(elements))
 		}
-		vecs[id][r.ElementID] = r.Importance * r.Level
+		vecs[id][elements[r.ElementID]] = r.Importance * r.Level
 	}
 	ids := make([]string, 0, len(vecs))
-	for id := range vecs {
+	norms := map[string]float64{}
+	for id, v := range vecs {
 		ids = append(ids, id)
+		norms[id] = math.Sqrt(dot(v, v))
 	}
 	slices.Sort(ids)
 	return func(q string) ([]string, error) {
-		return Top(ids, q, 20, func(id string) float64 { return cosine(vecs[q], vecs[id]) }), nil
+		v, n := vecs[q], norms[q]
+		return Top(ids, q, 20, func(id string) float64 {
+			if n == 0 || norms[id] == 0 {
+				return 0
+			}
+			return dot(v, vecs[id]) / (n * norms[id])
+		}), nil
 	}
 }
 
@@ -155,17 +169,11 @@ func Top(ids []string, self string, n int, score func(string) float64) []string 
 	return out
 }
 
-func cosine(a, b map[string]float64) float64 {
-	dot, na, nb := 0.0, 0.0, 0.0
-	for k, x := range a {
-		dot += x * b[k]
-		na += x * x
+// dot is the dot product of two vectors of the same length.
+func dot(a, b []float64) float64 {
+	s := 0.0
+	for i, x := range a {
+		s += x * b[i]
 	}
-	for _, y := range b {
-		nb += y * y
-	}
-	if na == 0 || nb == 0 {
-		return 0
-	}
-	return dot / math.Sqrt(na*nb)
+	return s
 }

@@ -23,12 +23,12 @@ func quiet(string, int, time.Duration) {}
 // The evaluation is deterministic, so its figures can be asserted. It also leaves the
 // full O*NET graph loaded for the checks of what a help desk technician is told.
 func TestHeldOutRecallAndHelpDeskAdvice(t *testing.T) {
-	st := neo4jtest.Scratch(t)
-	ctx := context.Background()
 	d, err := onet.Read(onet.Options{Dir: neo4jtest.Shared(t, "data/onet-29.3")})
 	if err != nil {
 		t.Fatal(err)
 	}
+	st := neo4jtest.Scratch(t) // after reading: the lock on Neo4j is held from here
+	ctx := context.Background()
 	rep, err := eval.Run(ctx, st, d, quiet)
 	if err != nil {
 		t.Fatal(err)
