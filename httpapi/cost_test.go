@@ -19,9 +19,11 @@ const fanOut = `query($n: Int) { roles(first: $n) { nodes { skills { skill { rol
 // a string; modest nested queries still run. The real data passes every check of the
 // snapshot read, and bad records written over it change no answer (badRecordsOverONet).
 func TestOverFullONet(t *testing.T) {
-	srv, st := newServer(t)
-	neo4jtest.ImportONet(t, st, neo4jtest.Shared(t, "data/onet-29.3"))
-	neo4jtest.ImportOEWS(t, st, neo4jtest.Shared(t, "data/oews-2025"))
+	occupations := neo4jtest.ReadONet(t, neo4jtest.Shared(t, "data/onet-29.3"))
+	wages := neo4jtest.ReadOEWS(t, neo4jtest.Shared(t, "data/oews-2025"))
+	srv, st := newServer(t) // after reading: the lock on Neo4j is held from here
+	neo4jtest.ImportONetData(t, st, occupations)
+	neo4jtest.ImportOEWSData(t, st, wages)
 	t.Run("wages", func(t *testing.T) { wagesOverONet(t, srv) })
 	t.Run("pay along paths", func(t *testing.T) { payAlongPaths(t, srv) })
 	t.Run("certifications beyond IT", func(t *testing.T) { certificationsBeyondIT(t, srv) })

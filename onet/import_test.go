@@ -170,13 +170,12 @@ func TestPlannerOverImportedOccupations(t *testing.T) {
 
 // The full O*NET copy in ../shared, and a few known facts about 15-1244.00.
 func TestImportFullData(t *testing.T) {
-	dir := sharedONet(t)
-	st := neo4jtest.Scratch(t)
-	ctx := context.Background()
-	d, err := onet.Read(onet.Options{Dir: dir})
+	d, err := onet.Read(onet.Options{Dir: sharedONet(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
+	st := neo4jtest.Scratch(t) // after reading: the lock on Neo4j is held from here
+	ctx := context.Background()
 	if err := st.ImportONet(ctx, d, quiet); err != nil {
 		t.Fatal(err)
 	}

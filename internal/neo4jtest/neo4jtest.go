@@ -1,7 +1,8 @@
 // Package neo4jtest connects integration tests to the real Neo4j that `make test`
 // starts (or to NEO4J_URI). Community edition has one user database and `go test` runs
-// packages in parallel, so every test package takes an exclusive lock on that server for
-// its whole run and starts from the curated dataset. With CI=true a test that cannot
+// packages in parallel, so a test takes an exclusive lock on that server from its first
+// call to Store until it ends, and finds the curated dataset there: the graph is reset
+// when anything was committed since the last reset. With CI=true a test that cannot
 // reach Neo4j fails; elsewhere it is skipped with the reason.
 package neo4jtest
 
@@ -12,6 +13,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -32,23 +34,88 @@ var (
 	once    sync.Once
 	shared  *store.Store
 	openErr error
-	// lockFile holds the lock for the life of the test binary; it must stay reachable,
-	// or the garbage collector closes it and releases the lock.
+
+	mu      sync.Mutex
+	holders int // tests of this binary holding the lock
+	// lockFile is the lock shared by every test binary using the same server; it holds the
+	// graph's fingerprint after the last reset to the curated dataset.
 	lockFile *os.File
 )
 
-// Store returns the package's store, connected, locked for this test binary and loaded
-// with the curated dataset.
+// Store returns the shared store, connected and loaded with the curated dataset, and
+// holds the lock on the server until t ends.
 func Store(t testing.TB) *store.Store {
 	t.Helper()
 	once.Do(func() { shared, openErr = open() })
-	if openErr != nil {
+	err := openErr
+	if err == nil {
+		err = hold(t)
+	}
+	if err != nil {
 		if os.Getenv("CI") == "true" {
-			t.Fatalf("neo4j is required in CI: %v", openErr)
+			t.Fatalf("neo4j is required in CI: %v", err)
 		}
-		t.Skipf("no neo4j (start one with `make neo4j`): %v", openErr)
+		t.Skipf("no neo4j (start one with `make neo4j`): %v", err)
 	}
 	return shared
+}
+
+// hold takes the lock for t unless a test of this binary holds it already (t's parent,
+// or an earlier call in t), and releases it when the last holder ends. The first holder
+// resets the graph unless nothing was committed since the last reset.
+func hold(t testing.TB) error {
+	if fuzzWorker() {
+		return nil // the coordinating process holds the lock and loaded the graph
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if holders == 0 {
+		if err := syscall.Flock(int(lockFile.Fd()), syscall.LOCK_EX); err != nil {
+			return fmt.Errorf("test lock: %w", err)
+		}
+		if err := ensureCurated(context.Background()); err != nil {
+			_ = syscall.Flock(int(lockFile.Fd()), syscall.LOCK_UN)
+			return err
+		}
+	}
+	holders++
+	t.Cleanup(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if holders--; holders == 0 {
+			_ = syscall.Flock(int(lockFile.Fd()), syscall.LOCK_UN)
+		}
+	})
+	return nil
+}
+
+// ensureCurated resets the graph to the curated dataset unless its fingerprint is the one
+// recorded after the last reset (nothing was committed since).
+func ensureCurated(ctx context.Context) error {
+	fp, err := shared.Fingerprint(ctx)
+	if err != nil {
+		return err
+	}
+	recorded, err := io.ReadAll(io.NewSectionReader(lockFile, 0, 1<<12))
+	if err == nil && fp != "" && string(recorded) == fp {
+		return nil
+	}
+	return ResetCurated(ctx, shared)
+}
+
+// record writes the graph's fingerprint into the lock file, after a reset.
+func record(ctx context.Context, st *store.Store) error {
+	if lockFile == nil || st != shared {
+		return nil
+	}
+	fp, err := st.Fingerprint(ctx)
+	if err == nil {
+		err = lockFile.Truncate(0)
+	}
+	if err == nil {
+		_, err = lockFile.WriteAt([]byte(fp), 0)
+	}
+	return err
 }
 
 // URI is the Neo4j the tests use.
@@ -66,9 +133,11 @@ func openAt(uri string) (*store.Store, error) {
 }
 
 // Routed opens a second store on the test Neo4j through the neo4j:// routing scheme, as
-// a replica in a cluster deployment would; it is closed when the test ends.
+// a replica in a cluster deployment would, holding the lock as Store does; it is closed
+// when the test ends.
 func Routed(t testing.TB) *store.Store {
 	t.Helper()
+	Store(t)
 	st, err := openAt(strings.Replace(URI(), "bolt://", "neo4j://", 1))
 	if err != nil {
 		t.Fatal(err)
@@ -86,13 +155,12 @@ func open() (*store.Store, error) {
 		return nil, fmt.Errorf("%s does not answer: %w", URI(), err)
 	}
 	if fuzzWorker() {
-		return st, nil // the coordinating process holds the lock and loaded the graph
+		return st, nil
 	}
-	if err := lock(); err != nil {
-		return nil, err
-	}
-	if err := ResetCurated(context.Background(), st); err != nil {
-		return nil, err
+	sum := sha256.Sum256([]byte(URI()))
+	path := filepath.Join(os.TempDir(), "careergraph-neo4j-"+hex.EncodeToString(sum[:6])+".lock")
+	if lockFile, err = os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644); err != nil {
+		return nil, fmt.Errorf("test lock: %w", err)
 	}
 	return st, nil
 }
@@ -104,29 +172,16 @@ func fuzzWorker() bool {
 	return f != nil && f.Value.String() == "true"
 }
 
-// lock takes an exclusive lock shared by every test binary using the same server. It is
-// released when the process exits.
-func lock() error {
-	sum := sha256.Sum256([]byte(URI()))
-	path := filepath.Join(os.TempDir(), "careergraph-neo4j-"+hex.EncodeToString(sum[:6])+".lock")
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
-	if err != nil {
-		return fmt.Errorf("test lock: %w", err)
-	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
-		return fmt.Errorf("test lock: %w", err)
-	}
-	lockFile = f
-	return nil
-}
-
 // ResetCurated wipes the career graph and imports the curated dataset.
 func ResetCurated(ctx context.Context, st *store.Store) error {
 	ds, err := curated()
 	if err != nil {
 		return err
 	}
-	return Reset(ctx, st, ds)
+	if err := Reset(ctx, st, ds); err != nil {
+		return err
+	}
+	return record(ctx, st)
 }
 
 // Reset wipes the career graph and imports ds.
@@ -179,12 +234,24 @@ func ONetFixture() string { return filepath.Join(RepoRoot(), "onet", "testdata",
 // curated dataset alone again.
 func ImportONet(t testing.TB, st *store.Store, dir string) {
 	t.Helper()
-	ctx := context.Background()
-	t.Cleanup(func() { _ = ResetCurated(ctx, st) })
+	ImportONetData(t, st, ReadONet(t, dir))
+}
+
+// ReadONet reads the O*NET copy in dir, as a test can before it takes the lock.
+func ReadONet(t testing.TB, dir string) *onet.Data {
+	t.Helper()
 	d, err := onet.Read(onet.Options{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return d
+}
+
+// ImportONetData is ImportONet over O*NET data read beforehand.
+func ImportONetData(t testing.TB, st *store.Store, d *onet.Data) {
+	t.Helper()
+	ctx := context.Background()
+	t.Cleanup(func() { _ = ResetCurated(ctx, st) })
 	if err := st.ImportONet(ctx, d, func(string, int, time.Duration) {}); err != nil {
 		t.Fatal(err)
 	}
@@ -194,12 +261,24 @@ func ImportONet(t testing.TB, st *store.Store, dir string) {
 // graph goes back to the curated one when the test ends.
 func ImportOEWS(t testing.TB, st *store.Store, dir string) {
 	t.Helper()
-	ctx := context.Background()
-	t.Cleanup(func() { _ = ResetCurated(ctx, st) })
+	ImportOEWSData(t, st, ReadOEWS(t, dir))
+}
+
+// ReadOEWS reads the OEWS estimates in dir, as a test can before it takes the lock.
+func ReadOEWS(t testing.TB, dir string) *oews.Data {
+	t.Helper()
 	d, err := oews.Read(oews.Options{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return d
+}
+
+// ImportOEWSData is ImportOEWS over estimates read beforehand.
+func ImportOEWSData(t testing.TB, st *store.Store, d *oews.Data) {
+	t.Helper()
+	ctx := context.Background()
+	t.Cleanup(func() { _ = ResetCurated(ctx, st) })
 	if err := st.ImportOEWS(ctx, d, func(string, int, time.Duration) {}); err != nil && !errors.Is(err, store.ErrUnchanged) {
 		t.Fatal(err)
 	}
