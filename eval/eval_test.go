@@ -12,6 +12,7 @@ import (
 	"github.com/careergraph/careergraph/internal/neo4jtest"
 	"github.com/careergraph/careergraph/onet"
 	"github.com/careergraph/careergraph/planner"
+	"github.com/careergraph/careergraph/store"
 )
 
 // targetRecall is the held-out recall@10 of the top-5 related occupations the
@@ -42,6 +43,7 @@ func TestHeldOutRecallAndHelpDeskAdvice(t *testing.T) {
 			rep.Recommender.RecallTop5, targetRecall, rep.Baseline.RecallTop5)
 	}
 
+	importedFacts(t, st)
 	pl := planner.New(st)
 	t.Cleanup(pl.Close)
 	helpDeskAdvice(t, pl)
@@ -134,5 +136,32 @@ func skillsFromGuide(t *testing.T, pl *planner.Planner) {
 	}
 	if rep.Recall < 0.41 || rep.Precision < 0.84 {
 		t.Errorf("%s; measured 0.418 and 0.846 when written", rep)
+	}
+}
+
+// importedFacts checks what the O*NET importer wrote from the full copy, the related
+// occupations restored after the evaluation included: every occupation, and a few known
+// facts about 15-1244.00. (The onet package's own tests import its fixtures and leave the
+// full copy to this test.)
+func importedFacts(t *testing.T, st *store.Store) {
+	ctx := context.Background()
+	page, err := st.ListRoles(ctx, store.RoleFilter{Track: "GENERAL"}, store.ListOptions{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Total != 1016 {
+		t.Errorf("%d O*NET occupations in the graph, want 1016", page.Total)
+	}
+	roles, err := st.RolesByIDs(ctx, []string{"onet-15-1244-00"})
+	if err != nil || len(roles) != 1 || roles[0].JobZone != 4 {
+		t.Fatalf("15-1244.00: %+v %v; want job zone 4", roles, err)
+	}
+	related, err := st.RelatedOccupations(ctx, []string{"onet-15-1244-00"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel := related["onet-15-1244-00"]
+	if len(rel) != 20 || rel[0].Role.ID != "onet-15-1231-00" || rel[0].Tier != "Primary-Short" || rel[0].Rank != 1 {
+		t.Errorf("15-1244.00 has %d related occupations, first %+v; want 20, 15-1231.00 Primary-Short rank 1", len(rel), rel[0])
 	}
 }

@@ -79,14 +79,32 @@ func hold(t testing.TB) error {
 		}
 	}
 	holders++
+	took := time.Now()
 	t.Cleanup(func() {
 		mu.Lock()
 		defer mu.Unlock()
 		if holders--; holders == 0 {
 			_ = syscall.Flock(int(lockFile.Fd()), syscall.LOCK_UN)
+			logHeld(t.Name(), time.Since(took))
 		}
 	})
 	return nil
+}
+
+// logHeld appends how long a test held the lock to the file NEO4JTEST_LOCK_LOG names, if
+// any: `sort -k3 -n` on it shows which tests keep the others waiting.
+func logHeld(test string, held time.Duration) {
+	path := os.Getenv("NEO4JTEST_LOCK_LOG")
+	if path == "" {
+		return
+	}
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	pkg := filepath.Base(os.Args[0])
+	fmt.Fprintf(f, "%s %s %.2f\n", strings.TrimSuffix(pkg, ".test"), test, held.Seconds())
 }
 
 // ensureCurated resets the graph to the curated dataset unless its fingerprint is the one
