@@ -111,7 +111,7 @@ func fuzzRounds(t *testing.T) int {
 func TestGraphFuzz(t *testing.T) {
 	neo4jtest.Scratch(t)
 	srv := replica(t, 250*time.Millisecond)
-	d := driver(t)
+	d := neo4jtest.Driver(t)
 	stop, failures := keepAsking(t, srv)
 	defer stop()
 	seed := uint64(time.Now().UnixNano())
@@ -277,18 +277,4 @@ func keepAsking(t *testing.T, srv *httptest.Server) (stop func(), failures func(
 		}
 	}()
 	return func() { close(done); wg.Wait() }, func() []string { mu.Lock(); defer mu.Unlock(); return slices.Clone(msgs) }
-}
-
-// driver is a driver straight to the test Neo4j, closed when the test ends.
-func driver(t *testing.T) neo4j.DriverWithContext {
-	auth := neo4j.NoAuth()
-	if u := os.Getenv("NEO4J_USER"); u != "" {
-		auth = neo4j.BasicAuth(u, os.Getenv("NEO4J_PASSWORD"), "")
-	}
-	d, err := neo4j.NewDriverWithContext(neo4jtest.URI(), auth)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = d.Close(context.Background()) })
-	return d
 }

@@ -3,12 +3,10 @@ package httpapi_test
 import (
 	"context"
 	"net/http/httptest"
-	"os"
 	"slices"
 	"testing"
 	"time"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/rs/zerolog"
 
 	"github.com/careergraph/careergraph/httpapi"
@@ -70,19 +68,8 @@ func TestReplicasSeeEachOthersEdits(t *testing.T) {
 // would, bypassing the service.
 func direct(t testing.TB, statements ...string) {
 	t.Helper()
-	ctx := context.Background()
-	d, err := neo4j.NewDriverWithContext(neo4jtest.URI(), neo4j.NoAuth())
-	if u := os.Getenv("NEO4J_USER"); u != "" {
-		d, err = neo4j.NewDriverWithContext(neo4jtest.URI(), neo4j.BasicAuth(u, os.Getenv("NEO4J_PASSWORD"), ""))
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close(ctx)
 	for _, stmt := range statements {
-		if _, err := neo4j.ExecuteQuery(ctx, d, stmt, nil, neo4j.EagerResultTransformer); err != nil {
-			t.Fatalf("%s: %v", stmt, err)
-		}
+		neo4jtest.Cypher(t, stmt, nil)
 	}
 }
 

@@ -2,13 +2,10 @@ package planner_test
 
 import (
 	"context"
-	"os"
 	"slices"
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/internal/neo4jtest"
@@ -24,24 +21,6 @@ type clock struct {
 func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
 
 func (c *clock) advance(d time.Duration) { c.mu.Lock(); c.now = c.now.Add(d); c.mu.Unlock() }
-
-// cypher runs a statement straight against Neo4j, as an ETL job or cypher-shell would:
-// not through the service, so nothing but the database knows of it.
-func cypher(t *testing.T, stmt string, params map[string]any) {
-	t.Helper()
-	ctx := context.Background()
-	d, err := neo4j.NewDriverWithContext(neo4jtest.URI(), neo4j.BasicAuth(os.Getenv("NEO4J_USER"), os.Getenv("NEO4J_PASSWORD"), ""))
-	if os.Getenv("NEO4J_USER") == "" {
-		d, err = neo4j.NewDriverWithContext(neo4jtest.URI(), neo4j.NoAuth())
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close(ctx)
-	if _, err := neo4j.ExecuteQuery(ctx, d, stmt, params, neo4j.EagerResultTransformer); err != nil {
-		t.Fatal(err)
-	}
-}
 
 func gapSkills(t *testing.T, pl *planner.Planner, from, to string) []string {
 	t.Helper()
@@ -72,7 +51,7 @@ func TestSnapshotSeesDirectCypherEdits(t *testing.T) {
 	if slices.Contains(gapSkills(t, pl, "systems-administrator", "help-desk-technician"), "bgp") {
 		t.Fatal("the curated graph already asks BGP of a help desk technician")
 	}
-	cypher(t, `MATCH (r:Role {id: 'help-desk-technician'}), (s:Skill {id: 'bgp'})
+	neo4jtest.Cypher(t, `MATCH (r:Role {id: 'help-desk-technician'}), (s:Skill {id: 'bgp'})
 	           MERGE (r)-[e:REQUIRES]->(s) SET e.importance = 5.0, e.level = 6.0`, nil)
 	if slices.Contains(gapSkills(t, pl, "systems-administrator", "help-desk-technician"), "bgp") {
 		t.Fatal("the planner reread the graph before RefreshEvery passed")
@@ -192,7 +171,7 @@ func TestServiceEditsArePatchedIn(t *testing.T) {
 	}
 	sameAsFresh(t, pl)
 	step("an edit straight in Neo4j", func() {
-		cypher(t, `MATCH (r:Role {id: 'help-desk-technician'}), (s:Skill {id: 'bgp'})
+		neo4jtest.Cypher(t, `MATCH (r:Role {id: 'help-desk-technician'}), (s:Skill {id: 'bgp'})
 		           MERGE (r)-[e:REQUIRES]->(s) SET e.importance = 5.0, e.level = 6.0`, nil)
 	}, 2, 4)
 	step("two edits between checks", func() {

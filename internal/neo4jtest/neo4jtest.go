@@ -23,6 +23,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/careergraph/careergraph/dataset"
 	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/oews"
@@ -181,6 +183,41 @@ func open() (*store.Store, error) {
 		return nil, fmt.Errorf("test lock: %w", err)
 	}
 	return st, nil
+}
+
+// Driver is a driver straight to the test Neo4j, bypassing the store, as an operator or
+// an ETL job would write; it is closed when the test ends.
+func Driver(t testing.TB) neo4j.DriverWithContext {
+	t.Helper()
+	d, err := newDriver()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = d.Close(context.Background()) })
+	return d
+}
+
+// Cypher runs a statement straight against the test Neo4j (see Driver): nothing but the
+// database knows of it.
+func Cypher(t testing.TB, stmt string, params map[string]any) {
+	t.Helper()
+	ctx := context.Background()
+	d, err := newDriver()
+	if err == nil {
+		defer d.Close(ctx)
+		_, err = neo4j.ExecuteQuery(ctx, d, stmt, params, neo4j.EagerResultTransformer)
+	}
+	if err != nil {
+		t.Fatalf("%s: %v", stmt, err)
+	}
+}
+
+func newDriver() (neo4j.DriverWithContext, error) {
+	auth := neo4j.NoAuth()
+	if u := os.Getenv("NEO4J_USER"); u != "" {
+		auth = neo4j.BasicAuth(u, os.Getenv("NEO4J_PASSWORD"), "")
+	}
+	return neo4j.NewDriverWithContext(URI(), auth)
 }
 
 // fuzzWorker reports whether this process is a worker of `go test -fuzz`, started by a

@@ -2,10 +2,7 @@ package neo4jtest_test
 
 import (
 	"context"
-	"os"
 	"testing"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/careergraph/careergraph/internal/neo4jtest"
 )
@@ -16,19 +13,7 @@ func TestNextHolderFindsTheCuratedGraph(t *testing.T) {
 	ctx := context.Background()
 	t.Run("writes and leaves", func(t *testing.T) {
 		neo4jtest.Store(t)
-		auth := neo4j.NoAuth()
-		if u := os.Getenv("NEO4J_USER"); u != "" {
-			auth = neo4j.BasicAuth(u, os.Getenv("NEO4J_PASSWORD"), "")
-		}
-		d, err := neo4j.NewDriverWithContext(neo4jtest.URI(), auth)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer d.Close(ctx)
-		if _, err := neo4j.ExecuteQuery(ctx, d, `CREATE (:Role {id: 'left-behind', title: 'Left Behind'})`, nil,
-			neo4j.EagerResultTransformer); err != nil {
-			t.Fatal(err)
-		}
+		neo4jtest.Cypher(t, `CREATE (:Role {id: 'left-behind', title: 'Left Behind'})`, nil)
 	})
 	t.Run("finds the curated graph", func(t *testing.T) {
 		st := neo4jtest.Store(t)
