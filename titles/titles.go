@@ -403,9 +403,14 @@ func key(words []string) string {
 // Representatives, Wholesale and Manufacturing, Except Technical and Scientific
 // Products"): words a title excludes must not match it.
 func beforeExcept(title string) string {
-	lower := strings.ToLower(title)
+	lower := []byte(title) // ASCII-folded, so that its indexes are the title's own
+	for i, c := range lower {
+		if 'A' <= c && c <= 'Z' {
+			lower[i] = c + 'a' - 'A'
+		}
+	}
 	for _, sep := range []string{", except ", " except "} {
-		if i := strings.Index(lower, sep); i > 0 {
+		if i := strings.Index(string(lower), sep); i > 0 {
 			return title[:i]
 		}
 	}

@@ -90,7 +90,7 @@ func FuzzMatch(f *testing.F) {
 		{ID: "senior-eng", Title: "Senior Infrastructure Engineer", Level: "SENIOR"},
 		{ID: "sysadmin", Title: "Systems Administrator", AlternateTitles: []string{"Linux Admin"}, Level: "MID"},
 	})
-	for _, s := range []string{"Sr. Linux Admin", "RN - ICU", "", "Senior", "Except Nurse", "nurse, except nurse", "é\xff II III"} {
+	for _, s := range []string{"Sr. Linux Admin", "RN - ICU", "", "Senior", "Except Nurse", "nurse, except nurse", "é\xff II III", "\xff\xff\xff\xff\xff except x"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, title string) {
