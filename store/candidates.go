@@ -45,6 +45,15 @@ type PlannerGraph struct {
 	Problems []domain.Problem
 	seen     map[string]bool   // ids read so far, while reading
 	names    map[string]string // the ids at edges' ends, each kept once, while reading
+	ends     map[string]edgeEnd    // the nodes edges can end at, by element id, while reading
+}
+
+// edgeEnd is a node an edge can end at: its id property as read (any type, or nil), the
+// same as kept (see intern; "" when it is not a string), and its labels.
+type edgeEnd struct {
+	raw    any
+	id     string
+	labels []any
 }
 
 // ReadPlannerGraph reads every role, skill name and certification the planner needs, in
@@ -154,7 +163,20 @@ func (s *Store) readPlannerGraph(ctx context.Context, tx neo4j.ManagedTransactio
 	if ids != nil {
 		params["ids"] = ids
 	}
-	err := s.stream(ctx, tx, candidatesCypher, params, func(rec *neo4j.Record) error {
+	nodes := plannerNodesCypher
+	if ids != nil && !catalog {
+		nodes = plannerRoleEndsCypher
+	}
+	err := s.stream(ctx, tx, nodes, params, func(rec *neo4j.Record) error {
+		list, _, _ := neo4j.GetRecordValue[[]any](rec, "nodes")
+		g.readEnds(list)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	defer func() { g.ends = nil }()
+	err = s.stream(ctx, tx, candidatesCypher, params, func(rec *neo4j.Record) error {
 		if c, ok := g.candidate(rec); ok {
 			g.Candidates = append(g.Candidates, c)
 		}

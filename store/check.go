@@ -1,6 +1,8 @@
 package store
 
 import (
+	"slices"
+
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/careergraph/careergraph/domain"
@@ -33,30 +35,30 @@ func (g *PlannerGraph) candidate(rec *neo4j.Record) (Candidate, bool) {
 	}
 	c := Candidate{Role: role, Occupation: m["origin"] == "onet"}
 	from := role.ID
-	g.edges(rec, "requires", domain.RecordRequirement, from, []string{"importance", "level"}, func(to string, p *props) {
+	g.edges(rec, "requires", domain.RecordRequirement, from, "Skill", []string{"importance", "level"}, func(to string, p *props) {
 		imp, _ := p.num("importance", "importance", minImportance, maxImportance, true)
 		lvl, _ := p.num("level", "level", minLevel, maxLevel, true)
 		if g.reject(p.problems) {
 			c.Requirements = append(c.Requirements, domain.Requirement{Role: from, Skill: to, Importance: imp, Level: lvl})
 		}
 	})
-	g.edges(rec, "values", domain.RecordEndorsement, from, []string{"relevance"}, func(to string, p *props) {
+	g.edges(rec, "values", domain.RecordEndorsement, from, "Certification", []string{"relevance"}, func(to string, p *props) {
 		rel := p.enum("relevance", "relevance", domain.Relevances, true)
 		if g.reject(p.problems) {
 			c.Endorsements = append(c.Endorsements, domain.Endorsement{Role: from, Certification: to, Relevance: rel})
 		}
 	})
-	g.edges(rec, "tech", domain.RecordTechnology, from, nil, func(to string, p *props) {
+	g.edges(rec, "tech", domain.RecordTechnology, from, "Skill", nil, func(to string, p *props) {
 		if g.reject(p.problems) {
 			c.Tech = append(c.Tech, to)
 		}
 	})
-	g.edges(rec, "classifiedAs", domain.RecordClassification, from, nil, func(to string, p *props) {
+	g.edges(rec, "classifiedAs", domain.RecordClassification, from, "Role", nil, func(to string, p *props) {
 		if g.reject(p.problems) {
 			c.ClassifiedAs = append(c.ClassifiedAs, to)
 		}
 	})
-	g.edges(rec, "moves", domain.RecordMove, from, []string{"kind", "typicalYears", "source"}, func(to string, p *props) {
+	g.edges(rec, "moves", domain.RecordMove, from, "Role", []string{"kind", "typicalYears", "source"}, func(to string, p *props) {
 		mv := domain.Progression{From: from, To: to, Kind: p.enum("kind", "kind", domain.ProgressionKinds, true),
 			SourceID: p.text("source", "source", optional)}
 		mv.TypicalYears, _ = p.num("typicalYears", "typicalYears", 0, maxYears, true)
@@ -67,42 +69,73 @@ func (g *PlannerGraph) candidate(rec *neo4j.Record) (Candidate, bool) {
 	return c, true
 }
 
-// edges reads one column of edges, each a list of its end's id, true when the end has
-// the label the edge type joins (else the end's labels), and the properties named by
-// keys; it checks the end and calls fn with the end's id and the properties to check.
-// A second edge to the same end is a DUPLICATE.
-func (g *PlannerGraph) edges(rec *neo4j.Record, column, kind, from string, keys []string, fn func(to string, p *props)) {
+// edges reads one column of edges, each a list of its end's element id and the
+// properties named by keys; it checks that the end has an id and the label the edge type
+// joins, and calls fn with the end's id and the properties to check. A second edge to the
+// same end is a DUPLICATE.
+func (g *PlannerGraph) edges(rec *neo4j.Record, column, kind, from, label string, keys []string, fn func(to string, p *props)) {
 	raw, _, _ := neo4j.GetRecordValue[[]any](rec, column)
-	g.edgeList(raw, kind, from, keys, fn)
+	g.edgeList(raw, kind, from, label, keys, fn)
 }
 
-// edgeList is edges over one column's value.
-func (g *PlannerGraph) edgeList(raw []any, kind, from string, keys []string, fn func(to string, p *props)) {
+// edgeList is edges over one column's value. An edge whose end is not in g.ends was
+// written after the ends were read, and is left out as an edge to a node not there is.
+func (g *PlannerGraph) edgeList(raw []any, kind, from, label string, keys []string, fn func(to string, p *props)) {
 	seen := make(map[string]bool, len(raw))
 	values := make(map[string]any, len(keys)) // one edge's at a time: fn keeps none
 	for _, e := range raw {
 		f, _ := e.([]any)
-		if len(f) != 2+len(keys) {
+		key, _ := f0(f).(string)
+		if len(f) != 1+len(keys) || key == "" {
 			g.reject([]domain.Problem{{Kind: kind, From: from, Value: shown(e), Reason: domain.ReasonWrongType}})
 			continue
 		}
-		to, _ := f[0].(string)
-		to = g.intern(to)
+		n, ok := g.ends[key]
+		if !ok {
+			continue
+		}
+		to := n.id
 		clear(values)
 		p := newProps(values, kind, from, to)
 		for i, k := range keys {
-			p.m[k] = f[2+i]
+			p.m[k] = f[1+i]
 		}
 		switch {
 		case to == "":
-			p.bad("id", "", domain.ReasonMissing, f[0]) // the end has no id
-		case f[1] != true:
-			p.bad("", "", domain.ReasonWrongLabel, f[1])
+			p.bad("id", "", domain.ReasonMissing, n.raw) // the end has no id
+		case !slices.Contains(n.labels, any(label)):
+			p.bad("", "", domain.ReasonWrongLabel, n.labels)
 		case seen[to]:
 			p.bad("", "", domain.ReasonDuplicate, nil)
 		}
 		seen[to] = true
 		fn(to, p)
+	}
+}
+
+// f0 is a list's first value, nil for an empty list.
+func f0(f []any) any {
+	if len(f) == 0 {
+		return nil
+	}
+	return f[0]
+}
+
+// readEnds reads planner_nodes.cypher's list into g.ends; a malformed entry is skipped
+// (an edge ending at it is then left out as one to a node not there).
+func (g *PlannerGraph) readEnds(list []any) {
+	if g.ends == nil {
+		g.ends = make(map[string]edgeEnd, len(list))
+	}
+	for _, x := range list {
+		f, _ := x.([]any)
+		if len(f) != 3 {
+			continue
+		}
+		key, _ := f[0].(string)
+		labels, _ := f[2].([]any)
+		id, _ := f[1].(string)
+		g.ends[key] = edgeEnd{raw: f[1], id: g.intern(id), labels: labels}
 	}
 }
 
@@ -154,12 +187,12 @@ func (g *PlannerGraph) certificationLinks(rec *neo4j.Record) (CertificationLinks
 		return CertificationLinks{}, false
 	}
 	out := CertificationLinks{Certification: cert}
-	g.edges(rec, "validates", domain.RecordValidation, cert.ID, nil, func(to string, p *props) {
+	g.edges(rec, "validates", domain.RecordValidation, cert.ID, "Skill", nil, func(to string, p *props) {
 		if g.reject(p.problems) {
 			out.Validates = append(out.Validates, to)
 		}
 	})
-	g.edges(rec, "prerequisites", domain.RecordPrerequisite, cert.ID, nil, func(to string, p *props) {
+	g.edges(rec, "prerequisites", domain.RecordPrerequisite, cert.ID, "Certification", nil, func(to string, p *props) {
 		if g.reject(p.problems) {
 			// The edge runs from the prerequisite to this certification.
 			out.Prerequisites = append(out.Prerequisites, to)

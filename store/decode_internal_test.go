@@ -59,17 +59,26 @@ func TestDecodeRoleChecksEveryProperty(t *testing.T) {
 // is checked on its own.
 func TestEdgesAreCheckedOneByOne(t *testing.T) {
 	g := &PlannerGraph{}
+	g.readEnds([]any{
+		[]any{"k-a", "a", []any{"Skill"}},
+		[]any{"k-b", "b", []any{"Skill"}},
+		[]any{"k-c", "c", []any{"Role"}},
+		[]any{"k-x", nil, []any{"Skill"}},
+		[]any{"k-d", "d", []any{"Skill", "Other"}},
+		"garbage",
+	})
 	var kept []string
 	raw := []any{
-		[]any{"a", true, 3.0, 2.0},
-		[]any{"b", true, nil, 2.0},           // importance missing
-		[]any{"c", []any{"Role"}, 3.0, 2.0},  // a Role at the end
-		[]any{nil, true, 3.0, 2.0},           // an end without an id
-		[]any{"a", true, 3.0, 2.0},           // a second edge to a
-		[]any{"d", true, "high", math.NaN()}, // two problems, one edge
+		[]any{"k-a", 3.0, 2.0},
+		[]any{"k-b", nil, 2.0},           // importance missing
+		[]any{"k-c", 3.0, 2.0},           // a Role at the end
+		[]any{"k-x", 3.0, 2.0},           // an end without an id
+		[]any{"k-a", 3.0, 2.0},           // a second edge to a
+		[]any{"k-d", "high", math.NaN()}, // two problems, one edge
+		[]any{"k-gone", 3.0, 2.0},        // an end not read: left out, as a dangling edge is
 		"garbage",
 	}
-	g.edgeList(raw, domain.RecordRequirement, "r", []string{"importance", "level"}, func(to string, p *props) {
+	g.edgeList(raw, domain.RecordRequirement, "r", "Skill", []string{"importance", "level"}, func(to string, p *props) {
 		p.num("importance", "importance", minImportance, maxImportance, true)
 		p.num("level", "level", minLevel, maxLevel, true)
 		if g.reject(p.problems) {

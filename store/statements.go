@@ -106,6 +106,10 @@ var (
 	pingCypher string
 	//go:embed cypher/planner_certifications.cypher
 	plannerCertificationsCypher string
+	//go:embed cypher/planner_nodes.cypher
+	plannerNodesCypher string
+	//go:embed cypher/planner_role_ends.cypher
+	plannerRoleEndsCypher string
 	//go:embed cypher/planner_skills.cypher
 	plannerSkillsCypher string
 	//go:embed cypher/prune.cypher
