@@ -89,8 +89,7 @@ func FitVectors(all []Features, w Weights) (*Model, []Vector) {
 func fit(all []Features, w Weights) (*Model, [][]termCount) {
 	m := &Model{weights: w, ratings: vocabulary{index: map[string]int32{}}, tech: vocabulary{index: map[string]int32{}},
 		text: vocabulary{index: map[string]int32{}}}
-	tok := newTokenizer(&m.text)
-	counts := make([][]termCount, len(all))
+	counts := countTerms(&m.text, all, parts(len(all)))
 	rated := 0.0
 	for k, f := range all {
 		if len(f.Ratings) > 0 {
@@ -106,7 +105,6 @@ func fit(all []Features, w Weights) (*Model, [][]termCount) {
 			m.techIDF = grow(m.techIDF, i)
 			m.techIDF[i]++
 		}
-		counts[k] = tok.terms(f)
 		for _, t := range counts[k] {
 			m.textIDF = grow(m.textIDF, t.term)
 			m.textIDF[t.term]++

@@ -1,8 +1,11 @@
 package similarity
 
 import (
+	"cmp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -93,6 +96,58 @@ func (t *tokenizer) terms(f Features) []termCount {
 	}
 	return out
 }
+
+// countTerms counts the terms of each of all's texts (tokenizer.terms), numbering new
+// terms in v in the order a count of one text after another would meet them. The texts are
+// split in parallel in parts, each numbering its terms on its own; the parts'
+// numbers are then mapped to v's, part by part in order. A panic in a part is raised again
+// in the caller, whose recovery handles it.
+func countTerms(v *vocabulary, all []Features, parts int) [][]termCount {
+	parts = max(1, min(parts, len(all)))
+	counts := make([][]termCount, len(all))
+	local := make([]vocabulary, parts)
+	panics := make([]any, parts)
+	bounds := func(p int) (int, int) { return p * len(all) / parts, (p + 1) * len(all) / parts }
+	var wg sync.WaitGroup
+	for p := range parts {
+		local[p].index = map[string]int32{}
+		wg.Go(func() {
+			defer func() { panics[p] = recover() }()
+			tok := newTokenizer(&local[p])
+			lo, hi := bounds(p)
+			for k := lo; k < hi; k++ {
+				counts[k] = tok.terms(all[k])
+			}
+		})
+	}
+	wg.Wait()
+	for _, r := range panics {
+		if r != nil {
+			panic(r)
+		}
+	}
+	for p := range parts {
+		ids := make([]int32, len(local[p].keys))
+		for i, w := range local[p].keys {
+			ids[i] = v.add(w)
+		}
+		lo, hi := bounds(p)
+		for _, c := range counts[lo:hi] {
+			for i := range c {
+				c[i].term = ids[c[i].term]
+			}
+			slices.SortFunc(c, func(a, b termCount) int { return cmp.Compare(a.term, b.term) })
+		}
+	}
+	return counts
+}
+
+// parts is how many parts countTerms splits n texts into: one per processor, none
+// smaller than minPart.
+func parts(n int) int { return max(1, min(runtime.GOMAXPROCS(0), n/minPart)) }
+
+// minPart is the fewest texts worth a part of their own in countTerms.
+const minPart = 512
 
 // Stem folds simple English plurals: "engineers" → "engineer", "policies" → "policy".
 func Stem(w string) string {
