@@ -43,9 +43,9 @@ type PlannerGraph struct {
 	Degrees map[string]int
 	// Problems are the records left out because they failed their check.
 	Problems []domain.Problem
-	seen     map[string]bool   // ids read so far, while reading
-	names    map[string]string // the ids at edges' ends, each kept once, while reading
-	ends     map[string]edgeEnd    // the nodes edges can end at, by element id, while reading
+	seen     map[string]bool    // ids read so far, while reading
+	names    map[string]string  // the ids at edges' ends, each kept once, while reading
+	ends     map[string]edgeEnd // the nodes edges can end at, by element id, while reading
 }
 
 // edgeEnd is a node an edge can end at: its id property as read (any type, or nil), the
