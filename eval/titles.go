@@ -15,7 +15,7 @@ import (
 
 // TitleReport is the held-out title evaluation: every title incumbents reported (O*NET's
 // Sample of Reported Titles) matched against an index that holds none of them, nor any
-// alternate title equal to one, with two baselines measured the same way: plain TF-IDF
+// alternate title equal to one, whichever occupation it belongs to, with two baselines measured the same way: plain TF-IDF
 // cosine over each occupation's titles, and over its titles and description.
 type TitleReport struct {
 	Queries                      int
@@ -33,20 +33,22 @@ func (r TitleReport) String() string {
 }
 
 // EvaluateTitles measures title matching on d's reported titles, withheld from what is
-// indexed: the index sees each occupation's title, its other alternate titles and its
-// description only. every > 1 asks only every such title, in a fixed order (the tests'
+// indexed: the index sees each occupation's title, its alternate titles equal to no
+// reported title (of any occupation), and its description only. every > 1 asks only every such title, in a fixed order (the tests'
 // sample); all are withheld either way.
 func EvaluateTitles(d *onet.Data, every int) TitleReport {
 	var served []domain.Role
 	byTitles, byDocument := map[string]string{}, map[string]string{}
 	type query struct{ code, title string }
 	var queries []query
+	held := map[string]bool{} // every reported title, case aside: no occupation's index holds one
 	for code, o := range d.Occupations {
-		held := map[string]bool{}
 		for _, t := range o.ReportedTitles {
 			held[strings.ToLower(t)] = true
 			queries = append(queries, query{code, t})
 		}
+	}
+	for code, o := range d.Occupations {
 		known := []string{o.Title}
 		for _, t := range o.AlternateTitles {
 			if !held[strings.ToLower(t)] {
