@@ -46,6 +46,7 @@ type PlannerGraph struct {
 	seen     map[string]bool    // ids read so far, while reading
 	names    map[string]string  // the ids at edges' ends, each kept once, while reading
 	ends     map[string]edgeEnd // the nodes edges can end at, by element id, while reading
+	lists    uint32             // edge lists read so far, while reading (see edgeEnd.list)
 }
 
 // edgeEnd is a node an edge can end at: its id property as read (any type, or nil), the
@@ -54,6 +55,7 @@ type edgeEnd struct {
 	raw    any
 	id     string
 	labels []any
+	list   *uint32 // the last edge list that ended here, to find a second edge to it
 }
 
 // ReadPlannerGraph reads every role, skill name and certification the planner needs, in

@@ -81,8 +81,9 @@ func (g *PlannerGraph) edges(rec *neo4j.Record, column, kind, from, label string
 // edgeList is edges over one column's value. An edge whose end is not in g.ends was
 // written after the ends were read, and is left out as an edge to a node not there is.
 func (g *PlannerGraph) edgeList(raw []any, kind, from, label string, keys []string, fn func(to string, p *props)) {
-	seen := make(map[string]bool, len(raw))
+	g.lists++
 	values := make(map[string]any, len(keys)) // one edge's at a time: fn keeps none
+	p := &props{}
 	for _, e := range raw {
 		f, _ := e.([]any)
 		key, _ := f0(f).(string)
@@ -94,22 +95,21 @@ func (g *PlannerGraph) edgeList(raw []any, kind, from, label string, keys []stri
 		if !ok {
 			continue
 		}
-		to := n.id
 		clear(values)
-		p := newProps(values, kind, from, to)
+		*p = props{m: values, kind: kind, from: from, to: n.id}
 		for i, k := range keys {
-			p.m[k] = f[1+i]
+			values[k] = f[1+i]
 		}
 		switch {
-		case to == "":
+		case n.id == "":
 			p.bad("id", "", domain.ReasonMissing, n.raw) // the end has no id
 		case !slices.Contains(n.labels, any(label)):
 			p.bad("", "", domain.ReasonWrongLabel, n.labels)
-		case seen[to]:
+		case *n.list == g.lists:
 			p.bad("", "", domain.ReasonDuplicate, nil)
 		}
-		seen[to] = true
-		fn(to, p)
+		*n.list = g.lists
+		fn(n.id, p)
 	}
 }
 
@@ -127,6 +127,7 @@ func (g *PlannerGraph) readEnds(list []any) {
 	if g.ends == nil {
 		g.ends = make(map[string]edgeEnd, len(list))
 	}
+	stamps := map[string]*uint32{} // nodes that share an id share a stamp: a second edge to the id is a duplicate
 	for _, x := range list {
 		f, _ := x.([]any)
 		if len(f) != 3 {
@@ -135,7 +136,10 @@ func (g *PlannerGraph) readEnds(list []any) {
 		key, _ := f[0].(string)
 		labels, _ := f[2].([]any)
 		id, _ := f[1].(string)
-		g.ends[key] = edgeEnd{raw: f[1], id: g.intern(id), labels: labels}
+		if stamps[id] == nil {
+			stamps[id] = new(uint32)
+		}
+		g.ends[key] = edgeEnd{raw: f[1], id: g.intern(id), labels: labels, list: stamps[id]}
 	}
 }
 

@@ -65,6 +65,7 @@ func TestEdgesAreCheckedOneByOne(t *testing.T) {
 		[]any{"k-c", "c", []any{"Role"}},
 		[]any{"k-x", nil, []any{"Skill"}},
 		[]any{"k-d", "d", []any{"Skill", "Other"}},
+		[]any{"k-a2", "a", []any{"Skill"}}, // another node with a's id
 		"garbage",
 	})
 	var kept []string
@@ -74,6 +75,7 @@ func TestEdgesAreCheckedOneByOne(t *testing.T) {
 		[]any{"k-c", 3.0, 2.0},           // a Role at the end
 		[]any{"k-x", 3.0, 2.0},           // an end without an id
 		[]any{"k-a", 3.0, 2.0},           // a second edge to a
+		[]any{"k-a2", 3.0, 2.0},          // and a third, to the other node with a's id
 		[]any{"k-d", "high", math.NaN()}, // two problems, one edge
 		[]any{"k-gone", 3.0, 2.0},        // an end not read: left out, as a dangling edge is
 		"garbage",
@@ -92,11 +94,21 @@ func TestEdgesAreCheckedOneByOne(t *testing.T) {
 	for _, p := range g.Problems {
 		reasons[p.Reason]++
 	}
-	want := map[string]int{domain.ReasonMissing: 2, domain.ReasonWrongLabel: 1, domain.ReasonDuplicate: 1,
+	want := map[string]int{domain.ReasonMissing: 2, domain.ReasonWrongLabel: 1, domain.ReasonDuplicate: 2,
 		domain.ReasonWrongType: 2, domain.ReasonOutOfRange: 1}
 	for r, n := range want {
 		if reasons[r] != n {
 			t.Errorf("%d problems of reason %s, want %d (all: %+v)", reasons[r], r, n, g.Problems)
 		}
+	}
+	// Another role's list may end where this one's did.
+	g.Problems, kept = nil, nil
+	g.edgeList([]any{[]any{"k-a", 3.0, 2.0}}, domain.RecordRequirement, "s", "Skill", []string{"importance", "level"}, func(to string, p *props) {
+		if g.reject(p.problems) {
+			kept = append(kept, to)
+		}
+	})
+	if len(kept) != 1 || len(g.Problems) != 0 {
+		t.Errorf("the next list kept %v with problems %+v", kept, g.Problems)
 	}
 }
