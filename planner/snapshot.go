@@ -91,11 +91,32 @@ func buildSnapshot(g *store.PlannerGraph, prev *similarityIndex, changed map[str
 		skillNames: g.SkillNames, certs: map[string]store.CertificationLinks{},
 		certsBySkill: map[string][]string{}, degrees: g.Degrees, problems: g.Problems, wages: newWageBook(nil, nil),
 		words: &wordIndexes{}}
+	for i := range s.cands {
+		s.byID[s.cands[i].Role.ID] = &s.cands[i]
+	}
+	// The similarity index, the largest part, is built beside the rest; both only read
+	// the candidates and byID.
+	safe.Parallel(func() { s.sim = newSimilarityIndex(s.cands, s.byID, prev, changed) }, func() {
+		s.indexRequirements()
+		for _, c := range g.Certifications {
+			s.certs[c.Certification.ID] = c
+			for _, sk := range c.Validates {
+				s.certsBySkill[sk] = append(s.certsBySkill[sk], c.Certification.ID)
+			}
+		}
+		s.view = newGraphView(s.cands)
+	})
+	return s
+}
+
+// indexRequirements fills s's lookups by role (reqs, roles, at, levels) and numbers every
+// required skill, with each candidate's needs and each skill's needers (see snapshot).
+func (s *snapshot) indexRequirements() {
 	s.required, s.needIndex = map[string]int32{}, make([][]indexedNeed, len(s.cands))
 	s.at, s.levels, s.needNorm = make(map[string]int, len(s.cands)), make([]int, len(s.cands)), make([]float64, len(s.cands))
 	for i := range s.cands {
 		c := &s.cands[i]
-		s.byID[c.Role.ID], s.at[c.Role.ID], s.levels[i] = c, i, domain.LevelRank(c.Role.Level)
+		s.at[c.Role.ID], s.levels[i] = i, domain.LevelRank(c.Role.Level)
 		s.reqs[c.Role.ID] = c.Requirements
 		s.roles[c.Role.ID] = c.Role
 		for _, r := range c.Requirements {
@@ -111,15 +132,6 @@ func buildSnapshot(g *store.PlannerGraph, prev *similarityIndex, changed map[str
 			s.needNorm[i] += w * w
 		}
 	}
-	for _, c := range g.Certifications {
-		s.certs[c.Certification.ID] = c
-		for _, sk := range c.Validates {
-			s.certsBySkill[sk] = append(s.certsBySkill[sk], c.Certification.ID)
-		}
-	}
-	s.sim = newSimilarityIndex(s.cands, s.byID, prev, changed)
-	s.view = newGraphView(s.cands)
-	return s
 }
 
 // Options tune how the planner keeps its snapshot of the graph fresh; zero values take

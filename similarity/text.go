@@ -5,8 +5,9 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
+
+	"github.com/careergraph/careergraph/internal/safe"
 )
 
 // titleWeight is how many times a word of the title counts against one of the text.
@@ -100,39 +101,24 @@ func (t *tokenizer) terms(f Features) []termCount {
 // countTerms counts the terms of each of all's texts (tokenizer.terms), numbering new
 // terms in v in the order a count of one text after another would meet them. The texts are
 // split in parallel in parts, each numbering its terms on its own; the parts'
-// numbers are then mapped to v's, part by part in order. A panic in a part is raised again
-// in the caller, whose recovery handles it.
+// numbers are then mapped to v's, part by part in order (safe.Parallel raises a part's
+// panic again in the caller).
 func countTerms(v *vocabulary, all []Features, parts int) [][]termCount {
-	parts = max(1, min(parts, len(all)))
 	counts := make([][]termCount, len(all))
-	local := make([]vocabulary, parts)
-	panics := make([]any, parts)
-	bounds := func(p int) (int, int) { return p * len(all) / parts, (p + 1) * len(all) / parts }
-	var wg sync.WaitGroup
-	for p := range parts {
-		local[p].index = map[string]int32{}
-		wg.Go(func() {
-			defer func() { panics[p] = recover() }()
-			tok := newTokenizer(&local[p])
-			lo, hi := bounds(p)
-			for k := lo; k < hi; k++ {
-				counts[k] = tok.terms(all[k])
-			}
-		})
-	}
-	wg.Wait()
-	for _, r := range panics {
-		if r != nil {
-			panic(r)
+	local := make([]vocabulary, max(1, parts))
+	ranges := inParts(len(all), parts, func(part, lo, hi int) {
+		local[part].index = map[string]int32{}
+		tok := newTokenizer(&local[part])
+		for k := lo; k < hi; k++ {
+			counts[k] = tok.terms(all[k])
 		}
-	}
-	for p := range parts {
-		ids := make([]int32, len(local[p].keys))
-		for i, w := range local[p].keys {
+	})
+	for part, r := range ranges {
+		ids := make([]int32, len(local[part].keys))
+		for i, w := range local[part].keys {
 			ids[i] = v.add(w)
 		}
-		lo, hi := bounds(p)
-		for _, c := range counts[lo:hi] {
+		for _, c := range counts[r[0]:r[1]] {
 			for i := range c {
 				c[i].term = ids[c[i].term]
 			}
@@ -140,6 +126,21 @@ func countTerms(v *vocabulary, all []Features, parts int) [][]termCount {
 		}
 	}
 	return counts
+}
+
+// inParts splits 0..n into at most parts ranges of about equal length and runs fn over
+// each in parallel (safe.Parallel, which raises a panic in fn again in the caller); it
+// returns the ranges, fn's part numbers their indexes.
+func inParts(n, parts int, fn func(part, lo, hi int)) [][2]int {
+	parts = max(1, min(parts, n))
+	ranges := make([][2]int, parts)
+	work := make([]func(), parts)
+	for p := range parts {
+		ranges[p] = [2]int{p * n / parts, (p + 1) * n / parts}
+		work[p] = func() { fn(p, ranges[p][0], ranges[p][1]) }
+	}
+	safe.Parallel(work...)
+	return ranges
 }
 
 // parts is how many parts countTerms splits n texts into: one per processor, none

@@ -1,5 +1,6 @@
 // Package safe keeps a panic in background work from ending the process: Go starts work
-// that recovers, and Recover, deferred, turns a panic into an error. Either way the panic
+// that recovers, Parallel raises a panic of parallel work again in its caller, and
+// Recover, deferred, turns a panic into an error. Either way the panic
 // is logged with its stack and counted by where it happened (for /metrics).
 package safe
 
@@ -22,6 +23,28 @@ func Go(log zerolog.Logger, where string, fn func()) {
 		defer Recover(log, where, nil)
 		fn()
 	}()
+}
+
+// Parallel runs each of fns in a goroutine of its own and returns when all have ended. A
+// panic in one is raised again here, in the caller, where the caller's own recovery (a
+// refresh's, a request's) handles it as if the work had run in line.
+func Parallel(fns ...func()) {
+	panics := make([]any, len(fns))
+	var wg sync.WaitGroup
+	for i, fn := range fns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { panics[i] = recover() }()
+			fn()
+		}()
+	}
+	wg.Wait()
+	for _, r := range panics {
+		if r != nil {
+			panic(r)
+		}
+	}
 }
 
 // Recover, deferred, recovers a panic, logs it with its stack, counts it under where and,
