@@ -39,6 +39,14 @@ type sizeResult struct {
 	rssMiB, peakMiB         float64
 	runs                    map[string][]result
 	base                    map[string][]result // the -baseline binary's, round by round
+	starts, baseStarts      []startUp           // start-ups, round by round, this build's and the -baseline's
+}
+
+// startUp is one start of a server over the grown graph: how long until /readyz answered 200,
+// the snapshot load it reports, and its peak memory then (VmHWM, MiB).
+type startUp struct {
+	ready, load time.Duration
+	peakMiB     float64
 }
 
 // runScale grows O*NET to each factor of its size (onet.Grow, seed 1), imports it over the
@@ -92,6 +100,9 @@ func measureSize(ctx context.Context, st *store.Store, uri string, d *onet.Data,
 		return r, err
 	}
 	r.importTook = time.Since(start)
+	if err := startRounds(&r, uri, dir, pl); err != nil {
+		return r, err
+	}
 	start = time.Now()
 	cmd, stop, err := startServer(scaleServer(filepath.Join(dir, "careergraph"), uri, "18080"), dir)
 	if err != nil {
@@ -132,6 +143,40 @@ func measureSize(ctx context.Context, st *store.Store, uri string, d *onet.Data,
 	}
 	r.peakMiB = procMiB(cmd.Process.Pid, "VmHWM")
 	return r, nil
+}
+
+// startRounds starts the server, and the -baseline's, pl.rounds times each over the graph
+// as imported, one at a time, the order turning each round, and records each start (after
+// one start not recorded, which warms Neo4j's caches after the import).
+func startRounds(r *sizeResult, uri, dir string, pl plan) error {
+	binaries := []string{filepath.Join(dir, "careergraph")}
+	if pl.baseline != "" {
+		binaries = append(binaries, pl.baseline)
+	}
+	_, stop, err := startServer(scaleServer(binaries[0], uri, "18080"), dir) // a first read warms Neo4j's caches for all
+	if err != nil {
+		return err
+	}
+	stop()
+	for round := range pl.rounds {
+		for k := range binaries {
+			i := (k + round) % len(binaries)
+			began := time.Now()
+			cmd, stop, err := startServer(scaleServer(binaries[i], uri, "18080"), dir)
+			if err != nil {
+				return err
+			}
+			st := startUp{ready: time.Since(began), load: seconds(scrape()["careergraph_snapshot_load_seconds"]),
+				peakMiB: procMiB(cmd.Process.Pid, "VmHWM")}
+			stop()
+			if i == 0 {
+				r.starts = append(r.starts, st)
+			} else {
+				r.baseStarts = append(r.baseStarts, st)
+			}
+		}
+	}
+	return nil
 }
 
 // scaleServer is a careergraph binary serving on port over the Neo4j at uri.
@@ -226,8 +271,25 @@ func scaleReport(rs []sizeResult) string {
 		b.WriteString("\n")
 	}
 	row("import (curated + grown O*NET)", func(r sizeResult) string { return r.importTook.Round(100 * time.Millisecond).String() })
-	row("ready after start", func(r sizeResult) string { return r.ready.Round(10 * time.Millisecond).String() })
-	row("snapshot load", func(r sizeResult) string { return r.load.Round(10 * time.Millisecond).String() })
+	startRow := func(name string, f func(startUp) float64, unit string) {
+		row(name+", median (range) of the starts", func(r sizeResult) string {
+			s := spread(r.starts, f)
+			return fmt.Sprintf("%.2f%s (%.2f–%.2f)", s.med, unit, s.lo, s.hi)
+		})
+		if len(rs) > 0 && len(rs[0].baseStarts) > 0 {
+			row(name+": this build ÷ -baseline", func(r sizeResult) string {
+				rounds := make([]int, min(len(r.starts), len(r.baseStarts)))
+				for i := range rounds {
+					rounds[i] = i
+				}
+				s := spread(rounds, func(i int) float64 { return f(r.starts[i]) / f(r.baseStarts[i]) })
+				return fmt.Sprintf("%.2f× (%.2f–%.2f)", s.med, s.lo, s.hi)
+			})
+		}
+	}
+	startRow("ready after start", func(s startUp) float64 { return s.ready.Seconds() }, " s")
+	startRow("snapshot load", func(s startUp) float64 { return s.load.Seconds() }, " s")
+	startRow("peak memory once ready", func(s startUp) float64 { return s.peakMiB }, " MiB")
 	row("curator edit elsewhere: patched in / seen after / removal seen after", func(r sizeResult) string {
 		return r.refresh.Round(10*time.Millisecond).String() + " / " + r.refreshSeen.Round(10*time.Millisecond).String() +
 			" / " + r.removalSeen.Round(10*time.Millisecond).String()
