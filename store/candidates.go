@@ -187,7 +187,10 @@ func (s *Store) readPlannerGraph(ctx context.Context, tx neo4j.ManagedTransactio
 	slices.SortFunc(g.Candidates, func(a, b Candidate) int { return cmp.Compare(a.Role.ID, b.Role.ID) })
 	if err == nil && catalog {
 		err = s.stream(ctx, tx, plannerSkillsCypher, nil, func(rec *neo4j.Record) error {
-			g.skillName(rec)
+			nodes, _, _ := neo4j.GetRecordValue[[]any](rec, "nodes")
+			for _, n := range nodes {
+				g.skillName(n)
+			}
 			return nil
 		})
 	}

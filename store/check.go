@@ -171,9 +171,10 @@ func (g *PlannerGraph) unique(kind, id string) bool {
 	return true
 }
 
-// skillName reads one record of planner_skills.cypher.
-func (g *PlannerGraph) skillName(rec *neo4j.Record) {
-	m, _, _ := neo4j.GetRecordValue[map[string]any](rec, "node")
+// skillName reads one skill of planner_skills.cypher's list; anything but a map is a
+// skill without its properties, rejected as such.
+func (g *PlannerGraph) skillName(node any) {
+	m, _ := node.(map[string]any)
 	sk := decodeSkill(m)
 	if g.reject(sk.Problems) && g.unique(domain.RecordSkill, sk.ID) {
 		g.SkillNames[sk.ID] = sk.Name
