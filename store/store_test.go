@@ -145,3 +145,39 @@ func TestLinksGiveEveryRequestedIDAnEntry(t *testing.T) {
 		}
 	}
 }
+
+// The planner's read finds an edge's end in the nodes it reads first: an end of another
+// label than the edge type joins (one none of the planner's labels has, too), an end
+// without an id, and a prerequisite that is not a certification are each reported, and
+// the rest of the role is read.
+func TestPlannerReadChecksEveryEnd(t *testing.T) {
+	st := neo4jtest.Store(t)
+	neo4jtest.Cypher(t, `MATCH (r:Role {id: 'help-desk-technician'}), (c:Certification {id: 'cisco-ccna'})
+		CREATE (r)-[:REQUIRES {importance: 3.0, level: 3.0}]->(:Thing {id: 'odd-thing'}),
+		       (r)-[:REQUIRES {importance: 3.0, level: 3.0}]->(:Skill {name: 'no id'}),
+		       (r)-[:USES]->(:Thing {id: 'odd-tool'}),
+		       (:Thing {id: 'odd-course'})-[:PREPARES_FOR]->(c)`, nil)
+	g, err := st.ReadPlannerGraph(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, p := range g.Problems {
+		got[p.Kind+" "+p.From+" "+p.To+" "+p.Property] = p.Reason + " " + p.Value
+	}
+	for key, want := range map[string]string{
+		domain.RecordRequirement + " help-desk-technician odd-thing ": domain.ReasonWrongLabel + " [Thing]",
+		domain.RecordRequirement + " help-desk-technician  id":        domain.ReasonMissing + " null",
+		domain.RecordTechnology + " help-desk-technician odd-tool ":   domain.ReasonWrongLabel + " [Thing]",
+		domain.RecordPrerequisite + " cisco-ccna odd-course ":         domain.ReasonWrongLabel + " [Thing]",
+	} {
+		if got[key] != want {
+			t.Errorf("%q: %q, want %q (all: %v)", key, got[key], want, got)
+		}
+	}
+	for _, c := range g.Candidates {
+		if c.Role.ID == "help-desk-technician" && len(c.Requirements) == 0 {
+			t.Error("the role's other requirements were dropped")
+		}
+	}
+}
