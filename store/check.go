@@ -35,7 +35,11 @@ func (g *PlannerGraph) candidate(rec *neo4j.Record) (Candidate, bool) {
 	}
 	c := Candidate{Role: role, Occupation: m["origin"] == "onet"}
 	from := role.ID
-	g.edges(rec, "requires", domain.RecordRequirement, from, "Skill", []string{"importance", "level"}, func(to string, p *props) {
+	reqs, _, _ := neo4j.GetRecordValue[[]any](rec, "requires")
+	if len(reqs) > 0 {
+		c.Requirements = make([]domain.Requirement, 0, len(reqs)) // the largest list: grown once
+	}
+	g.edgeList(reqs, domain.RecordRequirement, from, "Skill", []string{"importance", "level"}, func(to string, p *props) {
 		imp, _ := p.num("importance", "importance", minImportance, maxImportance, true)
 		lvl, _ := p.num("level", "level", minLevel, maxLevel, true)
 		if g.reject(p.problems) {
