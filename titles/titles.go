@@ -355,8 +355,9 @@ func fitsSeniority(stated, level string) float64 {
 	return 0.8
 }
 
-// minNear is the shortest word a misspelling of which is still recognised.
-const minNear = 5
+// minNear is the shortest word a misspelling of which is still recognised, maxNear the
+// longest looked at (the look costs the square of a word's length; no title word is that long).
+const minNear, maxNear = 5, 40
 
 // addNear records w under each spelling of it one letter short, so that a query word one
 // letter added, dropped, changed or swapped away from a title word still finds it.
@@ -376,7 +377,7 @@ func (ix *Index) addNear(w string) {
 // spell returns w, or the title word it most likely misspells when the index does not
 // know w; "" when it knows neither.
 func (ix *Index) spell(w string) string {
-	if _, ok := ix.idf[w]; ok || len(w) < minNear {
+	if _, ok := ix.idf[w]; ok || len(w) < minNear || len(w) > maxNear {
 		return w
 	}
 	if x, ok := ix.near[w]; ok {

@@ -3,6 +3,7 @@ package titles
 import (
 	"github.com/careergraph/careergraph/domain"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -104,4 +105,17 @@ func FuzzMatch(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A title with a word far longer than any title's still matches on its other words, and
+// misspellings of real words are still forgiven (words over maxNear letters are not looked
+// up as misspellings, a look whose cost grows with the square of the word's length).
+func TestVeryLongWordStillMatches(t *testing.T) {
+	ix := ForRoles([]domain.Role{{ID: "nurse", Title: "Registered Nurses"}})
+	if got := ix.Match(strings.Repeat("nursex", 20000)+" registered", 1); len(got) != 1 || got[0].Role != "nurse" {
+		t.Errorf("got %+v", got)
+	}
+	if got := ix.Match("registred nurse", 1); len(got) != 1 || got[0].Role != "nurse" {
+		t.Errorf("a misspelling: got %+v", got)
+	}
 }
