@@ -47,7 +47,12 @@ type PlannerGraph struct {
 	names    map[string]string  // the ids at edges' ends, each kept once, while reading
 	ends     map[string]edgeEnd // the nodes edges can end at, by element id, while reading
 	lists    uint32             // edge lists read so far, while reading (see edgeEnd.list)
+	strays   []strayEdge        // edges whose end is not in ends, while reading
 }
+
+// strayEdge is an edge whose end was not among the nodes read first: one of another label
+// (looked up once all is read, to report it) or one written since.
+type strayEdge struct{ kind, from, label, key string }
 
 // edgeEnd is a node an edge can end at: its id property as read (any type, or nil), the
 // same as kept (see intern; "" when it is not a string), and its labels.
@@ -169,16 +174,11 @@ func (s *Store) readPlannerGraph(ctx context.Context, tx neo4j.ManagedTransactio
 	if ids != nil && !catalog {
 		nodes = plannerRoleEndsCypher
 	}
-	err := s.stream(ctx, tx, nodes, params, func(rec *neo4j.Record) error {
-		list, _, _ := neo4j.GetRecordValue[[]any](rec, "nodes")
-		g.readEnds(list)
-		return nil
-	})
-	if err != nil {
+	if err := s.readEnds(ctx, tx, g, nodes, params); err != nil {
 		return err
 	}
-	defer func() { g.ends = nil }()
-	err = s.stream(ctx, tx, candidatesCypher, params, func(rec *neo4j.Record) error {
+	defer func() { g.ends, g.strays = nil, nil }()
+	err := s.stream(ctx, tx, candidatesCypher, params, func(rec *neo4j.Record) error {
 		if c, ok := g.candidate(rec); ok {
 			g.Candidates = append(g.Candidates, c)
 		}
@@ -212,5 +212,23 @@ func (s *Store) readPlannerGraph(ctx context.Context, tx neo4j.ManagedTransactio
 			return nil
 		})
 	}
+	if err == nil && len(g.strays) > 0 {
+		keys := make([]string, len(g.strays))
+		for i, e := range g.strays {
+			keys[i] = e.key
+		}
+		if err = s.readEnds(ctx, tx, g, plannerNodesByKeyCypher, map[string]any{"keys": keys}); err == nil {
+			g.reportStrays()
+		}
+	}
 	return err
+}
+
+// readEnds adds the nodes of a statement's list (planner_nodes.cypher's form) to g.ends.
+func (s *Store) readEnds(ctx context.Context, tx neo4j.ManagedTransaction, g *PlannerGraph, cypher string, params map[string]any) error {
+	return s.stream(ctx, tx, cypher, params, func(rec *neo4j.Record) error {
+		list, _, _ := neo4j.GetRecordValue[[]any](rec, "nodes")
+		g.readEnds(list)
+		return nil
+	})
 }

@@ -82,21 +82,26 @@ func (g *PlannerGraph) edges(rec *neo4j.Record, column, kind, from, label string
 	g.edgeList(raw, kind, from, label, keys, fn)
 }
 
-// edgeList is edges over one column's value. An edge whose end is not in g.ends was
-// written after the ends were read, and is left out as an edge to a node not there is.
+// edgeList is edges over one column's value. An edge whose end is not in g.ends is a
+// stray, left out: reported once its end is read (see reportStrays) when that end has
+// another label, and silently when it was written after the ends were read.
 func (g *PlannerGraph) edgeList(raw []any, kind, from, label string, keys []string, fn func(to string, p *props)) {
 	g.lists++
 	values := make(map[string]any, len(keys)) // one edge's at a time: fn keeps none
 	p := &props{}
 	for _, e := range raw {
 		f, _ := e.([]any)
-		key, _ := f0(f).(string)
-		if len(f) != 1+len(keys) || key == "" {
+		var key string
+		if len(f) == 1+len(keys) {
+			key, _ = f[0].(string)
+		}
+		if key == "" {
 			g.reject([]domain.Problem{{Kind: kind, From: from, Value: shown(e), Reason: domain.ReasonWrongType}})
 			continue
 		}
 		n, ok := g.ends[key]
 		if !ok {
+			g.strays = append(g.strays, strayEdge{kind, from, label, key})
 			continue
 		}
 		clear(values)
@@ -104,12 +109,7 @@ func (g *PlannerGraph) edgeList(raw []any, kind, from, label string, keys []stri
 		for i, k := range keys {
 			values[k] = f[1+i]
 		}
-		switch {
-		case n.id == "":
-			p.bad("id", "", domain.ReasonMissing, n.raw) // the end has no id
-		case !slices.Contains(n.labels, any(label)):
-			p.bad("", "", domain.ReasonWrongLabel, n.labels)
-		case *n.list == g.lists:
+		if n.fits(p, label) && *n.list == g.lists {
 			p.bad("", "", domain.ReasonDuplicate, nil)
 		}
 		*n.list = g.lists
@@ -117,16 +117,35 @@ func (g *PlannerGraph) edgeList(raw []any, kind, from, label string, keys []stri
 	}
 }
 
-// f0 is a list's first value, nil for an empty list.
-func f0(f []any) any {
-	if len(f) == 0 {
-		return nil
+// fits reports whether the node can end an edge whose type joins label, and notes on p why
+// not: it has no id, or not the label.
+func (n edgeEnd) fits(p *props, label string) bool {
+	switch {
+	case n.id == "":
+		p.bad("id", "", domain.ReasonMissing, n.raw)
+	case !slices.Contains(n.labels, any(label)):
+		p.bad("", "", domain.ReasonWrongLabel, n.labels)
+	default:
+		return true
 	}
-	return f[0]
+	return false
 }
 
-// readEnds reads planner_nodes.cypher's list into g.ends; a malformed entry is skipped
-// (an edge ending at it is then left out as one to a node not there).
+// reportStrays reports the stray edges whose end is now in g.ends and does not fit them;
+// one whose end is not there (deleted since) or fits (labelled since) was written after
+// the read began, which the graph's fingerprint catches.
+func (g *PlannerGraph) reportStrays() {
+	for _, e := range g.strays {
+		if n, ok := g.ends[e.key]; ok {
+			p := newProps(nil, e.kind, e.from, n.id)
+			n.fits(p, e.label)
+			g.reject(p.problems)
+		}
+	}
+}
+
+// readEnds reads a list of planner_nodes.cypher's form into g.ends; a malformed entry is
+// skipped (an edge ending at it is then left out as one to a node not there).
 func (g *PlannerGraph) readEnds(list []any) {
 	if g.ends == nil {
 		g.ends = make(map[string]edgeEnd, len(list))

@@ -108,6 +108,8 @@ var (
 	plannerCertificationsCypher string
 	//go:embed cypher/planner_nodes.cypher
 	plannerNodesCypher string
+	//go:embed cypher/planner_nodes_by_key.cypher
+	plannerNodesByKeyCypher string
 	//go:embed cypher/planner_role_ends.cypher
 	plannerRoleEndsCypher string
 	//go:embed cypher/planner_skills.cypher
