@@ -15,8 +15,9 @@ import (
 
 // TitleReport is the held-out title evaluation: every title incumbents reported (O*NET's
 // Sample of Reported Titles) matched against an index that holds none of them, nor any
-// alternate title equal to one, whichever occupation it belongs to, with two baselines measured the same way: plain TF-IDF
-// cosine over each occupation's titles, and over its titles and description.
+// alternate title equal to one, whichever occupation it belongs to, with two baselines
+// measured the same way: plain TF-IDF cosine over each occupation's titles, and over its
+// titles and description.
 type TitleReport struct {
 	Queries                      int
 	Served, ByTitles, ByDocument Accuracy
@@ -34,8 +35,8 @@ func (r TitleReport) String() string {
 
 // EvaluateTitles measures title matching on d's reported titles, withheld from what is
 // indexed: the index sees each occupation's title, its alternate titles equal to no
-// reported title (of any occupation), and its description only. every > 1 asks only every such title, in a fixed order (the tests'
-// sample); all are withheld either way.
+// reported title (of any occupation), and its description only. every > 1 asks only
+// every such title, in a fixed order (the tests' sample); all are withheld either way.
 func EvaluateTitles(d *onet.Data, every int) TitleReport {
 	var served []domain.Role
 	byTitles, byDocument := map[string]string{}, map[string]string{}

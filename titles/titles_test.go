@@ -118,4 +118,9 @@ func TestVeryLongWordStillMatches(t *testing.T) {
 	if got := ix.Match("registred nurse", 1); len(got) != 1 || got[0].Role != "nurse" {
 		t.Errorf("a misspelling: got %+v", got)
 	}
+	long := strings.Repeat("x", maxNear+5)
+	ix = ForRoles([]domain.Role{{ID: "long", Title: long}})
+	if got := ix.Match(long[1:], 1); len(got) != 0 {
+		t.Errorf("a word over maxNear letters was taken for the one it misspells: %+v", got)
+	}
 }
