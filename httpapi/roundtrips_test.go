@@ -47,13 +47,16 @@ func TestNestedQueriesAreBatched(t *testing.T) {
 	}
 	small, large := count(5), count(50)
 	t.Logf("statements: %d for 5 roles, %d for 50", small, large)
-	// 1 list + 3 fields at level one + 4 at level two; role certifications may be asked
-	// at two levels, so allow one more.
-	if large > 9 {
-		t.Errorf("a page of 50 roles took %d statements, want at most 9", large)
-	}
-	if large != small {
-		t.Errorf("statements grow with the page: %d for 5 roles, %d for 50", small, large)
+	// 1 list + 3 fields at level one + 4 at level two. Role certifications are asked at
+	// two levels; whether the loader's batch window catches both in one statement depends
+	// on timing, so either size may take one more. A per-role cost would add dozens.
+	for _, c := range []struct {
+		n   int
+		got int64
+	}{{5, small}, {50, large}} {
+		if c.got > 9 {
+			t.Errorf("a page of %d roles took %d statements, want at most 9", c.n, c.got)
+		}
 	}
 }
 
