@@ -114,23 +114,43 @@ func buildSnapshot(g *store.PlannerGraph, prev *similarityIndex, changed map[str
 func (s *snapshot) indexRequirements() {
 	s.required, s.needIndex = map[string]int32{}, make([][]indexedNeed, len(s.cands))
 	s.at, s.levels, s.needNorm = make(map[string]int, len(s.cands)), make([]int, len(s.cands)), make([]float64, len(s.cands))
+	// Numbered and counted first, so that every list is carved at its final length from
+	// one array (full slice expressions: an append to one cannot reach the next).
+	var total int
+	var count []int32 // needers by skill number
+	for i := range s.cands {
+		for _, r := range s.cands[i].Requirements {
+			k, ok := s.required[r.Skill]
+			if !ok {
+				k = int32(len(s.required))
+				s.required[r.Skill] = k
+				count = append(count, 0)
+			}
+			count[k]++
+			total++
+		}
+	}
+	needs, needers := make([]indexedNeed, 0, total), make([]needer, total)
+	s.needers = make([][]needer, len(count))
+	at := 0
+	for k, n := range count {
+		s.needers[k] = needers[at : at : at+int(n)]
+		at += int(n)
+	}
 	for i := range s.cands {
 		c := &s.cands[i]
 		s.at[c.Role.ID], s.levels[i] = i, domain.LevelRank(c.Role.Level)
 		s.reqs[c.Role.ID] = c.Requirements
 		s.roles[c.Role.ID] = c.Role
+		from := len(needs)
 		for _, r := range c.Requirements {
-			k, ok := s.required[r.Skill]
-			if !ok {
-				k = int32(len(s.required))
-				s.required[r.Skill] = k
-				s.needers = append(s.needers, nil)
-			}
-			s.needIndex[i] = append(s.needIndex[i], indexedNeed{k, r.Importance, r.Level})
+			k := s.required[r.Skill]
+			needs = append(needs, indexedNeed{k, r.Importance, r.Level})
 			w := r.Importance * r.Level
 			s.needers[k] = append(s.needers[k], needer{int32(i), w})
 			s.needNorm[i] += w * w
 		}
+		s.needIndex[i] = needs[from:len(needs):len(needs)]
 	}
 }
 

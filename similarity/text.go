@@ -1,11 +1,13 @@
 package similarity
 
 import (
+	"bytes"
 	"cmp"
 	"runtime"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/careergraph/careergraph/internal/safe"
 )
@@ -16,14 +18,57 @@ const titleWeight = 3
 // splitWords returns the words of s, lower case, without common words, plurals folded.
 func splitWords(s string) []string {
 	var out []string
-	for _, word := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}) {
-		if len(word) >= 2 && !stopWords[word] {
-			out = append(out, Stem(word))
+	eachWord(s, nil, func(w []byte) { out = append(out, string(w)) })
+	return out
+}
+
+// eachWord calls fn with each word of s as splitWords gives them, in buf (grown as needed
+// and returned, for the next call): fn must not keep the slice. It allocates nothing
+// once buf is long enough, so that counting the words of every role's texts makes no
+// garbage.
+func eachWord(s string, buf []byte, fn func(w []byte)) []byte {
+	word := buf[:0]
+	end := func() {
+		if len(word) >= 2 && !stopWords[string(word)] {
+			fn(stem(word))
+		}
+		word = word[:0]
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'A' <= c && c <= 'Z':
+				word = append(word, c+'a'-'A')
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+				word = append(word, c)
+			default:
+				end()
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r = unicode.ToLower(r); r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			word = utf8.AppendRune(word, r)
+		} else {
+			end()
 		}
 	}
-	return out
+	end()
+	return word
+}
+
+// stem is Stem over a word's bytes, in place.
+func stem(w []byte) []byte {
+	switch {
+	case len(w) > 4 && bytes.HasSuffix(w, []byte("ies")):
+		return append(w[:len(w)-3], 'y')
+	case len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' && !bytes.HasSuffix(w, []byte("us")):
+		return w[:len(w)-1]
+	}
+	return w
 }
 
 // terms counts the words of f's title and text, the title's counting titleWeight each.
@@ -51,43 +96,34 @@ type termCount struct {
 }
 
 // tokenizer counts the terms of many texts, numbering them in a vocabulary as it meets
-// them and remembering each text it split: the same titles and descriptions recur across
-// many roles.
+// them.
 type tokenizer struct {
 	vocab   *vocabulary
-	seen    map[string][]int32
+	buf     []byte    // the word being read
 	counts  []float64 // by term, for the text being counted
 	touched []int32
 }
 
-func newTokenizer(v *vocabulary) *tokenizer { return &tokenizer{vocab: v, seen: map[string][]int32{}} }
-
-func (t *tokenizer) words(s string) []int32 {
-	if w, ok := t.seen[s]; ok {
-		return w
-	}
-	words := splitWords(s)
-	out := make([]int32, len(words))
-	for i, w := range words {
-		out[i] = t.vocab.add(w)
-	}
-	t.seen[s] = out
-	return out
-}
+func newTokenizer(v *vocabulary) *tokenizer { return &tokenizer{vocab: v} }
 
 // terms counts the terms of f, as the package's terms does, ordered by term number.
 func (t *tokenizer) terms(f Features) []termCount {
 	t.touched = t.touched[:0]
 	for k, s := range append([]string{f.Title}, f.Text...) {
-		for _, w := range t.words(s) {
+		weight := textWeight(k)
+		t.buf = eachWord(s, t.buf, func(word []byte) {
+			w, ok := t.vocab.index[string(word)]
+			if !ok {
+				w = t.vocab.add(string(word))
+			}
 			for int(w) >= len(t.counts) {
 				t.counts = append(t.counts, 0)
 			}
 			if t.counts[w] == 0 {
 				t.touched = append(t.touched, w)
 			}
-			t.counts[w] += textWeight(k)
-		}
+			t.counts[w] += weight
+		})
 	}
 	slices.Sort(t.touched)
 	out := make([]termCount, len(t.touched))

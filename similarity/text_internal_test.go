@@ -3,7 +3,9 @@ package similarity
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
+	"unicode"
 )
 
 // Counting the texts in parts numbers every term as counting them one after another does,
@@ -23,4 +25,40 @@ func TestCountTermsInPartsAsInOne(t *testing.T) {
 			t.Errorf("in %d parts: terms %v, counts %v; in one: %v, %v", parts, v.keys, got[:2], one.keys, want[:2])
 		}
 	}
+}
+
+// plainWords is splitWords as its comment defines it, written the plain way: the words of
+// the lower-cased text, two bytes or longer, common words dropped, plurals folded.
+func plainWords(s string) []string {
+	var out []string
+	for _, word := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		if len(word) >= 2 && !stopWords[word] {
+			out = append(out, Stem(word))
+		}
+	}
+	return out
+}
+
+// The allocation-free word splitter gives the words the plain definition gives, Unicode,
+// invalid UTF-8 and case changes that change a letter's length included.
+func TestEachWordAsPlainSplit(t *testing.T) {
+	for _, s := range []string{"", "Network Engineers", "the policies of networks", "IT-Support/Desk (Tier 2)",
+		"ÉCOLE Zürich Straße", "İstanbul KELVİN", "Ωmega ΣΊΣΥΦΟΣ", "bad \xff\xfe bytes\xc3", "ﬁle cafés", "a b 12 x9s ss us bus bus",
+		"\uFFFD valid replacement", "Licensed Practical Nurses’ duties", "日本語のテキスト", "Ⅻ ⅷ ① ٣٤٥"} {
+		if got, want := splitWords(s), plainWords(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("splitWords(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzEachWord(f *testing.F) {
+	f.Add("Network Engineers of the policies")
+	f.Add("İstanbul \xff ΣΊΣΥΦΟΣ")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := splitWords(s), plainWords(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("splitWords(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
