@@ -181,3 +181,49 @@ func TestPlannerReadChecksEveryEnd(t *testing.T) {
 		}
 	}
 }
+
+// The planner's read (candidates.cypher) and the lookups (roles_by_ids.cypher) see each
+// role alike, an O*NET occupation's properties included, and a badly written role is
+// reported by the planner's read, not served.
+func TestPlannerReadsRolesAsLookupsDo(t *testing.T) {
+	st := neo4jtest.Store(t)
+	neo4jtest.Cypher(t, `CREATE (:Role {id: 'onet-99-0000-00', origin: 'onet', title: 'Occupation', summary: 's',
+		    socCode: '99-0000.00', jobZone: 3, alternateTitles: ['One', 'Two'], alternateTitlesText: 'One | Two',
+		    duties: [], track: 'GENERAL', level: 'MID', experienceMin: 0.0, sources: ['onet']}),
+		  (:Role {id: 'bad-role', title: 'Bad', summary: 's', track: 'SYSTEMS', level: 'WIZARD', socCode: '',
+		    experienceMin: 3.0, experienceMax: 1.0, salaryMin: 'lots', jobZone: 9, education: 7})`, nil)
+	g, err := st.ReadPlannerGraph(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	read := map[string]domain.Role{}
+	for _, c := range g.Candidates {
+		ids = append(ids, c.Role.ID)
+		read[c.Role.ID] = c.Role
+	}
+	if !slices.Contains(ids, "onet-99-0000-00") || !slices.Contains(ids, "systems-administrator") {
+		t.Fatalf("the planner read %v", ids)
+	}
+	looked, err := st.RolesByIDs(context.Background(), append(ids, "bad-role"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range looked {
+		if r.ID == "bad-role" {
+			if len(r.Problems) < 5 {
+				t.Errorf("the bad role's problems: %v", r.Problems)
+			}
+			continue
+		}
+		if diff := cmp.Diff(r, read[r.ID]); diff != "" {
+			t.Errorf("%s: the lookup's role (-) and the planner's (+) differ:\n%s", r.ID, diff)
+		}
+	}
+	for _, p := range g.Problems {
+		if p.From == "bad-role" {
+			return
+		}
+	}
+	t.Errorf("the planner did not report the bad role: %v", g.Problems)
+}
