@@ -202,7 +202,7 @@ func TestPlannerReadsRolesAsLookupsDo(t *testing.T) {
 		ids = append(ids, c.Role.ID)
 		read[c.Role.ID] = c.Role
 	}
-	if !slices.Contains(ids, "onet-99-0000-00") || !slices.Contains(ids, "systems-administrator") {
+	if !slices.Contains(ids, "onet-99-0000-00") || !slices.Contains(ids, "systems-administrator") || slices.Contains(ids, "bad-role") {
 		t.Fatalf("the planner read %v", ids)
 	}
 	looked, err := st.RolesByIDs(context.Background(), append(ids, "bad-role"))
