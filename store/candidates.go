@@ -3,12 +3,15 @@ package store
 import (
 	"cmp"
 	"context"
+	"errors"
 	"maps"
+	"runtime"
 	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/internal/safe"
 )
 
 // Candidate is a role with what it requires, values and uses, and where it leads.
@@ -46,7 +49,9 @@ type PlannerGraph struct {
 	seen     map[string]bool    // ids read so far, while reading
 	names    map[string]string  // the ids at edges' ends, each kept once, while reading
 	ends     map[string]edgeEnd // the nodes edges can end at, by element id, while reading
-	lists    uint32             // edge lists read so far, while reading (see edgeEnd.list)
+	stampOf  map[string]int32   // the stamp of each id at edges' ends, while reading
+	stamps   []uint32           // by stamp, the last edge list that ended at the id, while reading
+	lists    uint32             // edge lists read so far, while reading
 	strays   []strayEdge        // edges whose end is not in ends, while reading
 }
 
@@ -60,25 +65,125 @@ type edgeEnd struct {
 	raw    any
 	id     string
 	labels []any
-	list   *uint32 // the last edge list that ended here, to find a second edge to it
+	stamp  int32 // the number of its id, under which the reader notes the last edge list that ended here
 }
 
-// ReadPlannerGraph reads every role, skill name and certification the planner needs, in
-// one read transaction.
+// ReadPlannerGraph reads every role, skill name and certification the planner needs. The
+// nodes edges end at are read first; then the catalog and the roles, these in parts of
+// about equal size by id, each in its own read transaction, side by side (see readParts).
+// Neo4j's transactions read what is committed as they go, one or several alike: a write
+// landing meanwhile changes the graph's fingerprint, and the next refresh reads it again.
 func (s *Store) ReadPlannerGraph(ctx context.Context) (*PlannerGraph, error) {
-	g := &PlannerGraph{SkillNames: map[string]string{}, Named: map[string]domain.Skill{}}
+	g := &PlannerGraph{}
+	err := s.readTx(ctx, func(tx neo4j.ManagedTransaction) error {
+		*g = PlannerGraph{}
+		return s.readEnds(ctx, tx, g, plannerNodesCypher, map[string]any{"ids": nil})
+	})
+	if err == nil {
+		err = s.readParts(ctx, g)
+	}
+	if err == nil && len(g.strays) > 0 {
+		err = s.readTx(ctx, func(tx neo4j.ManagedTransaction) error { return s.reportStrays(ctx, tx, g) })
+	}
+	if err != nil {
+		return nil, err
+	}
+	g.ends, g.stampOf, g.stamps, g.strays = nil, nil, nil, nil
+	g.dropDangling()
+	return g, nil
+}
+
+// readParts reads the catalog, and the roles in parts of about equal size (see partsFor)
+// split at ids taken from the nodes read first, each in its own read transaction, side by
+// side: Neo4j runs each statement on one core, and decoding the answer takes this
+// process about as long. Each part checks its records as the whole would (on its own
+// stamps; a role and its edges are always in one part), and g takes them in, the
+// catalog's first, the roles sorted by id.
+func (s *Store) readParts(ctx context.Context, g *PlannerGraph) error {
+	ids := g.roleIDs()
+	bounds := splitAt(ids, partsFor(len(ids)))
+	part := func() *PlannerGraph { return &PlannerGraph{ends: g.ends, stamps: make([]uint32, len(g.stamps))} }
+	parts := make([]*PlannerGraph, len(bounds)+2) // the catalog, then the roles
+	errs := make([]error, len(parts))
+	work := []func(){func() {
+		errs[0] = s.readTx(ctx, func(tx neo4j.ManagedTransaction) error {
+			parts[0] = part()
+			parts[0].SkillNames, parts[0].Named, parts[0].Degrees = map[string]string{}, map[string]domain.Skill{}, map[string]int{}
+			return s.readCatalog(ctx, tx, parts[0])
+		})
+	}}
+	for i := 1; i < len(parts); i++ {
+		params := map[string]any{"ids": nil, "from": nil, "below": nil}
+		if i > 1 {
+			params["from"] = bounds[i-2]
+		}
+		if i-1 < len(bounds) {
+			params["below"] = bounds[i-1]
+		}
+		work = append(work, func() {
+			errs[i] = s.readTx(ctx, func(tx neo4j.ManagedTransaction) error {
+				parts[i] = part()
+				return s.readCandidates(ctx, tx, parts[i], params)
+			})
+		})
+	}
+	safe.Parallel(work...)
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	g.SkillNames, g.Named, g.Certifications, g.Degrees = parts[0].SkillNames, parts[0].Named, parts[0].Certifications, parts[0].Degrees
+	for _, p := range parts {
+		g.Candidates = append(g.Candidates, p.Candidates...)
+		g.Problems = append(g.Problems, p.Problems...)
+		g.strays = append(g.strays, p.strays...)
+	}
+	slices.SortFunc(g.Candidates, func(a, b Candidate) int { return cmp.Compare(a.Role.ID, b.Role.ID) })
+	return nil
+}
+
+// partsFor is how many parts readParts reads n roles in: one per processor (at most
+// four), none smaller than minReadPart roles. Tests replace it.
+var partsFor = func(n int) int { return max(1, min(runtime.GOMAXPROCS(0), 4, n/minReadPart)) }
+
+// minReadPart is the fewest roles worth a part of their own: each part decodes beside
+// the others, which raises the memory a read takes; at O*NET's size (1,031 roles) one
+// statement reads them in about half a second.
+const minReadPart = 4096
+
+// roleIDs are the ids of the roles in g.ends, sorted, each once.
+func (g *PlannerGraph) roleIDs() []string {
+	var ids []string
+	for _, e := range g.ends {
+		if e.id != "" && slices.Contains(e.labels, any("Role")) {
+			ids = append(ids, e.id)
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// splitAt returns the ids, increasing, that split sorted ids into n parts of about equal
+// size: a part holds the ids from one bound up to the next; none when n < 2.
+func splitAt(ids []string, n int) []string {
+	var bounds []string
+	for k := 1; k < n; k++ {
+		if b := ids[k*len(ids)/n]; len(bounds) == 0 || b > bounds[len(bounds)-1] {
+			bounds = append(bounds, b)
+		}
+	}
+	return bounds
+}
+
+// readTx runs fn in a read transaction of its own, reading every record the server sends
+// at once, within six times the usual timeout (the planner's statements read the whole
+// graph).
+func (s *Store) readTx(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead,
 		BookmarkManager: s.driver.ExecuteQueryBookmarkManager(), FetchSize: neo4j.FetchAll})
 	defer session.Close(ctx)
-	_, err := session.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		*g = PlannerGraph{SkillNames: map[string]string{}, Named: map[string]domain.Skill{}, Degrees: map[string]int{}}
-		return nil, s.readPlannerGraph(ctx, tx, g, nil, true)
-	}, neo4j.WithTxTimeout(s.txTimeout*6))
-	if err = translate(ctx, err); err != nil {
-		return nil, err
-	}
-	g.dropDangling()
-	return g, nil
+	_, err := session.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) { return nil, fn(tx) },
+		neo4j.WithTxTimeout(s.txTimeout*6))
+	return translate(ctx, err)
 }
 
 // ReadPlannerRoles reads again, in one read transaction, the roles a change names (and,
@@ -166,7 +271,7 @@ var roleRecord = map[string]bool{domain.RecordRole: true, domain.RecordRequireme
 // ids, when not nil, limits the roles read to those; catalog reads the skill names,
 // certifications and degrees too.
 func (s *Store) readPlannerGraph(ctx context.Context, tx neo4j.ManagedTransaction, g *PlannerGraph, ids []string, catalog bool) error {
-	params := map[string]any{"ids": nil}
+	params := map[string]any{"ids": nil, "from": nil, "below": nil}
 	if ids != nil {
 		params["ids"] = ids
 	}
@@ -177,24 +282,38 @@ func (s *Store) readPlannerGraph(ctx context.Context, tx neo4j.ManagedTransactio
 	if err := s.readEnds(ctx, tx, g, nodes, params); err != nil {
 		return err
 	}
-	defer func() { g.ends, g.strays = nil, nil }()
-	err := s.stream(ctx, tx, candidatesCypher, params, func(rec *neo4j.Record) error {
+	defer func() { g.ends, g.stampOf, g.stamps, g.strays = nil, nil, nil, nil }()
+	err := s.readCandidates(ctx, tx, g, params)
+	slices.SortFunc(g.Candidates, func(a, b Candidate) int { return cmp.Compare(a.Role.ID, b.Role.ID) })
+	if err == nil && catalog {
+		err = s.readCatalog(ctx, tx, g)
+	}
+	if err == nil && len(g.strays) > 0 {
+		err = s.reportStrays(ctx, tx, g)
+	}
+	return err
+}
+
+// readCandidates reads candidates.cypher's roles into g.Candidates, unsorted.
+func (s *Store) readCandidates(ctx context.Context, tx neo4j.ManagedTransaction, g *PlannerGraph, params map[string]any) error {
+	return s.stream(ctx, tx, candidatesCypher, params, func(rec *neo4j.Record) error {
 		if c, ok := g.candidate(rec); ok {
 			g.Candidates = append(g.Candidates, c)
 		}
 		return nil
 	})
-	slices.SortFunc(g.Candidates, func(a, b Candidate) int { return cmp.Compare(a.Role.ID, b.Role.ID) })
-	if err == nil && catalog {
-		err = s.stream(ctx, tx, plannerSkillsCypher, nil, func(rec *neo4j.Record) error {
-			nodes, _, _ := neo4j.GetRecordValue[[]any](rec, "nodes")
-			for _, n := range nodes {
-				g.skillName(n)
-			}
-			return nil
-		})
-	}
-	if err == nil && catalog {
+}
+
+// readCatalog reads every skill name, certification and degree into g.
+func (s *Store) readCatalog(ctx context.Context, tx neo4j.ManagedTransaction, g *PlannerGraph) error {
+	err := s.stream(ctx, tx, plannerSkillsCypher, nil, func(rec *neo4j.Record) error {
+		nodes, _, _ := neo4j.GetRecordValue[[]any](rec, "nodes")
+		for _, n := range nodes {
+			g.skillName(n)
+		}
+		return nil
+	})
+	if err == nil {
 		err = s.stream(ctx, tx, plannerCertificationsCypher, nil, func(rec *neo4j.Record) error {
 			if c, ok := g.certificationLinks(rec); ok {
 				g.Certifications = append(g.Certifications, c)
@@ -202,7 +321,7 @@ func (s *Store) readPlannerGraph(ctx context.Context, tx neo4j.ManagedTransactio
 			return nil
 		})
 	}
-	if err == nil && catalog {
+	if err == nil {
 		err = s.stream(ctx, tx, degreesCypher, nil, func(rec *neo4j.Record) error {
 			m, _, _ := neo4j.GetRecordValue[map[string]any](rec, "degrees")
 			for k, v := range m {
@@ -212,16 +331,20 @@ func (s *Store) readPlannerGraph(ctx context.Context, tx neo4j.ManagedTransactio
 			return nil
 		})
 	}
-	if err == nil && len(g.strays) > 0 {
-		keys := make([]string, len(g.strays))
-		for i, e := range g.strays {
-			keys[i] = e.key
-		}
-		if err = s.readEnds(ctx, tx, g, plannerNodesByKeyCypher, map[string]any{"keys": keys}); err == nil {
-			g.reportStrays()
-		}
-	}
 	return err
+}
+
+// reportStrays looks up the ends of g's stray edges and reports those that do not fit.
+func (s *Store) reportStrays(ctx context.Context, tx neo4j.ManagedTransaction, g *PlannerGraph) error {
+	keys := make([]string, len(g.strays))
+	for i, e := range g.strays {
+		keys[i] = e.key
+	}
+	if err := s.readEnds(ctx, tx, g, plannerNodesByKeyCypher, map[string]any{"keys": keys}); err != nil {
+		return err
+	}
+	g.reportStrays()
+	return nil
 }
 
 // readEnds adds the nodes of a statement's list (planner_nodes.cypher's form) to g.ends.

@@ -109,10 +109,10 @@ func (g *PlannerGraph) edgeList(raw []any, kind, from, label string, keys []stri
 		for i, k := range keys {
 			values[k] = f[1+i]
 		}
-		if n.fits(p, label) && *n.list == g.lists {
+		if n.fits(p, label) && g.stamps[n.stamp] == g.lists {
 			p.bad("", "", domain.ReasonDuplicate, nil)
 		}
-		*n.list = g.lists
+		g.stamps[n.stamp] = g.lists
 		fn(n.id, p)
 	}
 }
@@ -150,7 +150,9 @@ func (g *PlannerGraph) readEnds(list []any) {
 	if g.ends == nil {
 		g.ends = make(map[string]edgeEnd, len(list))
 	}
-	stamps := map[string]*uint32{} // nodes that share an id share a stamp: a second edge to the id is a duplicate
+	if g.stampOf == nil {
+		g.stampOf = map[string]int32{}
+	}
 	for _, x := range list {
 		f, _ := x.([]any)
 		if len(f) != 3 {
@@ -159,10 +161,13 @@ func (g *PlannerGraph) readEnds(list []any) {
 		key, _ := f[0].(string)
 		labels, _ := f[2].([]any)
 		id, _ := f[1].(string)
-		if stamps[id] == nil {
-			stamps[id] = new(uint32)
+		stamp, ok := g.stampOf[id] // nodes that share an id share a stamp: a second edge to the id is a duplicate
+		if !ok {
+			stamp = int32(len(g.stampOf))
+			g.stampOf[id] = stamp
+			g.stamps = append(g.stamps, 0)
 		}
-		g.ends[key] = edgeEnd{raw: f[1], id: g.intern(id), labels: labels, list: stamps[id]}
+		g.ends[key] = edgeEnd{raw: f[1], id: g.intern(id), labels: labels, stamp: stamp}
 	}
 }
 

@@ -3,10 +3,13 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/internal/neo4jtest"
@@ -226,4 +229,34 @@ func TestPlannerReadsRolesAsLookupsDo(t *testing.T) {
 		}
 	}
 	t.Errorf("the planner did not report the bad role: %v", g.Problems)
+}
+
+// Reading the roles in parts, side by side, reads what one statement reads: the same
+// candidates, and the same problems, a role without an id, a duplicate edge and an edge
+// to a node of the wrong label among them, whichever part they fall in.
+func TestPlannerReadInPartsAsInOne(t *testing.T) {
+	st := neo4jtest.Store(t)
+	neo4jtest.Cypher(t, `MATCH (r:Role {id: 'help-desk-technician'}), (s:Skill {id: 'terraform'}), (z:Role {id: 'systems-administrator'})
+		CREATE (r)-[:REQUIRES {importance: 3.0, level: 3.0}]->(s), (r)-[:REQUIRES {importance: 2.0, level: 2.0}]->(s),
+		       (z)-[:REQUIRES {importance: 3.0, level: 3.0}]->(:Thing {id: 'odd-thing'}),
+		       (:Role {title: 'No id', summary: 's', track: 'SYSTEMS', level: 'MID'}),
+		       (:Role {id: 42, title: 'Number id', summary: 's', track: 'SYSTEMS', level: 'MID'})`, nil)
+	read := func(parts int) *store.PlannerGraph {
+		defer store.SetReadParts(parts)()
+		g, err := st.ReadPlannerGraph(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		slices.SortFunc(g.Problems, func(a, b domain.Problem) int { return strings.Compare(fmt.Sprint(a), fmt.Sprint(b)) })
+		return g
+	}
+	one := read(1)
+	if len(one.Candidates) < 15 || len(one.Problems) < 4 {
+		t.Fatalf("read in one: %d candidates, problems %v", len(one.Candidates), one.Problems)
+	}
+	for _, parts := range []int{2, 3, 7} {
+		if diff := cmp.Diff(one, read(parts), cmpopts.IgnoreUnexported(store.PlannerGraph{})); diff != "" {
+			t.Errorf("read in %d parts (+) differs from one (-):\n%s", parts, diff)
+		}
+	}
 }
