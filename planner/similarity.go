@@ -68,10 +68,10 @@ func newSimilarityIndex(cands []store.Candidate, byID map[string]*store.Candidat
 // role, the averaged ratings, technologies and text of the occupations it is classified as.
 func roleFeatures(c *store.Candidate, byID map[string]*store.Candidate) similarity.Features {
 	f := similarity.Features{Ratings: roleRatings(c, byID), Title: c.Role.Title,
-		Tech: slices.Clone(c.Tech), Text: append([]string{c.Role.Summary}, c.Role.AlternateTitles...)}
+		Tech: slices.Clip(c.Tech), Text: append([]string{c.Role.Summary}, c.Role.AlternateTitles...)}
 	f.Text = append(f.Text, c.Role.Duties...)
 	for _, o := range classifiedAs(c, byID) {
-		f.Tech = append(f.Tech, o.Tech...)
+		f.Tech = append(f.Tech, o.Tech...) // clipped: the first append copies c.Tech
 		f.Text = append(append(f.Text, o.Role.Title, o.Role.Summary), o.Role.AlternateTitles...)
 	}
 	return f

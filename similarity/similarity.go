@@ -70,26 +70,30 @@ type Parts struct {
 
 // Fit learns a model from the features of every role.
 func Fit(all []Features, w Weights) *Model {
-	m, _ := fit(all, w)
+	m, _, _ := fit(all, w)
 	return m
 }
 
 // FitVectors learns a model from the features of every role and returns their vectors
 // too, reading each text once.
 func FitVectors(all []Features, w Weights) (*Model, []Vector) {
-	m, counts := fit(all, w)
+	m, counts, techs := fit(all, w)
 	vs := make([]Vector, len(all))
+	var buf []float64
 	for i, f := range all {
-		vs[i] = Vector{Ratings: m.RatingsVector(f.Ratings), Tech: m.techVector(f.Tech), Text: m.textVector(counts[i])}
+		vs[i].Ratings, buf = m.ratingsVector(f.Ratings, buf)
+		vs[i].Tech, vs[i].Text = m.techVectorOf(techs[i]), m.textVector(counts[i])
 	}
 	return m, vs
 }
 
-// fit learns a model and returns the term counts of each role's text.
-func fit(all []Features, w Weights) (*Model, [][]termCount) {
+// fit learns a model and returns the term counts of each role's text, and its
+// technologies, each once.
+func fit(all []Features, w Weights) (*Model, [][]termCount, [][]string) {
 	m := &Model{weights: w, ratings: vocabulary{index: map[string]int32{}}, tech: vocabulary{index: map[string]int32{}},
 		text: vocabulary{index: map[string]int32{}}}
 	counts := countTerms(&m.text, all, parts(len(all)))
+	techs := make([][]string, len(all))
 	rated := 0.0
 	for k, f := range all {
 		if len(f.Ratings) > 0 {
@@ -100,7 +104,8 @@ func fit(all []Features, w Weights) (*Model, [][]termCount) {
 			m.mean = grow(m.mean, i)
 			m.mean[i] += v
 		}
-		for _, t := range dedupe(f.Tech) {
+		techs[k] = dedupe(f.Tech)
+		for _, t := range techs[k] {
 			i := m.tech.add(t)
 			m.techIDF = grow(m.techIDF, i)
 			m.techIDF[i]++
@@ -120,7 +125,7 @@ func fit(all []Features, w Weights) (*Model, [][]termCount) {
 	for i, df := range m.textIDF {
 		m.textIDF[i] = math.Log(1 + n/df)
 	}
-	return m, counts
+	return m, counts, techs
 }
 
 func grow(s []float64, i int32) []float64 {
@@ -150,17 +155,28 @@ func (m *Model) Vector(f Features) Vector {
 }
 
 // techVector weighs and normalises technologies by how rare they are.
-func (m *Model) techVector(tech []string) Sparse {
-	t, extra := map[int32]float64{}, 0.0
-	for _, id := range dedupe(tech) {
+func (m *Model) techVector(tech []string) Sparse { return m.techVectorOf(dedupe(tech)) }
+
+// techVectorOf is techVector of technologies named once each, sorted.
+func (m *Model) techVectorOf(tech []string) Sparse {
+	out, norm := Sparse{Index: make([]int32, 0, len(tech))}, 0.0
+	for _, id := range tech {
+		w := m.unseenIDF(len(m.tech.keys))
 		if i, ok := m.tech.index[id]; ok {
-			t[i] = m.techIDF[i]
-		} else {
-			w := m.unseenIDF(len(m.tech.keys))
-			extra += w * w
+			out.Index, w = append(out.Index, i), m.techIDF[i]
 		}
+		norm += w * w
 	}
-	return normalise(t, extra)
+	if norm == 0 || len(out.Index) == 0 {
+		return Sparse{}
+	}
+	slices.Sort(out.Index)
+	norm = math.Sqrt(norm)
+	out.Values = make([]float64, len(out.Index))
+	for k, i := range out.Index {
+		out.Values[k] = m.techIDF[i] / norm
+	}
+	return out
 }
 
 // textVector weighs and normalises the term counts of a text Fit saw.
@@ -184,10 +200,16 @@ func (m *Model) textVector(counts []termCount) Sparse {
 
 // RatingsVector weighs and normalises ratings alone: each element's mean taken away.
 func (m *Model) RatingsVector(ratings map[string]float64) Sparse {
+	v, _ := m.ratingsVector(ratings, nil)
+	return v
+}
+
+// ratingsVector is RatingsVector working in buf, which it returns (grown) for the next call.
+func (m *Model) ratingsVector(ratings map[string]float64, buf []float64) (Sparse, []float64) {
 	if len(ratings) == 0 {
-		return Sparse{}
+		return Sparse{}, buf
 	}
-	r := make([]float64, len(m.mean))
+	r := slices.Grow(buf[:0], len(m.mean))[:len(m.mean)]
 	for i, mu := range m.mean {
 		r[i] = -mu
 	}
@@ -207,7 +229,7 @@ func (m *Model) RatingsVector(ratings map[string]float64) Sparse {
 		}
 	}
 	if norm == 0 {
-		return Sparse{}
+		return Sparse{}, r
 	}
 	norm = math.Sqrt(norm)
 	out := Sparse{Index: make([]int32, 0, nonzero), Values: make([]float64, 0, nonzero)}
@@ -216,7 +238,7 @@ func (m *Model) RatingsVector(ratings map[string]float64) Sparse {
 			out.Index, out.Values = append(out.Index, int32(i)), append(out.Values, x/norm)
 		}
 	}
-	return out
+	return out, r
 }
 
 // RatingKey is the skill or knowledge id of a rating index.
