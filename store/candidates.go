@@ -33,7 +33,7 @@ type CertificationLinks struct {
 	Prerequisites []string
 }
 
-// PlannerGraph is everything the planner keeps in memory, read in one transaction.
+// PlannerGraph is everything the planner keeps in memory (see ReadPlannerGraph).
 type PlannerGraph struct {
 	Candidates []Candidate
 	SkillNames map[string]string
