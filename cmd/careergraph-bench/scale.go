@@ -70,6 +70,15 @@ func runScale(ctx context.Context, cfg config.Config, factors []int, pl plan, ou
 		return err
 	}
 	defer st.Close(ctx)
+	// The grown graph's synthetic roles would stay in the one database Neo4j Community
+	// has, and answer (and be evaluated) as if they were real: the curated graph goes back.
+	defer func() {
+		if cerr := curatedOnly(context.WithoutCancel(ctx), st); cerr != nil {
+			fmt.Fprintf(out, "restoring the curated graph: %v\n", cerr)
+		} else {
+			fmt.Fprintln(out, "the graph holds the curated dataset again (make onet and make oews import the real data)")
+		}
+	}()
 	var results []sizeResult
 	for _, f := range factors {
 		fmt.Fprintf(out, "size %d×: importing ...\n", f)
