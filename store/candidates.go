@@ -163,9 +163,11 @@ func (g *PlannerGraph) roleIDs() []string {
 }
 
 // splitAt returns the ids, increasing, that split sorted ids into n parts of about equal
-// size: a part holds the ids from one bound up to the next; none when n < 2.
+// size (fewer when there are fewer ids): a part holds the ids from one bound up to the
+// next; none when n < 2.
 func splitAt(ids []string, n int) []string {
 	var bounds []string
+	n = min(n, len(ids))
 	for k := 1; k < n; k++ {
 		if b := ids[k*len(ids)/n]; len(bounds) == 0 || b > bounds[len(bounds)-1] {
 			bounds = append(bounds, b)

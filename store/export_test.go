@@ -7,3 +7,6 @@ func SetReadParts(n int) (restore func()) {
 	partsFor = func(int) int { return n }
 	return func() { partsFor = saved }
 }
+
+// SplitAt is splitAt, for its tests.
+var SplitAt = splitAt

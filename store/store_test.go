@@ -260,3 +260,17 @@ func TestPlannerReadInPartsAsInOne(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitAt(t *testing.T) {
+	ids := []string{"a", "b", "c", "d", "e", "f"}
+	for _, c := range []struct {
+		ids  []string
+		n    int
+		want []string
+	}{{ids, 1, nil}, {ids, 2, []string{"d"}}, {ids, 3, []string{"c", "e"}}, {ids, 9, []string{"b", "c", "d", "e", "f"}},
+		{nil, 4, nil}, {[]string{"a"}, 2, nil}} {
+		if got := store.SplitAt(c.ids, c.n); !slices.Equal(got, c.want) {
+			t.Errorf("splitAt(%v, %d) = %v, want %v", c.ids, c.n, got, c.want)
+		}
+	}
+}
