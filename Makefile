@@ -74,10 +74,11 @@ loadtest: neo4j import ## load the service on 127.0.0.1 with vegeta, normal and 
 FUZZTIME ?= 15s
 GRAPH_FUZZ_ROUNDS ?= 100
 
-fuzz: neo4j ## fuzz the GraphQL request path, title matching and name finding for FUZZTIME each, then corrupt the graph for GRAPH_FUZZ_ROUNDS seeded rounds (GRAPH_FUZZ_SEED repeats one)
+fuzz: neo4j ## fuzz the GraphQL request path, title matching, name finding and word splitting for FUZZTIME each, then corrupt the graph for GRAPH_FUZZ_ROUNDS seeded rounds (GRAPH_FUZZ_SEED repeats one)
 	$(GO) test -run '^$$' -fuzz FuzzGraphQLRequest -fuzztime $(FUZZTIME) ./httpapi
 	$(GO) test -run '^$$' -fuzz FuzzMatch -fuzztime $(FUZZTIME) ./titles
 	$(GO) test -run '^$$' -fuzz FuzzFind -fuzztime $(FUZZTIME) ./mentions
+	$(GO) test -run '^$$' -fuzz FuzzEachWord -fuzztime $(FUZZTIME) ./similarity
 	GRAPH_FUZZ_ROUNDS=$(GRAPH_FUZZ_ROUNDS) $(GO) test -count=1 -run '^TestGraphFuzz$$' ./httpapi
 
 kill-drill: neo4j ## kill the local Neo4j with SIGKILL under load, start it again, and check answers come back within 5 s (not in `make test`)
