@@ -22,8 +22,7 @@ func TestOverFullONet(t *testing.T) {
 	occupations := neo4jtest.ReadONet(t, neo4jtest.Shared(t, "data/onet-29.3"))
 	wages := neo4jtest.ReadOEWS(t, neo4jtest.Shared(t, "data/oews-2025"))
 	srv, st := newServer(t) // after reading: the lock on Neo4j is held from here
-	neo4jtest.ImportONetData(t, st, occupations)
-	neo4jtest.ImportOEWSData(t, st, wages)
+	neo4jtest.ImportFullData(t, st, occupations, wages)
 	t.Run("wages", func(t *testing.T) { wagesOverONet(t, srv) })
 	t.Run("pay along paths", func(t *testing.T) { payAlongPaths(t, srv) })
 	t.Run("certifications beyond IT", func(t *testing.T) { certificationsBeyondIT(t, srv) })

@@ -27,6 +27,7 @@ import (
 
 	"github.com/careergraph/careergraph/dataset"
 	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/internal/safe"
 	"github.com/careergraph/careergraph/oews"
 	"github.com/careergraph/careergraph/onet"
 	"github.com/careergraph/careergraph/store"
@@ -335,6 +336,26 @@ func ImportOEWSData(t testing.TB, st *store.Store, d *oews.Data) {
 	ctx := context.Background()
 	t.Cleanup(func() { _ = ResetCurated(ctx, st) })
 	if err := st.ImportOEWS(ctx, d, func(string, int, time.Duration) {}); err != nil && !errors.Is(err, store.ErrUnchanged) {
+		t.Fatal(err)
+	}
+}
+
+// ImportFullData imports O*NET's and OEWS's data side by side (they write different
+// nodes, and each its own transactions); the graph goes back to the curated one when the
+// test ends.
+func ImportFullData(t testing.TB, st *store.Store, occupations *onet.Data, wages *oews.Data) {
+	t.Helper()
+	ctx := context.Background()
+	t.Cleanup(func() { _ = ResetCurated(ctx, st) })
+	errs := make([]error, 2)
+	safe.Parallel(func() {
+		errs[0] = st.ImportONet(ctx, occupations, func(string, int, time.Duration) {})
+	}, func() {
+		if err := st.ImportOEWS(ctx, wages, func(string, int, time.Duration) {}); !errors.Is(err, store.ErrUnchanged) {
+			errs[1] = err
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
 		t.Fatal(err)
 	}
 }
