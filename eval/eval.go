@@ -8,8 +8,10 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 
+	"github.com/careergraph/careergraph/internal/safe"
 	"github.com/careergraph/careergraph/onet"
 )
 
@@ -70,16 +72,36 @@ func (r Result) String() string {
 type Ranker func(id string) ([]string, error)
 
 // Measure asks rank about every query and scores its answers against the key. expand
-// maps an answered id to the occupation ids it counts as (nil: the id itself).
+// maps an answered id to the occupation ids it counts as (nil: the id itself). The
+// queries are asked side by side, a worker per processor, so rank and expand must be
+// safe to call at once; the recalls are added up in the queries' order, so the figures do
+// not depend on which worker finished first.
 func Measure(queries []string, k Key, rank Ranker, expand func(id string) []string) (Result, error) {
 	res := Result{Queries: len(queries)}
-	for _, q := range queries {
-		got, err := rank(q)
-		if err != nil {
-			return Result{}, fmt.Errorf("eval: %s: %w", q, err)
+	top5, all20, errs := make([]float64, len(queries)), make([]float64, len(queries)), make([]error, len(queries))
+	workers := runtime.GOMAXPROCS(0)
+	work := make([]func(), workers)
+	for w := range work {
+		work[w] = func() {
+			for i := w; i < len(queries); i += workers {
+				q := queries[i]
+				got, err := rank(q)
+				if err != nil {
+					errs[i] = fmt.Errorf("eval: %s: %w", q, err)
+					continue
+				}
+				top5[i] = recall(got[:min(10, len(got))], k.Top5[q], expand)
+				all20[i] = recall(got[:min(20, len(got))], k.All[q], expand)
+			}
 		}
-		res.RecallTop5 += recall(got[:min(10, len(got))], k.Top5[q], expand)
-		res.RecallAll20 += recall(got[:min(20, len(got))], k.All[q], expand)
+	}
+	safe.Parallel(work...)
+	for i := range queries {
+		if errs[i] != nil {
+			return Result{}, errs[i]
+		}
+		res.RecallTop5 += top5[i]
+		res.RecallAll20 += all20[i]
 	}
 	if len(queries) > 0 {
 		res.RecallTop5 /= float64(len(queries))

@@ -3,6 +3,7 @@ package eval
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/careergraph/careergraph/onet"
@@ -69,7 +70,10 @@ func Recommender(ctx context.Context, pl *planner.Planner) Ranker {
 // classifiedAs lets a curated role count as the O*NET occupations it is classified as.
 func classifiedAs(ctx context.Context, st *store.Store) func(string) []string {
 	seen := map[string][]string{} // each role is read once: recall asks for the same ones thousands of times
+	var mu sync.Mutex             // Measure asks from several workers
 	return func(id string) []string {
+		mu.Lock()
+		defer mu.Unlock()
 		if out, ok := seen[id]; ok {
 			return out
 		}
