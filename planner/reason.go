@@ -103,7 +103,7 @@ func payNote(from, to *domain.Wage) string {
 	case to.Area.ID != from.Area.ID:
 		where = fmt.Sprintf("(%s figure against %s)", to.Area.Name, from.Area.Name)
 	case to.Area.ID == oews.National:
-		where = "in the U.S."
+		where = "nationally" // "in the U.S." would end the sentence in two periods
 	}
 	dir, d := "higher", b-a
 	if d < 0 {

@@ -62,6 +62,11 @@ func TestPayNote(t *testing.T) {
 			t.Errorf("payNote(%+v) = %q, want %q", c.to, got, c.want)
 		}
 	}
+	us := domain.Area{ID: "99", Name: "U.S."}
+	national := payNote(&domain.Wage{Area: us, Median: yearly(40000)}, &domain.Wage{Area: us, Median: yearly(65080)})
+	if national != " Median pay $25,080 higher nationally." {
+		t.Errorf("national: %q", national)
+	}
 	hourly := payNote(&domain.Wage{Area: texasArea, HourlyMedian: hourlyPay(20)}, &domain.Wage{Area: texasArea, HourlyMedian: hourlyPay(22.5)})
 	if hourly != " Median pay $2.50 an hour higher in Texas." {
 		t.Errorf("hourly: %q", hourly)
