@@ -65,6 +65,7 @@ type edgeEnd struct {
 	raw    any
 	id     string
 	labels []any
+	has    uint8 // which of plannerLabels it has, as bits
 	stamp  int32 // the number of its id, under which the reader notes the last edge list that ended here
 }
 
@@ -73,7 +74,13 @@ type edgeEnd struct {
 // about equal size by id, each in its own read transaction, side by side (see readParts).
 // Neo4j's transactions read what is committed as they go, one or several alike: a write
 // landing meanwhile changes the graph's fingerprint, and the next refresh reads it again.
+// The read runs detached from ctx's deadline (see detached), which it still stops at.
 func (s *Store) ReadPlannerGraph(ctx context.Context) (*PlannerGraph, error) {
+	return detached(ctx, s.readWholeGraph)
+}
+
+// readWholeGraph is ReadPlannerGraph's read.
+func (s *Store) readWholeGraph(ctx context.Context) (*PlannerGraph, error) {
 	g := &PlannerGraph{}
 	err := s.readTx(ctx, func(tx neo4j.ManagedTransaction) error {
 		*g = PlannerGraph{}
@@ -154,7 +161,7 @@ const minReadPart = 4096
 func (g *PlannerGraph) roleIDs() []string {
 	var ids []string
 	for _, e := range g.ends {
-		if e.id != "" && slices.Contains(e.labels, any("Role")) {
+		if e.id != "" && e.has&labelBit("Role") != 0 {
 			ids = append(ids, e.id)
 		}
 	}
@@ -195,6 +202,11 @@ func (s *Store) readTx(ctx context.Context, fn func(tx neo4j.ManagedTransaction)
 // again give way to those found now. prev is not changed, and its candidates are shared,
 // not copied.
 func (s *Store) ReadPlannerRoles(ctx context.Context, prev *PlannerGraph, change Change) (*PlannerGraph, error) {
+	return detached(ctx, func(ctx context.Context) (*PlannerGraph, error) { return s.readRoles(ctx, prev, change) })
+}
+
+// readRoles is ReadPlannerRoles's read.
+func (s *Store) readRoles(ctx context.Context, prev *PlannerGraph, change Change) (*PlannerGraph, error) {
 	read := &PlannerGraph{}
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead,
 		BookmarkManager: s.driver.ExecuteQueryBookmarkManager()})

@@ -1,8 +1,6 @@
 package store
 
 import (
-	"slices"
-
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/careergraph/careergraph/domain"
@@ -87,8 +85,7 @@ func (g *PlannerGraph) edges(rec *neo4j.Record, column, kind, from, label string
 // another label, and silently when it was written after the ends were read.
 func (g *PlannerGraph) edgeList(raw []any, kind, from, label string, keys []string, fn func(to string, p *props)) {
 	g.lists++
-	values := make(map[string]any, len(keys)) // one edge's at a time: fn keeps none
-	p := &props{}
+	p := &props{} // one edge's at a time: fn keeps none
 	for _, e := range raw {
 		f, _ := e.([]any)
 		var key string
@@ -104,11 +101,7 @@ func (g *PlannerGraph) edgeList(raw []any, kind, from, label string, keys []stri
 			g.strays = append(g.strays, strayEdge{kind, from, label, key})
 			continue
 		}
-		clear(values)
-		*p = props{m: values, kind: kind, from: from, to: n.id}
-		for i, k := range keys {
-			values[k] = f[1+i]
-		}
+		*p = props{keys: keys, vals: f[1:], kind: kind, from: from, to: n.id}
 		if n.fits(p, label) && g.stamps[n.stamp] == g.lists {
 			p.bad("", "", domain.ReasonDuplicate, nil)
 		}
@@ -123,7 +116,7 @@ func (n edgeEnd) fits(p *props, label string) bool {
 	switch {
 	case n.id == "":
 		p.bad("id", "", domain.ReasonMissing, n.raw)
-	case !slices.Contains(n.labels, any(label)):
+	case n.has&labelBit(label) == 0:
 		p.bad("", "", domain.ReasonWrongLabel, n.labels)
 	default:
 		return true
@@ -167,8 +160,27 @@ func (g *PlannerGraph) readEnds(list []any) {
 			g.stampOf[id] = stamp
 			g.stamps = append(g.stamps, 0)
 		}
-		g.ends[key] = edgeEnd{raw: f[1], id: g.intern(id), labels: labels, stamp: stamp}
+		var has uint8
+		for _, l := range labels {
+			if l, ok := l.(string); ok {
+				has |= labelBit(l)
+			}
+		}
+		g.ends[key] = edgeEnd{raw: f[1], id: g.intern(id), labels: labels, has: has, stamp: stamp}
 	}
+}
+
+// plannerLabels are the labels the planner's edges join, in the order of edgeEnd.has's bits.
+var plannerLabels = [...]string{"Role", "Skill", "Certification"}
+
+// labelBit is label's bit in edgeEnd.has; 0 for any other label.
+func labelBit(label string) uint8 {
+	for i, l := range plannerLabels {
+		if l == label {
+			return 1 << i
+		}
+	}
+	return 0
 }
 
 // intern returns the one copy of id kept while reading, so that the many edges ending at

@@ -25,10 +25,25 @@ const (
 // out (the zero value is returned) and a Problem names the record, the property and why.
 type props struct {
 	m        map[string]any
+	keys     []string // with vals, the properties when m is nil: an edge's, read from a list
+	vals     []any
 	kind     string // domain.Record*
 	from, to string // the record's id, or its edge's ends
 	problems []domain.Problem
 	badEnd   bool // the node at the edge's other end failed its check
+}
+
+// get is the property key's value, nil when absent.
+func (p *props) get(key string) any {
+	if p.m != nil {
+		return p.m[key]
+	}
+	for i, k := range p.keys {
+		if k == key {
+			return p.vals[i]
+		}
+	}
+	return nil
 }
 
 // end notes the node at an edge's other end: a node that failed its check takes the
@@ -59,7 +74,7 @@ const (
 
 // text reads a string property.
 func (p *props) text(key, field string, need int) string {
-	switch v := p.m[key].(type) {
+	switch v := p.get(key).(type) {
 	case nil:
 		if need != optional {
 			p.bad(key, field, domain.ReasonMissing, nil)
@@ -95,7 +110,7 @@ func (p *props) enum(key, field string, vocab []string, need bool) string {
 
 // num reads a number property within [lo, hi]; ok is false when it is absent or bad.
 func (p *props) num(key, field string, lo, hi float64, need bool) (f float64, ok bool) {
-	switch v := p.m[key].(type) {
+	switch v := p.get(key).(type) {
 	case nil:
 		if need {
 			p.bad(key, field, domain.ReasonMissing, nil)
@@ -128,7 +143,7 @@ func (p *props) whole(key, field string, lo, hi float64, need bool) (int, bool) 
 
 // texts reads a list of strings; an absent list is an empty one.
 func (p *props) texts(key, field string) []string {
-	switch raw := p.m[key].(type) {
+	switch raw := p.get(key).(type) {
 	case nil:
 		return []string{}
 	case []any:
@@ -154,7 +169,7 @@ func (p *props) texts(key, field string) []string {
 
 // flag reads a boolean property; absent is false.
 func (p *props) flag(key, field string) bool {
-	switch v := p.m[key].(type) {
+	switch v := p.get(key).(type) {
 	case nil:
 		return false
 	case bool:

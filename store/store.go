@@ -225,6 +225,50 @@ func (s *Store) observed(ctx context.Context, cypher string, start time.Time, er
 	s.observe(statementName(cypher), time.Since(start), translate(ctx, *err))
 }
 
+// detached runs read, a statement streaming a large answer, on a goroutine of its own
+// under ctx without its deadline (see withoutDeadline), and returns its result, or ctx's
+// error as soon as ctx ends. A read blocked on a server that stopped sending is left to
+// end by itself, when it next reads or when its connection or transaction ends. A panic
+// in read is raised again here.
+func detached[T any](ctx context.Context, read func(context.Context) (T, error)) (T, error) {
+	type result struct {
+		v     T
+		err   error
+		panic any
+	}
+	done := make(chan result, 1)
+	inner, cancel := withoutDeadline(ctx)
+	go func() {
+		defer cancel()
+		var r result
+		defer func() {
+			r.panic = recover()
+			done <- r
+		}()
+		r.v, r.err = read(inner)
+	}()
+	select {
+	case r := <-done:
+		if r.panic != nil {
+			panic(r.panic)
+		}
+		return r.v, r.err
+	case <-ctx.Done():
+		var zero T
+		return zero, translate(ctx, context.Cause(ctx))
+	}
+}
+
+// withoutDeadline is ctx without its deadline, ended when ctx ends and for the same cause.
+// The driver (v5.28) reads every chunk of an answer under a context with a deadline on a
+// goroutine of its own, with a timer and a channel (neo4j/neo4j-go-driver#698); under one
+// without, it reads straight from the socket, checking the context before each chunk.
+func withoutDeadline(ctx context.Context) (context.Context, context.CancelFunc) {
+	out, cancel := context.WithCancelCause(context.WithoutCancel(ctx))
+	stop := context.AfterFunc(ctx, func() { cancel(context.Cause(ctx)) })
+	return out, func() { stop(); cancel(context.Canceled) }
+}
+
 // translate maps driver errors onto the store's sentinel errors, keeping the original
 // for the log. A statement cut short by the caller's deadline is a timeout, whatever the
 // driver calls it.
@@ -232,7 +276,7 @@ func translate(ctx context.Context, err error) error {
 	if err == nil {
 		return nil
 	}
-	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+	if errors.Is(context.Cause(ctx), context.DeadlineExceeded) {
 		return fmt.Errorf("%w: %w", ErrTimeout, err)
 	}
 	if s := sentinel(err); s != nil {
