@@ -1,0 +1,59 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/careergraph/careergraph/internal/faultproxy"
+	"github.com/careergraph/careergraph/internal/neo4jtest"
+	"github.com/careergraph/careergraph/store"
+)
+
+// The planner's reads run detached from the caller's deadline (for the driver's sake), yet
+// a Neo4j that hangs mid-read still gives the caller a timeout at its deadline, and once
+// Neo4j answers again the next read succeeds.
+func TestPlannerReadTimesOutWhenNeo4jHangs(t *testing.T) {
+	neo4jtest.Store(t) // the lock and the curated graph
+	u, err := url.Parse(neo4jtest.URI())
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy, err := faultproxy.Start(u.Host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer proxy.Close()
+	st, err := store.Open(store.Config{URI: "bolt://" + proxy.Addr(), User: os.Getenv("NEO4J_USER"),
+		Password: os.Getenv("NEO4J_PASSWORD"), Database: os.Getenv("NEO4J_DATABASE")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close(context.Background())
+	if _, err := st.ReadPlannerGraph(context.Background()); err != nil {
+		t.Fatalf("before the hang: %v", err)
+	}
+
+	proxy.Freeze()
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err = st.ReadPlannerGraph(ctx)
+	if took := time.Since(start); !errors.Is(err, store.ErrTimeout) || took > 5*time.Second {
+		t.Fatalf("a read while Neo4j hangs: %v after %s; want ErrTimeout at the 500 ms deadline", err, took)
+	}
+	if proxy.Held() == 0 {
+		t.Fatal("the read never reached the frozen proxy")
+	}
+
+	proxy.Thaw()
+	ctx, cancel = context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	g, err := st.ReadPlannerGraph(ctx)
+	if err != nil || len(g.Candidates) == 0 {
+		t.Fatalf("after Neo4j answers again: %v (%d roles)", err, len(g.Candidates))
+	}
+}
