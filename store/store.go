@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/careergraph/careergraph/internal/safe"
 )
 
 // Sentinel errors; callers test them with errors.Is.
@@ -226,37 +228,17 @@ func (s *Store) observed(ctx context.Context, cypher string, start time.Time, er
 }
 
 // detached runs read, a statement streaming a large answer, on a goroutine of its own
-// under ctx without its deadline (see withoutDeadline), and returns its result, or ctx's
-// error as soon as ctx ends. A read blocked on a server that stopped sending is left to
-// end by itself, when it next reads or when its connection or transaction ends. A panic
-// in read is raised again here.
+// (safe.Detach) under ctx without its deadline (see withoutDeadline), and returns its
+// result, or ctx's error as soon as ctx ends. A read blocked on a server that stopped
+// sending is left to end by itself, when it next reads or when its connection or
+// transaction ends. A panic in read is raised again here.
 func detached[T any](ctx context.Context, read func(context.Context) (T, error)) (T, error) {
-	type result struct {
-		v     T
-		err   error
-		panic any
-	}
-	done := make(chan result, 1)
-	inner, cancel := withoutDeadline(ctx)
-	go func() {
+	v, err := safe.Detach(ctx, func() (T, error) {
+		inner, cancel := withoutDeadline(ctx)
 		defer cancel()
-		var r result
-		defer func() {
-			r.panic = recover()
-			done <- r
-		}()
-		r.v, r.err = read(inner)
-	}()
-	select {
-	case r := <-done:
-		if r.panic != nil {
-			panic(r.panic)
-		}
-		return r.v, r.err
-	case <-ctx.Done():
-		var zero T
-		return zero, translate(ctx, context.Cause(ctx))
-	}
+		return read(inner)
+	})
+	return v, translate(ctx, err)
 }
 
 // withoutDeadline is ctx without its deadline, ended when ctx ends and for the same cause.
@@ -273,8 +255,8 @@ func withoutDeadline(ctx context.Context) (context.Context, context.CancelFunc) 
 // for the log. A statement cut short by the caller's deadline is a timeout, whatever the
 // driver calls it.
 func translate(ctx context.Context, err error) error {
-	if err == nil {
-		return nil
+	if err == nil || errors.Is(err, ErrTimeout) || errors.Is(err, ErrUnavailable) {
+		return err // translated already
 	}
 	if errors.Is(context.Cause(ctx), context.DeadlineExceeded) {
 		return fmt.Errorf("%w: %w", ErrTimeout, err)
