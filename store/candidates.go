@@ -74,13 +74,7 @@ type edgeEnd struct {
 // about equal size by id, each in its own read transaction, side by side (see readParts).
 // Neo4j's transactions read what is committed as they go, one or several alike: a write
 // landing meanwhile changes the graph's fingerprint, and the next refresh reads it again.
-// The read runs detached from ctx's deadline (see detached), which it still stops at.
 func (s *Store) ReadPlannerGraph(ctx context.Context) (*PlannerGraph, error) {
-	return detached(ctx, s.readWholeGraph)
-}
-
-// readWholeGraph is ReadPlannerGraph's read.
-func (s *Store) readWholeGraph(ctx context.Context) (*PlannerGraph, error) {
 	g := &PlannerGraph{}
 	err := s.readTx(ctx, func(tx neo4j.ManagedTransaction) error {
 		*g = PlannerGraph{}
@@ -202,11 +196,6 @@ func (s *Store) readTx(ctx context.Context, fn func(tx neo4j.ManagedTransaction)
 // again give way to those found now. prev is not changed, and its candidates are shared,
 // not copied.
 func (s *Store) ReadPlannerRoles(ctx context.Context, prev *PlannerGraph, change Change) (*PlannerGraph, error) {
-	return detached(ctx, func(ctx context.Context) (*PlannerGraph, error) { return s.readRoles(ctx, prev, change) })
-}
-
-// readRoles is ReadPlannerRoles's read.
-func (s *Store) readRoles(ctx context.Context, prev *PlannerGraph, change Change) (*PlannerGraph, error) {
 	read := &PlannerGraph{}
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead,
 		BookmarkManager: s.driver.ExecuteQueryBookmarkManager()})

@@ -13,9 +13,8 @@ import (
 	"github.com/careergraph/careergraph/store"
 )
 
-// The planner's reads run detached from the caller's deadline (for the driver's sake), yet
-// a Neo4j that hangs mid-read still gives the caller a timeout at its deadline, and once
-// Neo4j answers again the next read succeeds.
+// A Neo4j that hangs during the planner's read gives the caller a timeout at its deadline,
+// and once Neo4j answers again the next read succeeds.
 func TestPlannerReadTimesOutWhenNeo4jHangs(t *testing.T) {
 	neo4jtest.Store(t) // the lock and the curated graph
 	u, err := url.Parse(neo4jtest.URI())

@@ -12,8 +12,6 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
-	"github.com/careergraph/careergraph/internal/safe"
 )
 
 // Sentinel errors; callers test them with errors.Is.
@@ -227,38 +225,14 @@ func (s *Store) observed(ctx context.Context, cypher string, start time.Time, er
 	s.observe(statementName(cypher), time.Since(start), translate(ctx, *err))
 }
 
-// detached runs read, a statement streaming a large answer, on a goroutine of its own
-// (safe.Detach) under ctx without its deadline (see withoutDeadline), and returns its
-// result, or ctx's error as soon as ctx ends. A read blocked on a server that stopped
-// sending is left to end by itself, when it next reads or when its connection or
-// transaction ends. A panic in read is raised again here.
-func detached[T any](ctx context.Context, read func(context.Context) (T, error)) (T, error) {
-	v, err := safe.Detach(ctx, func() (T, error) {
-		inner, cancel := withoutDeadline(ctx)
-		defer cancel()
-		return read(inner)
-	})
-	return v, translate(ctx, err)
-}
-
-// withoutDeadline is ctx without its deadline, ended when ctx ends and for the same cause.
-// The driver (v5.28) reads every chunk of an answer under a context with a deadline on a
-// goroutine of its own, with a timer and a channel (neo4j/neo4j-go-driver#698); under one
-// without, it reads straight from the socket, checking the context before each chunk.
-func withoutDeadline(ctx context.Context) (context.Context, context.CancelFunc) {
-	out, cancel := context.WithCancelCause(context.WithoutCancel(ctx))
-	stop := context.AfterFunc(ctx, func() { cancel(context.Cause(ctx)) })
-	return out, func() { stop(); cancel(context.Canceled) }
-}
-
 // translate maps driver errors onto the store's sentinel errors, keeping the original
 // for the log. A statement cut short by the caller's deadline is a timeout, whatever the
 // driver calls it.
 func translate(ctx context.Context, err error) error {
-	if err == nil || errors.Is(err, ErrTimeout) || errors.Is(err, ErrUnavailable) {
-		return err // translated already
+	if err == nil {
+		return nil
 	}
-	if errors.Is(context.Cause(ctx), context.DeadlineExceeded) {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return fmt.Errorf("%w: %w", ErrTimeout, err)
 	}
 	if s := sentinel(err); s != nil {

@@ -1,11 +1,10 @@
 // Package safe keeps a panic in background work from ending the process: Go starts work
-// that recovers, Parallel and Detach raise a panic of their work again in the caller, and
+// that recovers, Parallel raises a panic of parallel work again in its caller, and
 // Recover, deferred, turns a panic into an error. Either way the panic
 // is logged with its stack and counted by where it happened (for /metrics).
 package safe
 
 import (
-	"context"
 	"fmt"
 	"runtime/debug"
 	"sync"
@@ -45,36 +44,6 @@ func Parallel(fns ...func()) {
 		if r != nil {
 			panic(r)
 		}
-	}
-}
-
-// Detach runs fn in a goroutine of its own and returns its result, or ctx's cause as soon
-// as ctx ends, leaving fn to end by itself. A panic in fn is raised again here, in the
-// caller, when the caller is still waiting; otherwise it is dropped with fn's result.
-func Detach[T any](ctx context.Context, fn func() (T, error)) (T, error) {
-	type result struct {
-		v     T
-		err   error
-		panic any
-	}
-	done := make(chan result, 1)
-	go func() {
-		var r result
-		defer func() {
-			r.panic = recover()
-			done <- r
-		}()
-		r.v, r.err = fn()
-	}()
-	select {
-	case r := <-done:
-		if r.panic != nil {
-			panic(r.panic)
-		}
-		return r.v, r.err
-	case <-ctx.Done():
-		var zero T
-		return zero, context.Cause(ctx)
 	}
 }
 
