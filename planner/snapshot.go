@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -81,6 +83,53 @@ func (s *snapshot) patch(g *store.PlannerGraph, changed []string) *snapshot {
 	out := buildSnapshot(g, s.sim, ids)
 	out.loaded, out.patched = s.loaded, true
 	return out
+}
+
+// fromFullRead makes the snapshot of a full read, g: cur patched with the roles that differ
+// from its own when they are few (an edit made straight in Neo4j, which the fingerprint
+// catches but cannot name), as with the service's own changes; built afresh otherwise, and
+// when a rebuild is due.
+func fromFullRead(cur *snapshot, g *store.PlannerGraph, rebuild bool, started time.Time) *snapshot {
+	if cur != nil && !rebuild {
+		if changed := changedRoles(cur, g.Candidates); len(changed) <= max(minPatchable, len(g.Candidates)/100) {
+			return cur.patch(g, changed)
+		}
+	}
+	s := newSnapshot(g)
+	s.loaded = started
+	return s
+}
+
+// minPatchable is how many changed roles a full read may patch into the snapshot at any
+// size; beyond it and a hundredth of the roles, the similarity model is fitted again.
+const minPatchable = 8
+
+// changedRoles are the ids of the roles of cands that s does not hold as they are, and of
+// those s holds that cands no longer has.
+func changedRoles(s *snapshot, cands []store.Candidate) []string {
+	var changed []string
+	seen := make(map[string]bool, len(cands))
+	for i := range cands {
+		c := &cands[i]
+		seen[c.Role.ID] = true
+		if old, ok := s.byID[c.Role.ID]; !ok || !sameCandidate(old, c) {
+			changed = append(changed, c.Role.ID)
+		}
+	}
+	for id := range s.byID {
+		if !seen[id] {
+			changed = append(changed, id)
+		}
+	}
+	return changed
+}
+
+// sameCandidate reports whether a and b hold the same role with the same edges.
+func sameCandidate(a, b *store.Candidate) bool {
+	return a.Occupation == b.Occupation && slices.Equal(a.Requirements, b.Requirements) &&
+		slices.Equal(a.Endorsements, b.Endorsements) && slices.Equal(a.Tech, b.Tech) &&
+		slices.Equal(a.ClassifiedAs, b.ClassifiedAs) && slices.Equal(a.Moves, b.Moves) &&
+		reflect.DeepEqual(a.Role, b.Role)
 }
 
 // buildSnapshot builds a snapshot of g. With prev, it keeps prev's similarity model and the
@@ -313,8 +362,7 @@ func (p *Planner) reload() (*snapshot, error) {
 		if err != nil {
 			return nil, err
 		}
-		s = newSnapshot(g)
-		s.loaded = started
+		s = fromFullRead(cur, g, rebuild, started)
 	}
 	s.fingerprint, s.version = st.Fingerprint, st.Version
 	s.wages = newWageBook(p.store, p.logProblems)

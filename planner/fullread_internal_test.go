@@ -1,0 +1,73 @@
+package planner
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/store"
+)
+
+// skillGraph is n roles, each requiring two of ten skills and titled by its number.
+func skillGraph(n int) *store.PlannerGraph {
+	g := &store.PlannerGraph{SkillNames: map[string]string{}}
+	for k := range 10 {
+		g.SkillNames[fmt.Sprintf("s%d", k)] = fmt.Sprintf("Skill %d", k)
+	}
+	for i := range n {
+		id := fmt.Sprintf("r%03d", i)
+		c := store.Candidate{Role: domain.Role{ID: id, Title: fmt.Sprintf("Role %d engineer", i), Level: "MID"}}
+		for _, k := range []int{i % 10, (i + 3) % 10} {
+			c.Requirements = append(c.Requirements, domain.Requirement{Role: id, Skill: fmt.Sprintf("s%d", k), Importance: 3, Level: 4})
+		}
+		g.Candidates = append(g.Candidates, c)
+	}
+	return g
+}
+
+// A full read that differs from the snapshot in a few roles (an edit made straight in
+// Neo4j) patches those in, keeping the similarity model; many changed roles, or a rebuild
+// due, build the snapshot afresh.
+func TestFullReadPatchesAFewChangedRoles(t *testing.T) {
+	now := time.Unix(1_800_000_000, 0)
+	cur := newSnapshot(skillGraph(200))
+	cur.loaded = now
+
+	g := skillGraph(200)
+	g.Candidates[7].Requirements[0].Importance = 5     // a property changed
+	g.Candidates[9].Role.Title = "Role 9 architect"    // a title changed
+	g.Candidates = slices.Delete(g.Candidates, 11, 12) // a role gone
+	if got := changedRoles(cur, g.Candidates); !slices.Equal(sortedCopy(got), []string{"r007", "r009", "r011"}) {
+		t.Fatalf("changed roles %v, want r007, r009, r011", got)
+	}
+	s := fromFullRead(cur, g, false, now.Add(time.Second))
+	if !s.patched || s.sim.model != cur.sim.model || !s.loaded.Equal(now) {
+		t.Fatal("a few changed roles were not patched in with the snapshot's model")
+	}
+	if s.reqs["r007"][0].Importance != 5 || s.roles["r009"].Title != "Role 9 architect" || s.byID["r011"] != nil {
+		t.Fatal("the patched snapshot does not hold the full read's roles")
+	}
+	if reflect.DeepEqual(s.sim.vecs["r009"].Text, cur.sim.vecs["r009"].Text) {
+		t.Error("the renamed role's vector was kept")
+	}
+
+	if s := fromFullRead(cur, g, true, now); s.patched || s.sim.model == cur.sim.model {
+		t.Error("a rebuild due patched the snapshot")
+	}
+	many := skillGraph(200)
+	for i := range 20 {
+		many.Candidates[i].Role.Title += " II"
+	}
+	if s := fromFullRead(cur, many, false, now); s.patched {
+		t.Error("twenty changed roles of 200 were patched in")
+	}
+}
+
+func sortedCopy(s []string) []string {
+	out := slices.Clone(s)
+	slices.Sort(out)
+	return out
+}
