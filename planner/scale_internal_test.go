@@ -83,6 +83,14 @@ func BenchmarkScale(b *testing.B) {
 		b.ReportMetric(float64(after.HeapInuse-before.HeapInuse)/(1<<20), "snapshotMiB")
 		runtime.KeepAlive(s)
 	})
+	b.Run("compare a full read", func(b *testing.B) {
+		s := newSnapshot(g)
+		for b.Loop() {
+			if changed := changedRoles(s, g.Candidates); len(changed) != 0 {
+				b.Fatalf("%d roles changed", len(changed))
+			}
+		}
+	})
 	b.Run("patch", func(b *testing.B) {
 		s := newSnapshot(g)
 		b.ReportAllocs()
