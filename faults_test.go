@@ -7,7 +7,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -22,15 +21,7 @@ import (
 func startBehindProxy(t *testing.T, extra map[string]string) (string, *faultproxy.Proxy, context.CancelFunc, chan error) {
 	t.Helper()
 	neo4jtest.Store(t) // the lock and the curated graph
-	u, err := url.Parse(neo4jtest.URI())
-	if err != nil {
-		t.Fatal(err)
-	}
-	proxy, err := faultproxy.Start(u.Host)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { proxy.Close() })
+	proxy := neo4jtest.Proxy(t)
 	env := map[string]string{"ADDR": "127.0.0.1:0", "NEO4J_URI": "bolt://" + proxy.Addr(), "LOG_LEVEL": "error",
 		"RATE_LIMIT": "0", "SHUTDOWN_TIMEOUT": "20s"}
 	for k, v := range extra {
@@ -119,12 +110,7 @@ func status(t *testing.T, u string) int {
 // Neo4j down when the service starts: it starts anyway, says it is not ready, answers
 // UNAVAILABLE, and recovers by itself when Neo4j comes up.
 func TestStartsWithoutNeo4jAndRecovers(t *testing.T) {
-	u, _ := url.Parse(neo4jtest.URI())
-	proxy, err := faultproxy.Start(u.Host)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer proxy.Close()
+	proxy := neo4jtest.Proxy(t)
 	proxy.Down()
 	base, _, _, _ := startService(t, map[string]string{"ADDR": "127.0.0.1:0", "NEO4J_URI": "bolt://" + proxy.Addr(),
 		"LOG_LEVEL": "error", "RATE_LIMIT": "0"}, proxy)

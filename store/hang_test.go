@@ -3,12 +3,9 @@ package store_test
 import (
 	"context"
 	"errors"
-	"net/url"
-	"os"
 	"testing"
 	"time"
 
-	"github.com/careergraph/careergraph/internal/faultproxy"
 	"github.com/careergraph/careergraph/internal/neo4jtest"
 	"github.com/careergraph/careergraph/store"
 )
@@ -17,21 +14,8 @@ import (
 // and once Neo4j answers again the next read succeeds.
 func TestPlannerReadTimesOutWhenNeo4jHangs(t *testing.T) {
 	neo4jtest.Store(t) // the lock and the curated graph
-	u, err := url.Parse(neo4jtest.URI())
-	if err != nil {
-		t.Fatal(err)
-	}
-	proxy, err := faultproxy.Start(u.Host)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer proxy.Close()
-	st, err := store.Open(store.Config{URI: "bolt://" + proxy.Addr(), User: os.Getenv("NEO4J_USER"),
-		Password: os.Getenv("NEO4J_PASSWORD"), Database: os.Getenv("NEO4J_DATABASE")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close(context.Background())
+	proxy := neo4jtest.Proxy(t)
+	st := neo4jtest.OpenAt(t, "bolt://"+proxy.Addr())
 	if _, err := st.ReadPlannerGraph(context.Background()); err != nil {
 		t.Fatalf("before the hang: %v", err)
 	}
@@ -40,7 +24,7 @@ func TestPlannerReadTimesOutWhenNeo4jHangs(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	_, err = st.ReadPlannerGraph(ctx)
+	_, err := st.ReadPlannerGraph(ctx)
 	if took := time.Since(start); !errors.Is(err, store.ErrTimeout) || took > 5*time.Second {
 		t.Fatalf("a read while Neo4j hangs: %v after %s; want ErrTimeout at the 500 ms deadline", err, took)
 	}

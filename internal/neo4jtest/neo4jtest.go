@@ -14,6 +14,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -27,6 +28,7 @@ import (
 
 	"github.com/careergraph/careergraph/dataset"
 	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/internal/faultproxy"
 	"github.com/careergraph/careergraph/internal/safe"
 	"github.com/careergraph/careergraph/oews"
 	"github.com/careergraph/careergraph/onet"
@@ -159,12 +161,35 @@ func openAt(uri string) (*store.Store, error) {
 func Routed(t testing.TB) *store.Store {
 	t.Helper()
 	Store(t)
-	st, err := openAt(strings.Replace(URI(), "bolt://", "neo4j://", 1))
+	return OpenAt(t, strings.Replace(URI(), "bolt://", "neo4j://", 1))
+}
+
+// OpenAt opens a store on uri with the test Neo4j's credentials (a proxy's address, say),
+// closed when the test ends. It takes no lock: the caller holds it (Store) when it reads.
+func OpenAt(t testing.TB, uri string) *store.Store {
+	t.Helper()
+	st, err := openAt(uri)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = st.Close(context.Background()) })
 	return st
+}
+
+// Proxy starts a fault proxy in front of the test Neo4j, closed when the test ends. It
+// takes no lock either: a test may run with Neo4j out of reach before it needs the graph.
+func Proxy(t testing.TB) *faultproxy.Proxy {
+	t.Helper()
+	u, err := url.Parse(URI())
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy, err := faultproxy.Start(u.Host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = proxy.Close() })
+	return proxy
 }
 
 func open() (*store.Store, error) {
