@@ -21,13 +21,18 @@ run: neo4j playground import ## start Neo4j (unless NEO4J_URI is set), import th
 
 # -p 4: test binaries take the shared Neo4j one at a time and wait idle for it meanwhile;
 # more of them at once lets the packages that need no Neo4j run beside the waiting ones.
-test: neo4j playground audit browser ## run every test, integration tests against the real Neo4j included, with the race detector
+# The tests needing the whole O*NET and OEWS data use a second Neo4j (neo4j-full), where
+# that data is imported once and kept.
+test: neo4j neo4j-full playground audit browser ## run every test, integration tests against the real Neo4j included, with the race detector
 	$(GO) test -race -count=1 -p 4 ./...
 
 neo4j: ## start the local Neo4j in the background; returns once Bolt answers (log: .state/neo4j.log)
 	@neo4j/neo4jctl start
 
-neo4j-stop: ## stop the local Neo4j
+neo4j-full: neo4j ## start the tests' second Neo4j, for the full data, on 127.0.0.1:7688; returns at once (log: .state/full/neo4j.log)
+	@neo4j/neo4jctl start full --no-wait
+
+neo4j-stop: ## stop the local Neo4j (both, when the tests' second one runs)
 	@neo4j/neo4jctl stop
 
 import: neo4j ## load (or refresh) the curated dataset into Neo4j
@@ -125,4 +130,4 @@ build: ## build the binaries into bin/
 clean: neo4j-stop ## stop Neo4j and remove local state and build output
 	rm -rf .state bin neo4j/target
 
-.PHONY: help run test audit browser onet oews eval classify bench bench-scale bench-import loadtest fuzz kill-drill neo4j neo4j-stop import check-dataset playground generate check-generate readme lint build clean
+.PHONY: help run test audit browser onet oews eval classify bench bench-scale bench-import loadtest fuzz kill-drill neo4j neo4j-full neo4j-stop import check-dataset playground generate check-generate readme lint build clean

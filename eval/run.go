@@ -21,15 +21,23 @@ func (r Report) String() string {
 	return fmt.Sprintf("recommender:        %s\nplain cosine (S+K): %s\n", r.Recommender, r.Baseline)
 }
 
-// Run imports d into st, withholds the related occupations and the moves derived from
-// them, asks the recommender about every rated occupation (first 20, role-only profile),
-// and scores the answers against the key read from d. It restores the withheld edges
-// before returning, whatever happened.
-func Run(ctx context.Context, st *store.Store, d *onet.Data, progress store.Progress) (rep Report, err error) {
+// Run imports d into st and evaluates the recommender over it (Evaluate).
+func Run(ctx context.Context, st *store.Store, d *onet.Data, progress store.Progress) (Report, error) {
 	start := time.Now()
 	if err := st.ImportONet(ctx, d, progress); err != nil {
 		return Report{}, err
 	}
+	rep, err := Evaluate(ctx, st, d, progress)
+	rep.Took = time.Since(start)
+	return rep, err
+}
+
+// Evaluate withholds the related occupations and the moves derived from them from st,
+// which holds d imported, asks the recommender about every rated occupation (first 20,
+// role-only profile), and scores the answers against the key read from d. It restores the
+// withheld edges before returning, whatever happened.
+func Evaluate(ctx context.Context, st *store.Store, d *onet.Data, progress store.Progress) (rep Report, err error) {
+	start := time.Now()
 	if err := st.WithholdRelated(ctx); err != nil {
 		return Report{}, err
 	}

@@ -13,16 +13,13 @@ import (
 // and a skill is required by up to about 870 roles.
 const fanOut = `query($n: Int) { roles(first: $n) { nodes { skills { skill { roles { role { skills { skill { name } } } } } } } } }`
 
-// The whole O*NET database, imported once for the tests that need real data's size.
+// The whole O*NET database and the wages (neo4jtest.Full), for the tests that need real data's size.
 // Nested lists are priced by the graph's real degrees: the fan-out shape is refused
 // before it runs at every first, saying its cost and the limit, also when first comes as
 // a string; modest nested queries still run. The real data passes every check of the
 // snapshot read, and bad records written over it change no answer (badRecordsOverONet).
 func TestOverFullONet(t *testing.T) {
-	occupations := neo4jtest.ReadONet(t, neo4jtest.Shared(t, "data/onet-29.3"))
-	wages := neo4jtest.ReadOEWS(t, neo4jtest.Shared(t, "data/oews-2025"))
-	srv, st := newServer(t) // after reading: the lock on Neo4j is held from here
-	neo4jtest.ImportFullData(t, st, occupations, wages)
+	srv := serve(t, neo4jtest.Full(t))
 	t.Run("wages", func(t *testing.T) { wagesOverONet(t, srv) })
 	t.Run("pay along paths", func(t *testing.T) { payAlongPaths(t, srv) })
 	t.Run("certifications beyond IT", func(t *testing.T) { certificationsBeyondIT(t, srv) })
@@ -33,7 +30,7 @@ func TestOverFullONet(t *testing.T) {
 	t.Run("modest queries run", func(t *testing.T) { modestQueriesRun(t, srv) })
 	t.Run("flood", func(t *testing.T) { fanOutFlood(t, srv) })
 	t.Run("huge variables", func(t *testing.T) { hugeVariables(t, srv) })
-	t.Run("bad records", badRecordsOverONet) // last: it writes into the graph
+	t.Run("bad records", badRecordsOverONet) // last: it writes into the graph, and undoes it
 }
 
 func fanOutRefused(t *testing.T, srv *httptest.Server) {

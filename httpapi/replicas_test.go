@@ -12,13 +12,19 @@ import (
 	"github.com/careergraph/careergraph/httpapi"
 	"github.com/careergraph/careergraph/internal/neo4jtest"
 	"github.com/careergraph/careergraph/planner"
+	"github.com/careergraph/careergraph/store"
 )
 
 // replica starts a second service on the same Neo4j, through neo4j:// routing, with its
 // own planner refreshing every refresh.
 func replica(t *testing.T, refresh time.Duration) *httptest.Server {
 	t.Helper()
-	st := neo4jtest.Routed(t)
+	return replicaOn(t, neo4jtest.Routed(t), refresh)
+}
+
+// replicaOn is replica over st.
+func replicaOn(t *testing.T, st *store.Store, refresh time.Duration) *httptest.Server {
+	t.Helper()
 	pl := planner.New(st, planner.Options{RefreshEvery: refresh, Log: zerolog.New(zerolog.NewTestWriter(t))})
 	t.Cleanup(pl.Close) // runs before the store closes
 	ctx, cancel := context.WithCancel(context.Background())

@@ -161,8 +161,11 @@ func openAt(uri string) (*store.Store, error) {
 func Routed(t testing.TB) *store.Store {
 	t.Helper()
 	Store(t)
-	return OpenAt(t, strings.Replace(URI(), "bolt://", "neo4j://", 1))
+	return OpenAt(t, Routing(URI()))
 }
+
+// Routing is uri with the neo4j:// routing scheme instead of bolt://.
+func Routing(uri string) string { return strings.Replace(uri, "bolt://", "neo4j://", 1) }
 
 // OpenAt opens a store on uri with the test Neo4j's credentials (a proxy's address, say),
 // closed when the test ends. It takes no lock: the caller holds it (Store) when it reads.
@@ -227,8 +230,14 @@ func Driver(t testing.TB) neo4j.DriverWithContext {
 // database knows of it.
 func Cypher(t testing.TB, stmt string, params map[string]any) {
 	t.Helper()
+	CypherAt(t, URI(), stmt, params)
+}
+
+// CypherAt is Cypher against the Neo4j at uri (FullURI, say).
+func CypherAt(t testing.TB, uri, stmt string, params map[string]any) {
+	t.Helper()
 	ctx := context.Background()
-	d, err := newDriver()
+	d, err := newDriverAt(uri)
 	if err == nil {
 		defer d.Close(ctx)
 		_, err = neo4j.ExecuteQuery(ctx, d, stmt, params, neo4j.EagerResultTransformer)
@@ -238,12 +247,14 @@ func Cypher(t testing.TB, stmt string, params map[string]any) {
 	}
 }
 
-func newDriver() (neo4j.DriverWithContext, error) {
+func newDriver() (neo4j.DriverWithContext, error) { return newDriverAt(URI()) }
+
+func newDriverAt(uri string) (neo4j.DriverWithContext, error) {
 	auth := neo4j.NoAuth()
 	if u := os.Getenv("NEO4J_USER"); u != "" {
 		auth = neo4j.BasicAuth(u, os.Getenv("NEO4J_PASSWORD"), "")
 	}
-	return neo4j.NewDriverWithContext(URI(), auth)
+	return neo4j.NewDriverWithContext(uri, auth)
 }
 
 // fuzzWorker reports whether this process is a worker of `go test -fuzz`, started by a
@@ -372,6 +383,13 @@ func ImportFullData(t testing.TB, st *store.Store, occupations *onet.Data, wages
 	t.Helper()
 	ctx := context.Background()
 	t.Cleanup(func() { _ = ResetCurated(ctx, st) })
+	if err := importBoth(ctx, st, occupations, wages); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// importBoth imports O*NET's and OEWS's data into st side by side.
+func importBoth(ctx context.Context, st *store.Store, occupations *onet.Data, wages *oews.Data) error {
 	errs := make([]error, 2)
 	safe.Parallel(func() {
 		errs[0] = st.ImportONet(ctx, occupations, func(string, int, time.Duration) {})
@@ -380,9 +398,7 @@ func ImportFullData(t testing.TB, st *store.Store, occupations *onet.Data, wages
 			errs[1] = err
 		}
 	})
-	if err := errors.Join(errs...); err != nil {
-		t.Fatal(err)
-	}
+	return errors.Join(errs...)
 }
 
 // Scratch is Store for a test that changes the graph: the curated graph alone is
