@@ -29,7 +29,7 @@ test: neo4j neo4j-full playground audit browser ## run every test, integration t
 neo4j: ## start the local Neo4j in the background; returns once Bolt answers (log: .state/neo4j.log)
 	@neo4j/neo4jctl start
 
-neo4j-full: neo4j ## start the tests' second Neo4j, for the full data, on 127.0.0.1:7688; returns at once (log: .state/full/neo4j.log)
+neo4j-full: neo4j ## start the tests' second Neo4j, for the full data, on 127.0.0.1:7688; returns at once (data and log in ~/.cache/careergraph/neo4j-full)
 	@neo4j/neo4jctl start full --no-wait
 
 neo4j-stop: ## stop the local Neo4j (both, when the tests' second one runs)
@@ -127,7 +127,7 @@ build: ## build the binaries into bin/
 	$(GO) build -o bin/careergraph .
 	$(GO) build -o bin/careergraph-import ./cmd/careergraph-import
 
-clean: neo4j-stop ## stop Neo4j and remove local state and build output
-	rm -rf .state bin neo4j/target
+clean: neo4j-stop ## stop Neo4j and remove local state, the tests' full-data cache and build output
+	rm -rf .state bin neo4j/target "$${XDG_CACHE_HOME:-$$HOME/.cache}/careergraph/neo4j-full"
 
 .PHONY: help run test audit browser onet oews eval classify bench bench-scale bench-import loadtest fuzz kill-drill neo4j neo4j-full neo4j-stop import check-dataset playground generate check-generate readme lint build clean

@@ -22,9 +22,9 @@ import (
 
 // The full data (the curated dataset, the whole O*NET copy and the OEWS wages in
 // ../shared) is for the tests that need the real data's size. `make test` starts a second
-// local Neo4j for it (neo4jctl start full): the first test that asks imports the data
-// there, and the others, in this run and later ones, find it in place as long as neither
-// the importer nor the data changed. A test holds that server's own lock while it uses
+// local Neo4j for it (neo4jctl start full), whose data is a cache outside the clone: the
+// first test that asks imports the data there, and the others, in this run and later ones
+// from any clone, find it in place as long as neither the importer nor the data changed. A test holds that server's own lock while it uses
 // the graph, so the two servers serve tests side by side. A test that changes the graph
 // undoes the change and calls Restored; otherwise the next test imports the data again.
 // Without the second server (NEO4J_URI set and NEO4J_FULL_URI not), Full imports the data
@@ -127,7 +127,7 @@ func openFull() (*store.Store, error) {
 	}
 	// The server may still be starting: `make test` starts it without waiting.
 	if err = st.WaitReady(context.Background(), 4*time.Minute); err != nil {
-		return nil, fmt.Errorf("%s does not answer (log: .state/full/neo4j.log): %w", FullURI(), err)
+		return nil, fmt.Errorf("%s does not answer (`neo4j/neo4jctl status full` says where its log is): %w", FullURI(), err)
 	}
 	sum := sha256.Sum256([]byte(FullURI()))
 	path := filepath.Join(os.TempDir(), "careergraph-neo4j-"+hex.EncodeToString(sum[:6])+".lock")
@@ -244,8 +244,9 @@ func importKey(dirs []string) (string, error) {
 				return err
 			}
 			info, err := d.Info()
+			rel, _ := filepath.Rel(dir, path)
 			if err == nil {
-				fmt.Fprintf(h, "%s %d %d\n", path, info.Size(), info.ModTime().UnixNano())
+				fmt.Fprintf(h, "%s %d %d\n", rel, info.Size(), info.ModTime().UnixNano())
 			}
 			return err
 		})
