@@ -25,8 +25,8 @@ func TestTitlesHeldOut(t *testing.T) {
 			t.Errorf("served %s does not beat a baseline at %s", r.Served, base)
 		}
 	}
-	if r.Served.Top1 < 0.50 || r.Served.Top5 < 0.74 {
-		t.Errorf("served %s; on this sample it was top-1 0.515 top-5 0.751", r.Served)
+	if r.Served.Top1 < 0.51 || r.Served.Top5 < 0.75 {
+		t.Errorf("served %s; on this sample it was top-1 0.519 top-5 0.755", r.Served)
 	}
 }
 

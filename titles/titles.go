@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/onet"
@@ -56,14 +57,19 @@ var stopWords = map[string]bool{"a": true, "an": true, "and": true, "the": true,
 
 // Words are a title's words as the index compares them: lower case, abbreviations
 // written out, grade marks and common words dropped, plurals folded.
-func Words(title string) []string {
+func Words(title string) []string { return words(title, similarity.Stem) }
+
+// words is Words with each word, once written out, turned into index words by word.
+func words(title string, word func(string) string) []string {
 	var out []string
 	for _, raw := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}) {
 		for _, w := range strings.Fields(expand(raw)) {
 			if !levels[w] && !stopWords[w] {
-				out = append(out, similarity.Stem(w))
+				for _, x := range strings.Fields(word(w)) {
+					out = append(out, x)
+				}
 			}
 		}
 	}
@@ -205,10 +211,7 @@ func New(titles []Title, descriptions map[string]string) *Index {
 // score, so that it lies between 0 and 1, with exactWeight of it for a title whose words
 // are exactly a role's own title's.
 func (ix *Index) Match(title string, n int) []Match {
-	words := Words(beforeExcept(title))
-	for i, w := range words {
-		words[i] = ix.spell(w)
-	}
+	words := words(beforeExcept(title), ix.known)
 	words = slices.Compact(slices.Sorted(slices.Values(words)))
 	t := ix.scratch.Get().(*tally)
 	defer ix.scratch.Put(t)
@@ -390,6 +393,46 @@ func (ix *Index) spell(w string) string {
 	}
 	return w
 }
+
+// known turns a word of a query into the index's words: its stem when the index knows
+// it; else the title word it likely misspells; else the known words it is made of
+// ("glassblower": glass blower) or, failing that, the longest known word it ends with
+// ("neuroradiologist": radiologist); else its stem, unknown. Several words come space-separated.
+func (ix *Index) known(w string) string {
+	stem := similarity.Stem(w)
+	if s := ix.spell(stem); s != stem || ix.knows(stem) || len(w) < minCompound || len(w) > maxNear {
+		return s
+	}
+	best, balance := "", 0 // the split whose shorter part is longest
+	for i := minPart; i <= len(w)-minPart; i++ {
+		if !utf8.RuneStart(w[i]) {
+			continue // cut between letters, never inside one
+		}
+		a, b := similarity.Stem(w[:i]), similarity.Stem(w[i:])
+		if ix.knows(a) && ix.knows(b) && min(i, len(w)-i) > balance {
+			best, balance = a+" "+b, min(i, len(w)-i)
+		}
+	}
+	if best != "" {
+		return best
+	}
+	for i := 1; i <= len(w)-minSuffix; i++ {
+		if b := similarity.Stem(w[i:]); utf8.RuneStart(w[i]) && ix.knows(b) {
+			return b
+		}
+	}
+	return stem
+}
+
+// knows reports whether a stemmed word is in the index.
+func (ix *Index) knows(w string) bool {
+	_, ok := ix.idf[w]
+	return ok
+}
+
+// minCompound is the shortest unknown word split into known ones, minPart the shortest
+// part, minSuffix the shortest known ending that stands for the whole word.
+const minCompound, minPart, minSuffix = 7, 3, 6
 
 // exactWeight is the share of the score that goes to a query whose words are exactly
 // those of a role's own title ("Carpenters" is the carpenters, not their helpers).

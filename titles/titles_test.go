@@ -124,3 +124,26 @@ func TestVeryLongWordStillMatches(t *testing.T) {
 		t.Errorf("a word over maxNear letters was taken for the one it misspells: %+v", got)
 	}
 }
+
+// A word the index does not know is read as the known words it is made of, or as the
+// known word it ends with; a word made of nothing known still matches nothing.
+func TestCompoundWordsAreSplit(t *testing.T) {
+	ix := ForRoles([]domain.Role{
+		{ID: "glass-blowers", Title: "Glass Blowers, Molders, Benders, and Finishers"},
+		{ID: "glaziers", Title: "Glaziers", Summary: "Install glass in windows."},
+		{ID: "radiologists", Title: "Radiologists"},
+	})
+	for title, want := range map[string][]string{
+		"Glassblower":         {"glass-blowers", "blower glass"},
+		"Sr. Neuroradiologist": {"radiologists", "radiologist"},
+		"Zookeeper":           nil,
+	} {
+		got := ix.Match(title, 1)
+		switch {
+		case want == nil && len(got) != 0:
+			t.Errorf("%s: %+v, want no match", title, got)
+		case want != nil && (len(got) != 1 || got[0].Role != want[0] || strings.Join(got[0].Words, " ") != want[1]):
+			t.Errorf("%s: %+v, want %s on the words %q", title, got, want[0], want[1])
+		}
+	}
+}
