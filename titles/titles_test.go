@@ -134,9 +134,9 @@ func TestCompoundWordsAreSplit(t *testing.T) {
 		{ID: "radiologists", Title: "Radiologists"},
 	})
 	for title, want := range map[string][]string{
-		"Glassblower":         {"glass-blowers", "blower glass"},
+		"Glassblower":          {"glass-blowers", "blower glass"},
 		"Sr. Neuroradiologist": {"radiologists", "radiologist"},
-		"Zookeeper":           nil,
+		"Zookeeper":            nil,
 	} {
 		got := ix.Match(title, 1)
 		switch {
