@@ -4,11 +4,14 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -17,6 +20,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/careergraph/careergraph/internal/safe"
 	"github.com/careergraph/careergraph/store"
 )
 
@@ -183,13 +187,12 @@ func ensureFull(t testing.TB, dirs []string) error {
 		fullCensus = counts
 		return nil
 	}
-	occupations, wages := ReadONet(t, dirs[0]), ReadOEWS(t, dirs[1])
 	ds, err := curated()
 	if err == nil {
 		err = Reset(ctx, full, ds)
 	}
 	if err == nil {
-		err = importBoth(ctx, full, occupations, wages)
+		err = importCommand(t, dirs)
 	}
 	if err == nil {
 		fullCensus, err = census(ctx)
@@ -198,6 +201,33 @@ func ensureFull(t testing.TB, dirs []string) error {
 		err = recordFull(ctx)
 	}
 	return err
+}
+
+// importCommand imports O*NET's and OEWS's data into the full-data server side by side
+// with careergraph-import, as `make onet` and `make oews` do. Built apart from this test
+// binary, the importer runs without the race detector, which would slow it more than
+// twofold.
+func importCommand(t testing.TB, dirs []string) error {
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		goTool = filepath.Join(runtime.GOROOT(), "bin", "go")
+	}
+	bin := filepath.Join(t.TempDir(), "careergraph-import")
+	build := exec.Command(goTool, "build", "-o", bin, "./cmd/careergraph-import")
+	build.Dir = RepoRoot()
+	if out, err := build.CombinedOutput(); err != nil {
+		return fmt.Errorf("building careergraph-import: %w\n%s", err, out)
+	}
+	errs := make([]error, 2)
+	run := func(i int, args ...string) {
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), "NEO4J_URI="+FullURI())
+		if out, err := cmd.CombinedOutput(); err != nil {
+			errs[i] = fmt.Errorf("careergraph-import %s: %w\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+	safe.Parallel(func() { run(0, "-onet", "-ONET_DIR="+dirs[0]) }, func() { run(1, "-oews", "-OEWS_DIR="+dirs[1]) })
+	return errors.Join(errs...)
 }
 
 // fullKey and fullCensus are the import key and the census of the full-data graph as this
@@ -217,11 +247,11 @@ func recordFull(ctx context.Context) error {
 	return err
 }
 
-// importKey sums what decides the imported graph: the importer's code and statements, the
-// curated dataset, and the data files' names, sizes and times.
+// importKey sums what decides the imported graph: the importer's code (the command's
+// included) and statements, the curated dataset, and the data files' names, sizes and times.
 func importKey(dirs []string) (string, error) {
 	h := sha256.New()
-	for _, pkg := range []string{"store", "store/cypher", "onet", "oews", "dataset", "domain"} {
+	for _, pkg := range []string{"store", "store/cypher", "onet", "oews", "dataset", "domain", "cmd/careergraph-import", "config", "internal/cli"} {
 		entries, err := os.ReadDir(filepath.Join(RepoRoot(), pkg))
 		if err != nil {
 			return "", err
