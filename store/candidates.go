@@ -46,13 +46,13 @@ type PlannerGraph struct {
 	Degrees map[string]int
 	// Problems are the records left out because they failed their check.
 	Problems []domain.Problem
-	seen     map[string]bool   // ids read so far, while reading
-	names    map[string]string // the ids at edges' ends, each kept once, while reading
+	seen     map[string]bool    // ids read so far, while reading
+	names    map[string]string  // the ids at edges' ends, each kept once, while reading
 	ends     map[int64]edgeEnd // the nodes edges can end at, by internal id, while reading
-	stampOf  map[string]int32  // the stamp of each id at edges' ends, while reading
-	stamps   []uint32          // by stamp, the last edge list that ended at the id, while reading
-	lists    uint32            // edge lists read so far, while reading
-	strays   []strayEdge       // edges whose end is not in ends, while reading
+	stampOf  map[string]int32   // the stamp of each id at edges' ends, while reading
+	stamps   []uint32           // by stamp, the last edge list that ended at the id, while reading
+	lists    uint32             // edge lists read so far, while reading
+	strays   []strayEdge        // edges whose end is not in ends, while reading
 }
 
 // strayEdge is an edge whose end was not among the nodes read first: one of another label
