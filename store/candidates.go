@@ -48,7 +48,7 @@ type PlannerGraph struct {
 	Problems []domain.Problem
 	seen     map[string]bool    // ids read so far, while reading
 	names    map[string]string  // the ids at edges' ends, each kept once, while reading
-	ends     map[int64]edgeEnd // the nodes edges can end at, by internal id, while reading
+	ends     map[string]edgeEnd // the nodes edges can end at, by element id, while reading
 	stampOf  map[string]int32   // the stamp of each id at edges' ends, while reading
 	stamps   []uint32           // by stamp, the last edge list that ended at the id, while reading
 	lists    uint32             // edge lists read so far, while reading
@@ -57,10 +57,7 @@ type PlannerGraph struct {
 
 // strayEdge is an edge whose end was not among the nodes read first: one of another label
 // (looked up once all is read, to report it) or one written since.
-type strayEdge struct {
-	kind, from, label string
-	key               int64
-}
+type strayEdge struct{ kind, from, label, key string }
 
 // edgeEnd is a node an edge can end at: its id property as read (any type, or nil), the
 // same as kept (see intern; "" when it is not a string), and its labels.
@@ -342,7 +339,7 @@ func (s *Store) readCatalog(ctx context.Context, tx neo4j.ManagedTransaction, g 
 
 // reportStrays looks up the ends of g's stray edges and reports those that do not fit.
 func (s *Store) reportStrays(ctx context.Context, tx neo4j.ManagedTransaction, g *PlannerGraph) error {
-	keys := make([]int64, len(g.strays))
+	keys := make([]string, len(g.strays))
 	for i, e := range g.strays {
 		keys[i] = e.key
 	}

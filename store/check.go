@@ -71,7 +71,7 @@ func (g *PlannerGraph) candidate(rec *neo4j.Record) (Candidate, bool) {
 	return c, true
 }
 
-// edges reads one column of edges, each a list of its end's internal id and the
+// edges reads one column of edges, each a list of its end's element id and the
 // properties named by keys; it checks that the end has an id and the label the edge type
 // joins, and calls fn with the end's id and the properties to check. A second edge to the
 // same end is a DUPLICATE.
@@ -88,12 +88,11 @@ func (g *PlannerGraph) edgeList(raw []any, kind, from, label string, keys []stri
 	p := &props{} // one edge's at a time: fn keeps none
 	for _, e := range raw {
 		f, _ := e.([]any)
-		var key int64
-		ok := false
+		var key string
 		if len(f) == 1+len(keys) {
-			key, ok = f[0].(int64)
+			key, _ = f[0].(string)
 		}
-		if !ok {
+		if key == "" {
 			g.reject([]domain.Problem{{Kind: kind, From: from, Value: shown(e), Reason: domain.ReasonWrongType}})
 			continue
 		}
@@ -142,7 +141,7 @@ func (g *PlannerGraph) reportStrays() {
 // skipped (an edge ending at it is then left out as one to a node not there).
 func (g *PlannerGraph) readEnds(list []any) {
 	if g.ends == nil {
-		g.ends = make(map[int64]edgeEnd, len(list))
+		g.ends = make(map[string]edgeEnd, len(list))
 	}
 	if g.stampOf == nil {
 		g.stampOf = map[string]int32{}
@@ -152,10 +151,7 @@ func (g *PlannerGraph) readEnds(list []any) {
 		if len(f) != 3 {
 			continue
 		}
-		key, ok := f[0].(int64)
-		if !ok {
-			continue
-		}
+		key, _ := f[0].(string)
 		labels, _ := f[2].([]any)
 		id, _ := f[1].(string)
 		stamp, ok := g.stampOf[id] // nodes that share an id share a stamp: a second edge to the id is a duplicate

@@ -58,27 +58,26 @@ func TestDecodeRoleChecksEveryProperty(t *testing.T) {
 // The edge lists of the snapshot read keep their alignment whatever is null: each edge
 // is checked on its own.
 func TestEdgesAreCheckedOneByOne(t *testing.T) {
-	const kA, kB, kC, kX, kD, kA2, kGone int64 = 1, 2, 3, 4, 5, 6, 99 // the ends' internal ids
 	g := &PlannerGraph{}
 	g.readEnds([]any{
-		[]any{kA, "a", []any{"Skill"}},
-		[]any{kB, "b", []any{"Skill"}},
-		[]any{kC, "c", []any{"Role"}},
-		[]any{kX, nil, []any{"Skill"}},
-		[]any{kD, "d", []any{"Skill", "Other"}},
-		[]any{kA2, "a", []any{"Skill"}}, // another node with a's id
+		[]any{"k-a", "a", []any{"Skill"}},
+		[]any{"k-b", "b", []any{"Skill"}},
+		[]any{"k-c", "c", []any{"Role"}},
+		[]any{"k-x", nil, []any{"Skill"}},
+		[]any{"k-d", "d", []any{"Skill", "Other"}},
+		[]any{"k-a2", "a", []any{"Skill"}}, // another node with a's id
 		"garbage",
 	})
 	var kept []string
 	raw := []any{
-		[]any{kA, 3.0, 2.0},
-		[]any{kB, nil, 2.0},           // importance missing
-		[]any{kC, 3.0, 2.0},           // a Role at the end
-		[]any{kX, 3.0, 2.0},           // an end without an id
-		[]any{kA, 3.0, 2.0},           // a second edge to a
-		[]any{kA2, 3.0, 2.0},          // and a third, to the other node with a's id
-		[]any{kD, "high", math.NaN()}, // two problems, one edge
-		[]any{kGone, 3.0, 2.0},        // an end not read: left out, as a dangling edge is
+		[]any{"k-a", 3.0, 2.0},
+		[]any{"k-b", nil, 2.0},           // importance missing
+		[]any{"k-c", 3.0, 2.0},           // a Role at the end
+		[]any{"k-x", 3.0, 2.0},           // an end without an id
+		[]any{"k-a", 3.0, 2.0},           // a second edge to a
+		[]any{"k-a2", 3.0, 2.0},          // and a third, to the other node with a's id
+		[]any{"k-d", "high", math.NaN()}, // two problems, one edge
+		[]any{"k-gone", 3.0, 2.0},        // an end not read: left out, as a dangling edge is
 		"garbage",
 	}
 	g.edgeList(raw, domain.RecordRequirement, "r", "Skill", []string{"importance", "level"}, func(to string, p *props) {
@@ -104,7 +103,7 @@ func TestEdgesAreCheckedOneByOne(t *testing.T) {
 	}
 	// Another role's list may end where this one's did.
 	g.Problems, kept = nil, nil
-	g.edgeList([]any{[]any{kA, 3.0, 2.0}}, domain.RecordRequirement, "s", "Skill", []string{"importance", "level"}, func(to string, p *props) {
+	g.edgeList([]any{[]any{"k-a", 3.0, 2.0}}, domain.RecordRequirement, "s", "Skill", []string{"importance", "level"}, func(to string, p *props) {
 		if g.reject(p.problems) {
 			kept = append(kept, to)
 		}

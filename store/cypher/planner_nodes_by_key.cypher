@@ -1,5 +1,5 @@
-// The nodes of the internal ids $keys, as one list of [internal id, id, labels] (see
+// The nodes of the element ids $keys, as one list of [element id, id, labels] (see
 // planner_nodes.cypher): the ends of edges that planner_nodes.cypher's list did not hold,
 // to report them.
-MATCH (n) WHERE id(n) IN $keys
-RETURN collect([id(n), n.id, labels(n)]) AS nodes
+MATCH (n) WHERE elementId(n) IN $keys
+RETURN collect([elementId(n), n.id, labels(n)]) AS nodes
