@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -14,7 +13,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -35,12 +33,10 @@ import (
 // into the test Neo4j and resets it to the curated dataset when the test ends.
 
 var (
-	fullOnce    sync.Once
-	full        *store.Store
-	fullErr     error
-	fullLock    *os.File
-	fullMu      sync.Mutex
-	fullHolders int
+	fullOnce sync.Once
+	full     *store.Store
+	fullErr  error
+	fullLock *serverLock // the full-data server's; it records the import (see recordFull)
 )
 
 // FullURI is the Neo4j holding the full data: NEO4J_FULL_URI, else NEO4J_URI when that is
@@ -133,39 +129,16 @@ func openFull() (*store.Store, error) {
 	if err = st.WaitReady(context.Background(), 4*time.Minute); err != nil {
 		return nil, fmt.Errorf("%s does not answer (`neo4j/neo4jctl status full` says where its log is): %w", FullURI(), err)
 	}
-	sum := sha256.Sum256([]byte(FullURI()))
-	path := filepath.Join(os.TempDir(), "careergraph-neo4j-"+hex.EncodeToString(sum[:6])+".lock")
-	if fullLock, err = os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644); err != nil {
-		return nil, fmt.Errorf("test lock: %w", err)
+	if fullLock, err = openLock(FullURI()); err != nil {
+		return nil, err
 	}
 	return st, nil
 }
 
-// holdFull takes the full-data server's lock for t (once per binary, as hold does) and
-// imports the data unless the graph is the one recorded after the last import.
+// holdFull takes the full-data server's lock for t (see serverLock.hold) and imports the
+// data unless the graph is the one recorded after the last import.
 func holdFull(t testing.TB, dirs []string) error {
-	fullMu.Lock()
-	defer fullMu.Unlock()
-	if fullHolders == 0 {
-		if err := syscall.Flock(int(fullLock.Fd()), syscall.LOCK_EX); err != nil {
-			return fmt.Errorf("test lock: %w", err)
-		}
-		if err := ensureFull(t, dirs); err != nil {
-			_ = syscall.Flock(int(fullLock.Fd()), syscall.LOCK_UN)
-			return err
-		}
-	}
-	fullHolders++
-	took := time.Now()
-	t.Cleanup(func() {
-		fullMu.Lock()
-		defer fullMu.Unlock()
-		if fullHolders--; fullHolders == 0 {
-			_ = syscall.Flock(int(fullLock.Fd()), syscall.LOCK_UN)
-			logHeld(t.Name()+"(full)", time.Since(took))
-		}
-	})
-	return nil
+	return fullLock.hold(t, t.Name()+"(full)", func() error { return ensureFull(t, dirs) })
 }
 
 // ensureFull imports the full data unless the lock file records the graph's fingerprint
@@ -181,8 +154,7 @@ func ensureFull(t testing.TB, dirs []string) error {
 		return err
 	}
 	fullKey = key
-	recorded, _ := io.ReadAll(io.NewSectionReader(fullLock, 0, 1<<16))
-	state, counts, _ := strings.Cut(string(recorded), "\n")
+	state, counts, _ := strings.Cut(fullLock.recorded(), "\n")
 	if fp != "" && state == key+" "+fp {
 		fullCensus = counts
 		return nil
@@ -239,10 +211,7 @@ var fullKey, fullCensus string
 func recordFull(ctx context.Context) error {
 	fp, err := full.Fingerprint(ctx)
 	if err == nil {
-		err = fullLock.Truncate(0)
-	}
-	if err == nil {
-		_, err = fullLock.WriteAt([]byte(fullKey+" "+fp+"\n"+fullCensus), 0)
+		err = fullLock.record(fullKey + " " + fp + "\n" + fullCensus)
 	}
 	return err
 }

@@ -8,19 +8,15 @@ package neo4jtest
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -40,11 +36,7 @@ var (
 	shared  *store.Store
 	openErr error
 
-	mu      sync.Mutex
-	holders int // tests of this binary holding the lock
-	// lockFile is the lock shared by every test binary using the same server; it holds the
-	// graph's fingerprint after the last reset to the curated dataset.
-	lockFile *os.File
+	lock *serverLock // the test Neo4j's; it records the graph's fingerprint after the last reset
 )
 
 // Store returns the shared store, connected and loaded with the curated dataset, and
@@ -72,28 +64,7 @@ func hold(t testing.TB) error {
 	if fuzzWorker() {
 		return nil // the coordinating process holds the lock and loaded the graph
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	if holders == 0 {
-		if err := syscall.Flock(int(lockFile.Fd()), syscall.LOCK_EX); err != nil {
-			return fmt.Errorf("test lock: %w", err)
-		}
-		if err := ensureCurated(context.Background()); err != nil {
-			_ = syscall.Flock(int(lockFile.Fd()), syscall.LOCK_UN)
-			return err
-		}
-	}
-	holders++
-	took := time.Now()
-	t.Cleanup(func() {
-		mu.Lock()
-		defer mu.Unlock()
-		if holders--; holders == 0 {
-			_ = syscall.Flock(int(lockFile.Fd()), syscall.LOCK_UN)
-			logHeld(t.Name(), time.Since(took))
-		}
-	})
-	return nil
+	return lock.hold(t, t.Name(), func() error { return ensureCurated(context.Background()) })
 }
 
 // logHeld appends how long a test held the lock to the file NEO4JTEST_LOCK_LOG names, if
@@ -119,8 +90,7 @@ func ensureCurated(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	recorded, err := io.ReadAll(io.NewSectionReader(lockFile, 0, 1<<12))
-	if err == nil && fp != "" && string(recorded) == fp {
+	if fp != "" && lock.recorded() == fp {
 		return nil
 	}
 	return ResetCurated(ctx, shared)
@@ -128,15 +98,12 @@ func ensureCurated(ctx context.Context) error {
 
 // record writes the graph's fingerprint into the lock file, after a reset.
 func record(ctx context.Context, st *store.Store) error {
-	if lockFile == nil || st != shared {
+	if lock == nil || st != shared {
 		return nil
 	}
 	fp, err := st.Fingerprint(ctx)
 	if err == nil {
-		err = lockFile.Truncate(0)
-	}
-	if err == nil {
-		_, err = lockFile.WriteAt([]byte(fp), 0)
+		err = lock.record(fp)
 	}
 	return err
 }
@@ -206,10 +173,8 @@ func open() (*store.Store, error) {
 	if fuzzWorker() {
 		return st, nil
 	}
-	sum := sha256.Sum256([]byte(URI()))
-	path := filepath.Join(os.TempDir(), "careergraph-neo4j-"+hex.EncodeToString(sum[:6])+".lock")
-	if lockFile, err = os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644); err != nil {
-		return nil, fmt.Errorf("test lock: %w", err)
+	if lock, err = openLock(URI()); err != nil {
+		return nil, err
 	}
 	return st, nil
 }
