@@ -40,7 +40,7 @@ func TestFullReadPatchesAFewChangedRoles(t *testing.T) {
 	g.Candidates[7].Requirements[0].Importance = 5     // a property changed
 	g.Candidates[9].Role.Title = "Role 9 architect"    // a title changed
 	g.Candidates = slices.Delete(g.Candidates, 11, 12) // a role gone
-	if got := changedRoles(cur, g.Candidates); !slices.Equal(sortedCopy(got), []string{"r007", "r009", "r011"}) {
+	if got := cur.reuse(g); !slices.Equal(sortedCopy(got), []string{"r007", "r009", "r011"}) {
 		t.Fatalf("changed roles %v, want r007, r009, r011", got)
 	}
 	s := fromFullRead(cur, g, false, now.Add(time.Second))
@@ -70,4 +70,48 @@ func sortedCopy(s []string) []string {
 	out := slices.Clone(s)
 	slices.Sort(out)
 	return out
+}
+
+// A full read or a patch keeps what did not change: the snapshot's own copy of each role
+// read again as it was, and its indexes of titles and names unless a role's titles,
+// summary, level or codes changed, or the catalog did.
+func TestUnchangedIsKept(t *testing.T) {
+	cur := newSnapshot(skillGraph(50))
+	cur.titleIndex()
+	g := skillGraph(50)
+	g.Candidates[3].Requirements[0].Importance = 5
+	s := fromFullRead(cur, g, false, time.Now())
+	if &s.byID["r004"].Requirements[0] != &cur.byID["r004"].Requirements[0] {
+		t.Error("a role read as the snapshot holds it was not the snapshot's own")
+	}
+	if &s.byID["r003"].Requirements[0] == &cur.byID["r003"].Requirements[0] || s.reqs["r003"][0].Importance != 5 {
+		t.Error("the changed role was not taken from the read")
+	}
+	if s.words != cur.words {
+		t.Error("a requirement changed and the word indexes were built again")
+	}
+	if s := fromFullRead(cur, skillGraph(50), true, time.Now()); s.words != cur.words || s.patched {
+		t.Error("a rebuild over the same roles built the word indexes again")
+	}
+
+	renamed := skillGraph(50)
+	renamed.Candidates[3].Role.AlternateTitles = []string{"Quantum widget wrangler"}
+	s = fromFullRead(cur, renamed, false, time.Now())
+	if s.words == cur.words {
+		t.Fatal("a role's titles changed and the word indexes were kept")
+	}
+	if m := s.titleIndex().Match("widget wrangler", 1); len(m) != 1 || m[0].Role != "r003" {
+		t.Errorf("the new title is not found: %+v", m)
+	}
+
+	recataloged := skillGraph(50)
+	recataloged.Named = map[string]domain.Skill{"s1": {ID: "s1", Name: "Widget wrangling"}}
+	if s := fromFullRead(cur, recataloged, false, time.Now()); s.words == cur.words {
+		t.Error("the catalog changed and the word indexes were kept")
+	}
+	gone := skillGraph(50)
+	gone.Candidates = gone.Candidates[:49]
+	if s := cur.patch(gone, []string{"r049"}); s.words == cur.words {
+		t.Error("a role left and the word indexes were kept")
+	}
 }

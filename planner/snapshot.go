@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"sync"
@@ -73,8 +74,9 @@ type indexedNeed struct {
 
 func newSnapshot(g *store.PlannerGraph) *snapshot { return buildSnapshot(g, nil, nil) }
 
-// patched returns a snapshot of g, which is s's graph with the roles changed read again:
-// their vectors are worked out under s's similarity model, every other role's kept.
+// patch returns a snapshot of g, which is s's graph with the roles changed read again:
+// their vectors are worked out under s's similarity model, every other role's kept, and
+// s's indexes of titles and names kept when none of what they hold changed.
 func (s *snapshot) patch(g *store.PlannerGraph, changed []string) *snapshot {
 	ids := make(map[string]bool, len(changed))
 	for _, id := range changed {
@@ -82,21 +84,28 @@ func (s *snapshot) patch(g *store.PlannerGraph, changed []string) *snapshot {
 	}
 	out := buildSnapshot(g, s.sim, ids)
 	out.loaded, out.patched = s.loaded, true
+	out.keepWords(s, changed)
 	return out
 }
 
 // fromFullRead makes the snapshot of a full read, g: cur patched with the roles that differ
 // from its own when they are few (an edit made straight in Neo4j, which the fingerprint
 // catches but cannot name), as with the service's own changes; built afresh otherwise, and
-// when a rebuild is due.
+// when a rebuild is due. What g holds as cur does is cur's, so that the read's copy can go
+// while the snapshot is built.
 func fromFullRead(cur *snapshot, g *store.PlannerGraph, rebuild bool, started time.Time) *snapshot {
-	if cur != nil && !rebuild {
-		if changed := changedRoles(cur, g.Candidates); len(changed) <= max(minPatchable, len(g.Candidates)/100) {
+	var changed []string
+	if cur != nil {
+		changed = cur.reuse(g)
+		if !rebuild && len(changed) <= max(minPatchable, len(g.Candidates)/100) {
 			return cur.patch(g, changed)
 		}
 	}
 	s := newSnapshot(g)
 	s.loaded = started
+	if cur != nil {
+		s.keepWords(cur, changed)
+	}
 	return s
 }
 
@@ -104,22 +113,28 @@ func fromFullRead(cur *snapshot, g *store.PlannerGraph, rebuild bool, started ti
 // size; beyond it and a hundredth of the roles, the similarity model is fitted again.
 const minPatchable = 8
 
-// changedRoles are the ids of the roles of cands that s does not hold as they are, and of
-// those s holds that cands no longer has.
-func changedRoles(s *snapshot, cands []store.Candidate) []string {
+// reuse puts s's own copy in g of every role g holds as s does, and of the catalog when
+// it is the same, and returns the ids of the roles that differ: those of g that s does not
+// hold as they are, and those s holds that g no longer has.
+func (s *snapshot) reuse(g *store.PlannerGraph) []string {
 	var changed []string
-	seen := make(map[string]bool, len(cands))
-	for i := range cands {
-		c := &cands[i]
+	seen := make(map[string]bool, len(g.Candidates))
+	for i := range g.Candidates {
+		c := &g.Candidates[i]
 		seen[c.Role.ID] = true
 		if old, ok := s.byID[c.Role.ID]; !ok || !sameCandidate(old, c) {
 			changed = append(changed, c.Role.ID)
+		} else {
+			*c = *old
 		}
 	}
 	for id := range s.byID {
 		if !seen[id] {
 			changed = append(changed, id)
 		}
+	}
+	if old := s.graph; old != nil && sameCatalog(old, g) {
+		g.SkillNames, g.Named, g.Certifications = old.SkillNames, old.Named, old.Certifications
 	}
 	return changed
 }
@@ -130,6 +145,35 @@ func sameCandidate(a, b *store.Candidate) bool {
 		slices.Equal(a.Endorsements, b.Endorsements) && slices.Equal(a.Tech, b.Tech) &&
 		slices.Equal(a.ClassifiedAs, b.ClassifiedAs) && slices.Equal(a.Moves, b.Moves) &&
 		reflect.DeepEqual(a.Role, b.Role)
+}
+
+// sameCatalog reports whether a and b hold the same skills and certifications.
+func sameCatalog(a, b *store.PlannerGraph) bool {
+	return maps.Equal(a.SkillNames, b.SkillNames) && reflect.DeepEqual(a.Named, b.Named) &&
+		reflect.DeepEqual(a.Certifications, b.Certifications)
+}
+
+// keepWords gives s prev's indexes of titles and names (see wordIndexes) when they would
+// be the same: the same catalog, and the roles changed since prev the same in what the
+// indexes read (their titles, summary, level and codes), or gone from both.
+func (s *snapshot) keepWords(prev *snapshot, changed []string) {
+	if s.graph == nil || prev.graph == nil || !sameCatalog(s.graph, prev.graph) {
+		return
+	}
+	for _, id := range changed {
+		a, inPrev := prev.roles[id]
+		b, inNew := s.roles[id]
+		if inPrev != inNew || inNew && !sameWords(a, b) {
+			return
+		}
+	}
+	s.words = prev.words
+}
+
+// sameWords reports whether two roles are the same in what the word indexes read.
+func sameWords(a, b domain.Role) bool {
+	return a.ID == b.ID && a.Title == b.Title && a.Summary == b.Summary && a.Level == b.Level &&
+		slices.Equal(a.AlternateTitles, b.AlternateTitles) && slices.Equal(a.SocCodes, b.SocCodes)
 }
 
 // buildSnapshot builds a snapshot of g. With prev, it keeps prev's similarity model and the
