@@ -19,7 +19,7 @@ import (
 // Store is what the planner needs from the store.
 type Store interface {
 	State(ctx context.Context) (store.GraphState, error)
-	ReadPlannerGraph(ctx context.Context) (*store.PlannerGraph, error)
+	ReadPlannerGraph(ctx context.Context, prev *store.PlannerGraph) (*store.PlannerGraph, error)
 	ReadPlannerRoles(ctx context.Context, prev *store.PlannerGraph, change store.Change) (*store.PlannerGraph, error)
 }
 

@@ -39,7 +39,7 @@ func (s *scriptedStore) ReadPlannerRoles(context.Context, *store.PlannerGraph, s
 	panic("scriptedStore records no changes, so the planner never patches")
 }
 
-func (s *scriptedStore) ReadPlannerGraph(context.Context) (*store.PlannerGraph, error) {
+func (s *scriptedStore) ReadPlannerGraph(context.Context, *store.PlannerGraph) (*store.PlannerGraph, error) {
 	s.mu.Lock()
 	read := s.read
 	s.mu.Unlock()

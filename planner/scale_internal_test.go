@@ -25,7 +25,7 @@ func (s graphStore) State(context.Context) (store.GraphState, error) {
 func (s graphStore) ReadPlannerRoles(context.Context, *store.PlannerGraph, store.Change) (*store.PlannerGraph, error) {
 	return s.g, nil
 }
-func (s graphStore) ReadPlannerGraph(context.Context) (*store.PlannerGraph, error) {
+func (s graphStore) ReadPlannerGraph(context.Context, *store.PlannerGraph) (*store.PlannerGraph, error) {
 	return s.g, nil
 }
 
@@ -44,7 +44,7 @@ func grownGraph(b *testing.B, factor int) *store.PlannerGraph {
 	st := grownStore(b, factor)
 	ctx := context.Background()
 	started := time.Now()
-	g, err := st.ReadPlannerGraph(ctx)
+	g, err := st.ReadPlannerGraph(ctx, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -127,7 +127,7 @@ func BenchmarkScaleRead(b *testing.B) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := st.ReadPlannerGraph(ctx); err != nil {
+		if _, err := st.ReadPlannerGraph(ctx, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

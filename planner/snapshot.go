@@ -122,7 +122,7 @@ func (s *snapshot) reuse(g *store.PlannerGraph) []string {
 	for i := range g.Candidates {
 		c := &g.Candidates[i]
 		seen[c.Role.ID] = true
-		if old, ok := s.byID[c.Role.ID]; !ok || !sameCandidate(old, c) {
+		if old, ok := s.byID[c.Role.ID]; !ok || !old.Equal(c) {
 			changed = append(changed, c.Role.ID)
 		} else {
 			*c = *old
@@ -137,14 +137,6 @@ func (s *snapshot) reuse(g *store.PlannerGraph) []string {
 		g.SkillNames, g.Named, g.Certifications = old.SkillNames, old.Named, old.Certifications
 	}
 	return changed
-}
-
-// sameCandidate reports whether a and b hold the same role with the same edges.
-func sameCandidate(a, b *store.Candidate) bool {
-	return a.Occupation == b.Occupation && slices.Equal(a.Requirements, b.Requirements) &&
-		slices.Equal(a.Endorsements, b.Endorsements) && slices.Equal(a.Tech, b.Tech) &&
-		slices.Equal(a.ClassifiedAs, b.ClassifiedAs) && slices.Equal(a.Moves, b.Moves) &&
-		reflect.DeepEqual(a.Role, b.Role)
 }
 
 // sameCatalog reports whether a and b hold the same skills and certifications.
@@ -402,7 +394,11 @@ func (p *Planner) reload() (*snapshot, error) {
 		}
 		s = cur.patch(g, st.Last.Roles)
 	} else {
-		g, err := p.store.ReadPlannerGraph(ctx)
+		var prev *store.PlannerGraph
+		if cur != nil {
+			prev = cur.graph
+		}
+		g, err := p.store.ReadPlannerGraph(ctx, prev)
 		if err != nil {
 			return nil, err
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"maps"
+	"reflect"
 	"runtime"
 	"slices"
 
@@ -23,6 +24,27 @@ type Candidate struct {
 	Tech         []string // technologies used (O*NET occupations)
 	ClassifiedAs []string // the O*NET occupations a curated role is classified as
 	Moves        []domain.Progression
+}
+
+// Equal reports whether c and o hold the same role with the same edges.
+func (c *Candidate) Equal(o *Candidate) bool {
+	return c.Occupation == o.Occupation && slices.Equal(c.Requirements, o.Requirements) &&
+		slices.Equal(c.Endorsements, o.Endorsements) && slices.Equal(c.Tech, o.Tech) &&
+		slices.Equal(c.ClassifiedAs, o.ClassifiedAs) && slices.Equal(c.Moves, o.Moves) &&
+		reflect.DeepEqual(c.Role, o.Role)
+}
+
+// find is the candidate of g with the role id, nil when g is nil or has none. g's
+// candidates are sorted by id, as every read leaves them.
+func (g *PlannerGraph) find(id string) *Candidate {
+	if g == nil {
+		return nil
+	}
+	i, ok := slices.BinarySearchFunc(g.Candidates, id, func(c Candidate, id string) int { return cmp.Compare(c.Role.ID, id) })
+	if !ok {
+		return nil
+	}
+	return &g.Candidates[i]
 }
 
 // CertificationLinks is a certification with the skills it validates and the
@@ -46,6 +68,7 @@ type PlannerGraph struct {
 	Degrees map[string]int
 	// Problems are the records left out because they failed their check.
 	Problems []domain.Problem
+	prev     *PlannerGraph      // a graph read before, whose roles read again as they were are kept, while reading
 	seen     map[string]bool    // ids read so far, while reading
 	names    map[string]string  // the ids at edges' ends, each kept once, while reading
 	ends     map[string]edgeEnd // the nodes edges can end at, by element id, while reading
@@ -69,15 +92,17 @@ type edgeEnd struct {
 	stamp  int32 // the number of its id, under which the reader notes the last edge list that ended here
 }
 
-// ReadPlannerGraph reads every role, skill name and certification the planner needs. The
-// nodes edges end at are read first; then the catalog and the roles, these in parts of
+// ReadPlannerGraph reads every role, skill name and certification the planner needs. A
+// role read as prev (a graph read before, or nil) holds it is prev's, shared rather than
+// kept twice, so that reading the graph again costs little more memory than what changed.
+// The nodes edges end at are read first; then the catalog and the roles, these in parts of
 // about equal size by id, each in its own read transaction, side by side (see readParts).
 // Neo4j's transactions read what is committed as they go, one or several alike: a write
 // landing meanwhile changes the graph's fingerprint, and the next refresh reads it again.
-func (s *Store) ReadPlannerGraph(ctx context.Context) (*PlannerGraph, error) {
+func (s *Store) ReadPlannerGraph(ctx context.Context, prev *PlannerGraph) (*PlannerGraph, error) {
 	g := &PlannerGraph{}
 	err := s.readTx(ctx, func(tx neo4j.ManagedTransaction) error {
-		*g = PlannerGraph{}
+		*g = PlannerGraph{prev: prev}
 		return s.readEnds(ctx, tx, g, plannerNodesCypher, map[string]any{"ids": nil})
 	})
 	if err == nil {
@@ -89,7 +114,7 @@ func (s *Store) ReadPlannerGraph(ctx context.Context) (*PlannerGraph, error) {
 	if err != nil {
 		return nil, err
 	}
-	g.ends, g.stampOf, g.stamps, g.strays = nil, nil, nil, nil
+	g.ends, g.stampOf, g.stamps, g.strays, g.prev = nil, nil, nil, nil, nil
 	g.dropDangling()
 	return g, nil
 }
@@ -103,7 +128,9 @@ func (s *Store) ReadPlannerGraph(ctx context.Context) (*PlannerGraph, error) {
 func (s *Store) readParts(ctx context.Context, g *PlannerGraph) error {
 	ids := g.roleIDs()
 	bounds := splitAt(ids, partsFor(len(ids)))
-	part := func() *PlannerGraph { return &PlannerGraph{ends: g.ends, stamps: make([]uint32, len(g.stamps))} }
+	part := func() *PlannerGraph {
+		return &PlannerGraph{ends: g.ends, stamps: make([]uint32, len(g.stamps)), prev: g.prev}
+	}
 	parts := make([]*PlannerGraph, len(bounds)+2) // the catalog, then the roles
 	errs := make([]error, len(parts))
 	work := []func(){func() {
@@ -301,6 +328,9 @@ func (s *Store) readPlannerGraph(ctx context.Context, tx neo4j.ManagedTransactio
 func (s *Store) readCandidates(ctx context.Context, tx neo4j.ManagedTransaction, g *PlannerGraph, params map[string]any) error {
 	return s.stream(ctx, tx, candidatesCypher, params, func(rec *neo4j.Record) error {
 		if c, ok := g.candidate(rec); ok {
+			if old := g.prev.find(c.Role.ID); old != nil && old.Equal(&c) {
+				c = *old
+			}
 			g.Candidates = append(g.Candidates, c)
 		}
 		return nil

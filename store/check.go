@@ -1,6 +1,8 @@
 package store
 
 import (
+	"slices"
+
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/careergraph/careergraph/domain"
@@ -250,7 +252,8 @@ func (g *PlannerGraph) certificationLinks(rec *neo4j.Record) (CertificationLinks
 func (g *PlannerGraph) dropDangling() { g.dropDanglingOf(func(*Candidate) bool { return true }, true) }
 
 // dropDanglingOf is dropDangling for the edges of the candidates mine accepts, and, with
-// certs, of every certification. It filters those lists in place, so they must be g's own.
+// certs, of every certification. A list it filters is copied, never changed in place: it
+// may be shared with a graph read before (see ReadPlannerGraph).
 func (g *PlannerGraph) dropDanglingOf(mine func(*Candidate) bool, certs bool) {
 	roles := make(map[string]bool, len(g.Candidates))
 	for _, c := range g.Candidates {
@@ -281,13 +284,18 @@ func (g *PlannerGraph) dropDanglingOf(mine func(*Candidate) bool, certs bool) {
 	g.seen, g.names = nil, nil
 }
 
-// keep filters s in place, keeping the items ok accepts.
+// keep returns the items of s that ok accepts: s itself when it accepts all, else a copy.
 func keep[T any](s []T, ok func(T) bool) []T {
-	out := s[:0]
-	for _, v := range s {
-		if ok(v) {
-			out = append(out, v)
+	for i, v := range s {
+		if !ok(v) {
+			out := slices.Clone(s[:i])
+			for _, v := range s[i+1:] {
+				if ok(v) {
+					out = append(out, v)
+				}
+			}
+			return out
 		}
 	}
-	return out
+	return s
 }

@@ -160,7 +160,7 @@ func TestPlannerReadChecksEveryEnd(t *testing.T) {
 		       (r)-[:REQUIRES {importance: 3.0, level: 3.0}]->(:Skill {name: 'no id'}),
 		       (r)-[:USES]->(:Thing {id: 'odd-tool'}),
 		       (:Thing {id: 'odd-course'})-[:PREPARES_FOR]->(c)`, nil)
-	g, err := st.ReadPlannerGraph(context.Background())
+	g, err := st.ReadPlannerGraph(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,7 +195,7 @@ func TestPlannerReadsRolesAsLookupsDo(t *testing.T) {
 		    duties: [], track: 'GENERAL', level: 'MID', experienceMin: 0.0, sources: ['onet']}),
 		  (:Role {id: 'bad-role', title: 'Bad', summary: 's', track: 'SYSTEMS', level: 'WIZARD', socCode: '',
 		    experienceMin: 3.0, experienceMax: 1.0, salaryMin: 'lots', jobZone: 9, education: 7})`, nil)
-	g, err := st.ReadPlannerGraph(context.Background())
+	g, err := st.ReadPlannerGraph(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,7 +243,7 @@ func TestPlannerReadInPartsAsInOne(t *testing.T) {
 		       (:Role {id: 42, title: 'Number id', summary: 's', track: 'SYSTEMS', level: 'MID'})`, nil)
 	read := func(parts int) *store.PlannerGraph {
 		defer store.SetReadParts(parts)()
-		g, err := st.ReadPlannerGraph(context.Background())
+		g, err := st.ReadPlannerGraph(context.Background(), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -271,6 +271,54 @@ func TestSplitAt(t *testing.T) {
 		{nil, 4, nil}, {[]string{"a"}, 2, nil}} {
 		if got := store.SplitAt(c.ids, c.n); !slices.Equal(got, c.want) {
 			t.Errorf("splitAt(%v, %d) = %v, want %v", c.ids, c.n, got, c.want)
+		}
+	}
+}
+
+// A read given the graph read before keeps that graph's copy of every role read as it
+// was, and takes what changed from Neo4j; an edge dropped because its end is gone is
+// dropped from a copy, never from the graph read before, which the planner may be serving.
+func TestPlannerReadSharesWhatDidNotChange(t *testing.T) {
+	st := neo4jtest.Store(t)
+	ctx := context.Background()
+	neo4jtest.Cypher(t, `MATCH (like:Skill {id: 'dns-dhcp'}), (r:Role {id: 'systems-administrator'})
+		CREATE (r)-[:REQUIRES {importance: 2.0, level: 2.0}]->(:Skill {id: 'short-lived', name: 'Short-lived', category: like.category, description: 'd'})`, nil)
+	prev, err := st.ReadPlannerGraph(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	find := func(g *store.PlannerGraph, id string) *store.Candidate {
+		for i := range g.Candidates {
+			if g.Candidates[i].Role.ID == id {
+				return &g.Candidates[i]
+			}
+		}
+		t.Fatalf("no role %s", id)
+		return nil
+	}
+	before := slices.Clone(find(prev, "systems-administrator").Requirements)
+	if !slices.ContainsFunc(before, func(r domain.Requirement) bool { return r.Skill == "short-lived" }) {
+		t.Fatal("the new skill's requirement was not read")
+	}
+	neo4jtest.Cypher(t, `MATCH (:Role {id: 'help-desk-technician'})-[e:REQUIRES]->() WITH e LIMIT 1 SET e.importance = 1.0`, nil)
+	// The skill is left out of the catalog (it has no name now), its edges after the roles are read.
+	neo4jtest.Cypher(t, `MATCH (s:Skill {id: 'short-lived'}) REMOVE s.name`, nil)
+	g, err := st.ReadPlannerGraph(ctx, prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if &find(g, "network-administrator").Requirements[0] != &find(prev, "network-administrator").Requirements[0] {
+		t.Error("a role read as it was is not the earlier read's")
+	}
+	if c := find(g, "help-desk-technician"); &c.Requirements[0] == &find(prev, "help-desk-technician").Requirements[0] {
+		t.Error("a changed role was taken from the earlier read")
+	}
+	if !slices.Equal(find(prev, "systems-administrator").Requirements, before) {
+		t.Error("the earlier read's requirements were changed")
+	}
+	for _, r := range find(g, "systems-administrator").Requirements {
+		if r.Skill == "short-lived" {
+			t.Error("the requirement of a skill gone is still read")
 		}
 	}
 }
