@@ -2,6 +2,7 @@ package planner
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
 	"testing"
@@ -40,7 +41,7 @@ func TestFullReadPatchesAFewChangedRoles(t *testing.T) {
 	g.Candidates[7].Requirements[0].Importance = 5     // a property changed
 	g.Candidates[9].Role.Title = "Role 9 architect"    // a title changed
 	g.Candidates = slices.Delete(g.Candidates, 11, 12) // a role gone
-	if got := cur.reuse(g); !slices.Equal(sortedCopy(got), []string{"r007", "r009", "r011"}) {
+	if got, _ := cur.reuse(g); !slices.Equal(sortedCopy(got), []string{"r007", "r009", "r011"}) {
 		t.Fatalf("changed roles %v, want r007, r009, r011", got)
 	}
 	s := fromFullRead(cur, g, false, now.Add(time.Second))
@@ -113,5 +114,37 @@ func TestUnchangedIsKept(t *testing.T) {
 	gone.Candidates = gone.Candidates[:49]
 	if s := cur.patch(gone, []string{"r049"}); s.words == cur.words {
 		t.Error("a role left and the word indexes were kept")
+	}
+}
+
+// A rebuild due whose full read finds the roles and catalog the snapshot holds fits the
+// similarity model again, as a fresh build would, and keeps every other index.
+func TestRebuildOverTheSameRolesRefits(t *testing.T) {
+	now := time.Unix(1_800_000_000, 0)
+	edited := skillGraph(50)
+	edited.Candidates[3].Requirements[0].Importance = 5
+	cur := newSnapshot(skillGraph(50)).patch(edited, []string{"r003"})
+	s := fromFullRead(cur, skillGraph(50), true, now)
+	if s.patched || !s.loaded.Equal(now) || s.sim.model == cur.sim.model {
+		t.Fatal("a rebuild with a change since the last load did not fit the model again")
+	}
+	again := skillGraph(50)
+	again.Candidates[3].Requirements[0].Importance = 5
+	s = fromFullRead(cur, again, true, now)
+	if s.patched || s.sim.model == cur.sim.model {
+		t.Fatal("a rebuild over the same roles did not fit the model again")
+	}
+	if &s.needIndex[0][0] != &cur.needIndex[0][0] || &s.cands[0] != &cur.cands[0] {
+		t.Error("a rebuild over the same roles built the other indexes again")
+	}
+	fresh := newSnapshot(again) // numbers its vocabulary in another order: compare similarities
+	for _, a := range []string{"r003", "r010"} {
+		for id := range fresh.byID {
+			got := s.sim.model.Similarity(s.sim.vecs[a], s.sim.vecs[id]).Total
+			want := fresh.sim.model.Similarity(fresh.sim.vecs[a], fresh.sim.vecs[id]).Total
+			if math.Abs(got-want) > 1e-12 {
+				t.Fatalf("%s to %s: %v after the rebuild, %v in a fresh build", a, id, got, want)
+			}
+		}
 	}
 }

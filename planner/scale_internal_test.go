@@ -86,7 +86,7 @@ func BenchmarkScale(b *testing.B) {
 	b.Run("compare a full read", func(b *testing.B) {
 		s := newSnapshot(g)
 		for b.Loop() {
-			if changed := s.reuse(g); len(changed) != 0 {
+			if changed, _ := s.reuse(g); len(changed) != 0 {
 				b.Fatalf("%d roles changed", len(changed))
 			}
 		}

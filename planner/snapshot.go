@@ -94,19 +94,33 @@ func (s *snapshot) patch(g *store.PlannerGraph, changed []string) *snapshot {
 // when a rebuild is due. What g holds as cur does is cur's, so that the read's copy can go
 // while the snapshot is built.
 func fromFullRead(cur *snapshot, g *store.PlannerGraph, rebuild bool, started time.Time) *snapshot {
-	var changed []string
-	if cur != nil {
-		changed = cur.reuse(g)
-		if !rebuild && len(changed) <= max(minPatchable, len(g.Candidates)/100) {
-			return cur.patch(g, changed)
-		}
+	if cur == nil {
+		s := newSnapshot(g)
+		s.loaded = started
+		return s
+	}
+	changed, catalog := cur.reuse(g)
+	switch {
+	case !rebuild && len(changed) <= max(minPatchable, len(g.Candidates)/100):
+		return cur.patch(g, changed)
+	case len(changed) == 0 && catalog:
+		return cur.refit(g, started)
 	}
 	s := newSnapshot(g)
 	s.loaded = started
-	if cur != nil {
-		s.keepWords(cur, changed)
-	}
+	s.keepWords(cur, changed)
 	return s
+}
+
+// refit is s with its similarity model fitted again, for a rebuild that read the same roles
+// and catalog as s holds (g, after reuse): every other index is s's own.
+func (s *snapshot) refit(g *store.PlannerGraph, started time.Time) *snapshot {
+	out := *s
+	g.Candidates = s.cands // equal, role by role; s's indexes point into s.cands
+	out.graph, out.degrees, out.problems = g, g.Degrees, g.Problems
+	out.sim = newSimilarityIndex(s.cands, s.byID, nil, nil)
+	out.loaded, out.patched = started, false
+	return &out
 }
 
 // minPatchable is how many changed roles a full read may patch into the snapshot at any
@@ -114,10 +128,9 @@ func fromFullRead(cur *snapshot, g *store.PlannerGraph, rebuild bool, started ti
 const minPatchable = 8
 
 // reuse puts s's own copy in g of every role g holds as s does, and of the catalog when
-// it is the same, and returns the ids of the roles that differ: those of g that s does not
-// hold as they are, and those s holds that g no longer has.
-func (s *snapshot) reuse(g *store.PlannerGraph) []string {
-	var changed []string
+// it is the same, and returns the ids of the roles that differ (those of g that s does not
+// hold as they are, and those s holds that g no longer has) and whether the catalog is the same.
+func (s *snapshot) reuse(g *store.PlannerGraph) (changed []string, catalog bool) {
 	seen := make(map[string]bool, len(g.Candidates))
 	for i := range g.Candidates {
 		c := &g.Candidates[i]
@@ -135,8 +148,9 @@ func (s *snapshot) reuse(g *store.PlannerGraph) []string {
 	}
 	if old := s.graph; old != nil && sameCatalog(old, g) {
 		g.SkillNames, g.Named, g.Certifications = old.SkillNames, old.Named, old.Certifications
+		return changed, true
 	}
-	return changed
+	return changed, false
 }
 
 // sameCatalog reports whether a and b hold the same skills and certifications.
