@@ -63,7 +63,7 @@ PEER_STAMP := bench/peer/node_modules/.installed
 bench: neo4j import $(PEER_STAMP) ## this service vs @neo4j/graphql vs raw Go+Cypher, same Neo4j and load, curated then O*NET + OEWS graph (BENCH_DURATION per run)
 	$(GO) run ./cmd/careergraph-bench -compare -duration $(BENCH_DURATION) -ONET_DIR="$(ONET_DIR)" -OEWS_DIR="$(OEWS_DIR)"
 
-bench-scale: neo4j ## grow O*NET to 1x, 3x and 10x its size (seeded) and measure careergraph at each: load, memory, refresh, throughput (bench/results/scale.md); BENCH_BASELINE=path measures another build side by side; leaves the curated graph only
+bench-scale: neo4j ## grow O*NET to 1x, 3x and 10x its size (seeded) and measure careergraph at each: load, memory, refresh after curator and direct edits, throughput (bench/results/scale.md); BENCH_BASELINE=path measures another build side by side; leaves the curated graph only
 	$(GO) run ./cmd/careergraph-bench -scale 1,3,10 -duration $(BENCH_DURATION) -ONET_DIR="$(ONET_DIR)" $(if $(BENCH_BASELINE),-baseline "$(BENCH_BASELINE)")
 
 $(PEER_STAMP): bench/peer/package.json bench/peer/package-lock.json

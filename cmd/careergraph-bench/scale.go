@@ -36,6 +36,7 @@ type sizeResult struct {
 	importTook, ready, load time.Duration
 	refresh, refreshSeen    time.Duration
 	removalSeen             time.Duration
+	direct                  []time.Duration // direct Neo4j edits, each until the server had loaded it
 	rssMiB, peakMiB         float64
 	runs                    map[string][]result
 	base                    map[string][]result // the -baseline binary's, round by round
@@ -82,7 +83,7 @@ func runScale(ctx context.Context, cfg config.Config, factors []int, pl plan, ou
 	var results []sizeResult
 	for _, f := range factors {
 		fmt.Fprintf(out, "size %d×: importing ...\n", f)
-		r, err := measureSize(ctx, st, cfg.Neo4j.URI, d, f, dir, pl, out)
+		r, err := measureSize(ctx, st, cfg.Neo4j, d, f, dir, pl, out)
 		if err != nil {
 			return err
 		}
@@ -97,7 +98,8 @@ func runScale(ctx context.Context, cfg config.Config, factors []int, pl plan, ou
 	return os.WriteFile("bench/results/scale.md", []byte(table), 0o644)
 }
 
-func measureSize(ctx context.Context, st *store.Store, uri string, d *onet.Data, f int, dir string, pl plan, out io.Writer) (sizeResult, error) {
+func measureSize(ctx context.Context, st *store.Store, n4 config.Neo4j, d *onet.Data, f int, dir string, pl plan, out io.Writer) (sizeResult, error) {
+	uri := n4.URI
 	r := sizeResult{factor: f, runs: map[string][]result{}, base: map[string][]result{}}
 	if err := curatedOnly(ctx, st); err != nil {
 		return r, err
@@ -124,6 +126,9 @@ func measureSize(ctx context.Context, st *store.Store, uri string, d *onet.Data,
 	r.rssMiB = procMiB(cmd.Process.Pid, "VmRSS")
 	if r.refresh, r.refreshSeen, r.removalSeen, err = refreshAfterEdit(ctx, st); err != nil {
 		return r, err
+	}
+	if r.direct, err = directEdits(ctx, n4, 3); err != nil {
+		return r, fmt.Errorf("direct edits: %w", err)
 	}
 	fmt.Fprintf(out, "size %d×: %d roles, ready after %s, load %s; measuring ...\n", f, r.roles, r.ready.Round(time.Millisecond), r.load.Round(time.Millisecond))
 	ports := []string{"18080"}
@@ -302,6 +307,10 @@ func scaleReport(rs []sizeResult) string {
 	row("curator edit elsewhere: patched in / seen after / removal seen after", func(r sizeResult) string {
 		return r.refresh.Round(10*time.Millisecond).String() + " / " + r.refreshSeen.Round(10*time.Millisecond).String() +
 			" / " + r.removalSeen.Round(10*time.Millisecond).String()
+	})
+	row("direct Neo4j edit: seen after, median (range) of 3", func(r sizeResult) string {
+		s := spread(r.direct, func(d time.Duration) float64 { return d.Seconds() })
+		return fmt.Sprintf("%.2f s (%.2f–%.2f)", s.med, s.lo, s.hi)
 	})
 	row("resident memory after load / peak (MiB)", func(r sizeResult) string { return fmt.Sprintf("%.0f / %.0f", r.rssMiB, r.peakMiB) })
 	for _, w := range scaleWorkloads {
