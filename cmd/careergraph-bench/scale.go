@@ -291,14 +291,7 @@ func scaleReport(rs []sizeResult) string {
 			return fmt.Sprintf("%.2f%s (%.2f–%.2f)", s.med, unit, s.lo, s.hi)
 		})
 		if len(rs) > 0 && len(rs[0].baseStarts) > 0 {
-			row(name+": this build ÷ -baseline", func(r sizeResult) string {
-				rounds := make([]int, min(len(r.starts), len(r.baseStarts)))
-				for i := range rounds {
-					rounds[i] = i
-				}
-				s := spread(rounds, func(i int) float64 { return f(r.starts[i]) / f(r.baseStarts[i]) })
-				return fmt.Sprintf("%.2f× (%.2f–%.2f)", s.med, s.lo, s.hi)
-			})
+			row(name+": this build ÷ -baseline", func(r sizeResult) string { return startRatio(r, f) })
 		}
 	}
 	startRow("ready after start", func(s startUp) float64 { return s.ready.Seconds() }, " s")
@@ -330,6 +323,17 @@ func scaleReport(rs []sizeResult) string {
 		}
 	}
 	return b.String()
+}
+
+// startRatio is a start-up figure of this build over the -baseline's, round by round:
+// median and range.
+func startRatio(r sizeResult, f func(startUp) float64) string {
+	rounds := make([]int, min(len(r.starts), len(r.baseStarts)))
+	for i := range rounds {
+		rounds[i] = i
+	}
+	s := spread(rounds, func(i int) float64 { return f(r.starts[i]) / f(r.baseStarts[i]) })
+	return fmt.Sprintf("%.2f× (%.2f–%.2f)", s.med, s.lo, s.hi)
 }
 
 // ratioOf is a workload's throughput over role detail's, round by round: median and range.
