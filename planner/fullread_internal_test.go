@@ -118,7 +118,8 @@ func TestUnchangedIsKept(t *testing.T) {
 }
 
 // A rebuild due whose full read finds the roles and catalog the snapshot holds fits the
-// similarity model again, as a fresh build would, and keeps every other index.
+// similarity model again, as a fresh build would, and keeps every other index; with no
+// rebuild due, such a read keeps the snapshot's indexes and model alike.
 func TestRebuildOverTheSameRolesRefits(t *testing.T) {
 	now := time.Unix(1_800_000_000, 0)
 	edited := skillGraph(50)
@@ -136,6 +137,12 @@ func TestRebuildOverTheSameRolesRefits(t *testing.T) {
 	}
 	if &s.needIndex[0][0] != &cur.needIndex[0][0] || &s.cands[0] != &cur.cands[0] {
 		t.Error("a rebuild over the same roles built the other indexes again")
+	}
+	unchanged := skillGraph(50)
+	unchanged.Candidates[3].Requirements[0].Importance = 5
+	if same := fromFullRead(s, unchanged, false, now.Add(time.Hour)); same.sim != s.sim ||
+		&same.needIndex[0][0] != &s.needIndex[0][0] || !same.loaded.Equal(now) {
+		t.Error("a full read of what the snapshot holds, no rebuild due, built something again")
 	}
 	fresh := newSnapshot(again) // numbers its vocabulary in another order: compare similarities
 	for _, a := range []string{"r003", "r010"} {

@@ -101,6 +101,8 @@ func fromFullRead(cur *snapshot, g *store.PlannerGraph, rebuild bool, started ti
 	}
 	changed, catalog := cur.reuse(g)
 	switch {
+	case len(changed) == 0 && catalog && !rebuild:
+		return cur.holding(g)
 	case !rebuild && len(changed) <= max(minPatchable, len(g.Candidates)/100):
 		return cur.patch(g, changed)
 	case len(changed) == 0 && catalog:
@@ -112,15 +114,23 @@ func fromFullRead(cur *snapshot, g *store.PlannerGraph, rebuild bool, started ti
 	return s
 }
 
-// refit is s with its similarity model fitted again, for a rebuild that read the same roles
-// and catalog as s holds (g, after reuse): every other index is s's own.
-func (s *snapshot) refit(g *store.PlannerGraph, started time.Time) *snapshot {
+// holding is s over g, a full read of the same roles and catalog as s holds (after
+// reuse): a change the planner does not read (a source, a related occupation, wages)
+// moved the fingerprint. Only the problems and degrees are g's.
+func (s *snapshot) holding(g *store.PlannerGraph) *snapshot {
 	out := *s
 	g.Candidates = s.cands // equal, role by role; s's indexes point into s.cands
 	out.graph, out.degrees, out.problems = g, g.Degrees, g.Problems
+	return &out
+}
+
+// refit is s with its similarity model fitted again, for a rebuild that read the same roles
+// and catalog as s holds (g, after reuse): every other index is s's own.
+func (s *snapshot) refit(g *store.PlannerGraph, started time.Time) *snapshot {
+	out := s.holding(g)
 	out.sim = newSimilarityIndex(s.cands, s.byID, nil, nil)
 	out.loaded, out.patched = started, false
-	return &out
+	return out
 }
 
 // minPatchable is how many changed roles a full read may patch into the snapshot at any
