@@ -22,7 +22,7 @@ func skillGraph(n int) *store.PlannerGraph {
 		id := fmt.Sprintf("r%03d", i)
 		c := store.Candidate{Role: domain.Role{ID: id, Title: fmt.Sprintf("Role %d engineer", i), Level: "MID"}}
 		for _, k := range []int{i % 10, (i + 3) % 10} {
-			c.Requirements = append(c.Requirements, domain.Requirement{Role: id, Skill: fmt.Sprintf("s%d", k), Importance: 3, Level: 4})
+			c.Requirements = append(c.Requirements, store.Need{Skill: fmt.Sprintf("s%d", k), Importance: 3, Level: 4})
 		}
 		g.Candidates = append(g.Candidates, c)
 	}

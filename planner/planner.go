@@ -75,7 +75,7 @@ func IsInputError(err error) bool {
 }
 
 // needs turns a role's requirements into the skillgap package's needs.
-func needs(reqs []domain.Requirement) []skillgap.Need {
+func needs(reqs []store.Need) []skillgap.Need {
 	out := make([]skillgap.Need, len(reqs))
 	for i, r := range reqs {
 		out[i] = skillgap.Need{SkillID: r.Skill, Importance: r.Importance, Level: r.Level}

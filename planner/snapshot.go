@@ -43,7 +43,7 @@ type snapshot struct {
 	byID         map[string]*store.Candidate
 	at           map[string]int // each candidate's position in cands
 	levels       []int          // each candidate's level rank (domain.LevelRank)
-	reqs         map[string][]domain.Requirement
+	reqs         map[string][]store.Need
 	roles        map[string]domain.Role
 	skillNames   map[string]string
 	certs        map[string]store.CertificationLinks
@@ -196,7 +196,7 @@ func sameWords(a, b domain.Role) bool {
 // vectors of every role not changed.
 func buildSnapshot(g *store.PlannerGraph, prev *similarityIndex, changed map[string]bool) *snapshot {
 	s := &snapshot{graph: g, cands: g.Candidates, byID: make(map[string]*store.Candidate, len(g.Candidates)),
-		reqs: make(map[string][]domain.Requirement, len(g.Candidates)), roles: make(map[string]domain.Role, len(g.Candidates)),
+		reqs: make(map[string][]store.Need, len(g.Candidates)), roles: make(map[string]domain.Role, len(g.Candidates)),
 		skillNames: g.SkillNames, certs: map[string]store.CertificationLinks{},
 		certsBySkill: map[string][]string{}, degrees: g.Degrees, problems: g.Problems, wages: newWageBook(nil, nil),
 		words: &wordIndexes{}}

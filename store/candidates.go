@@ -19,11 +19,18 @@ import (
 type Candidate struct {
 	Role         domain.Role
 	Occupation   bool // an O*NET occupation rather than a curated role
-	Requirements []domain.Requirement
+	Requirements []Need
 	Endorsements []domain.Endorsement
 	Tech         []string // technologies used (O*NET occupations)
 	ClassifiedAs []string // the O*NET occupations a curated role is classified as
 	Moves        []domain.Progression
+}
+
+// Need is a role's requirement of a skill, as the planner keeps it: the role is the
+// candidate's, and the planner's read names no source.
+type Need struct {
+	Skill             string
+	Importance, Level float64
 }
 
 // Equal reports whether c and o hold the same role with the same edges.

@@ -37,13 +37,13 @@ func (g *PlannerGraph) candidate(rec *neo4j.Record) (Candidate, bool) {
 	from := role.ID
 	reqs, _, _ := neo4j.GetRecordValue[[]any](rec, "requires")
 	if len(reqs) > 0 {
-		c.Requirements = make([]domain.Requirement, 0, len(reqs)) // the largest list: grown once
+		c.Requirements = make([]Need, 0, len(reqs)) // the largest list: grown once
 	}
 	g.edgeList(reqs, domain.RecordRequirement, from, "Skill", []string{"importance", "level"}, func(to string, p *props) {
 		imp, _ := p.num("importance", "importance", minImportance, maxImportance, true)
 		lvl, _ := p.num("level", "level", minLevel, maxLevel, true)
 		if g.reject(p.problems) {
-			c.Requirements = append(c.Requirements, domain.Requirement{Role: from, Skill: to, Importance: imp, Level: lvl})
+			c.Requirements = append(c.Requirements, Need{Skill: to, Importance: imp, Level: lvl})
 		}
 	})
 	g.edges(rec, "values", domain.RecordEndorsement, from, "Certification", []string{"relevance"}, func(to string, p *props) {
@@ -269,7 +269,7 @@ func (g *PlannerGraph) dropDanglingOf(mine func(*Candidate) bool, certs bool) {
 		if !mine(c) {
 			continue
 		}
-		c.Requirements = keep(c.Requirements, func(r domain.Requirement) bool { return skill(r.Skill) })
+		c.Requirements = keep(c.Requirements, func(r Need) bool { return skill(r.Skill) })
 		c.Endorsements = keep(c.Endorsements, func(e domain.Endorsement) bool { return certIDs[e.Certification] })
 		c.Tech = keep(c.Tech, skill)
 		c.ClassifiedAs = keep(c.ClassifiedAs, func(id string) bool { return roles[id] })

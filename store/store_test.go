@@ -297,7 +297,7 @@ func TestPlannerReadSharesWhatDidNotChange(t *testing.T) {
 		return nil
 	}
 	before := slices.Clone(find(prev, "systems-administrator").Requirements)
-	if !slices.ContainsFunc(before, func(r domain.Requirement) bool { return r.Skill == "short-lived" }) {
+	if !slices.ContainsFunc(before, func(r store.Need) bool { return r.Skill == "short-lived" }) {
 		t.Fatal("the new skill's requirement was not read")
 	}
 	neo4jtest.Cypher(t, `MATCH (:Role {id: 'help-desk-technician'})-[e:REQUIRES]->() WITH e LIMIT 1 SET e.importance = 1.0`, nil)
