@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"reflect"
@@ -153,5 +154,43 @@ func TestRebuildOverTheSameRolesRefits(t *testing.T) {
 				t.Fatalf("%s to %s: %v after the rebuild, %v in a fresh build", a, id, got, want)
 			}
 		}
+	}
+}
+
+// fingerprintStore serves skillGraph(50) at a fingerprint the test sets, and notes the
+// graph each full read is given.
+type fingerprintStore struct {
+	fp    string
+	given []*store.PlannerGraph
+}
+
+func (s *fingerprintStore) State(context.Context) (store.GraphState, error) {
+	return store.GraphState{Fingerprint: s.fp, Version: s.fp}, nil
+}
+func (s *fingerprintStore) ReadPlannerRoles(context.Context, *store.PlannerGraph, store.Change) (*store.PlannerGraph, error) {
+	panic("no change is recorded, so the planner never patches")
+}
+func (s *fingerprintStore) ReadPlannerGraph(_ context.Context, prev *store.PlannerGraph) (*store.PlannerGraph, error) {
+	s.given = append(s.given, prev)
+	return skillGraph(50), nil
+}
+
+// A reload gives the full read the graph of the snapshot it serves, so that the read can
+// keep that graph's roles; the first load has none to give.
+func TestReloadGivesTheReadTheSnapshotsGraph(t *testing.T) {
+	st := &fingerprintStore{fp: "1"}
+	p := New(st)
+	defer p.Close()
+	ctx := context.Background()
+	first, err := p.snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.fp = "2"
+	if err := p.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if len(st.given) != 2 || st.given[0] != nil || st.given[1] != first.graph {
+		t.Fatalf("the full reads were given %v; want nil, then the first snapshot's graph", st.given)
 	}
 }

@@ -33,12 +33,18 @@ type Need struct {
 	Importance, Level float64
 }
 
-// Equal reports whether c and o hold the same role with the same edges.
+// Equal reports whether c and o hold the same role with the same edges. Lists they share
+// (a read given the graph before keeps its copy) are equal without a look at each item.
 func (c *Candidate) Equal(o *Candidate) bool {
-	return c.Occupation == o.Occupation && slices.Equal(c.Requirements, o.Requirements) &&
-		slices.Equal(c.Endorsements, o.Endorsements) && slices.Equal(c.Tech, o.Tech) &&
-		slices.Equal(c.ClassifiedAs, o.ClassifiedAs) && slices.Equal(c.Moves, o.Moves) &&
+	return c.Occupation == o.Occupation && sameList(c.Requirements, o.Requirements) &&
+		sameList(c.Endorsements, o.Endorsements) && sameList(c.Tech, o.Tech) &&
+		sameList(c.ClassifiedAs, o.ClassifiedAs) && sameList(c.Moves, o.Moves) &&
 		reflect.DeepEqual(c.Role, o.Role)
+}
+
+// sameList reports whether a and b hold the same items: at once when they are one list.
+func sameList[T comparable](a, b []T) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0] || slices.Equal(a, b))
 }
 
 // find is the candidate of g with the role id, nil when g is nil or has none. g's
