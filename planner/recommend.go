@@ -10,6 +10,7 @@ import (
 	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/similarity"
 	"github.com/careergraph/careergraph/skillgap"
+	"github.com/careergraph/careergraph/store"
 )
 
 // The weights of a role recommendation's score; they add up to 1. README.md explains
@@ -165,7 +166,7 @@ func (s *snapshot) rank(start Start, years *float64, moves []domain.CareerMove, 
 	top := make([]RoleRecommendation, 0, first+1)
 	for i, w := range without {
 		if w >= cut && !skip[i] {
-			top = keepBest(top, score(i, skillsMet(held, s.needIndex[i])), first)
+			top = keepBest(top, score(i, skillsMet(held, s.needIndex[i], s.cands[i].Requirements)), first)
 		}
 	}
 	return top
@@ -340,12 +341,13 @@ func prerequisitesServe(certs []CertificationRecommendation) {
 }
 
 // skillsMet is the importance- and level-weighted share of the role's requirements
-// held (skillgap.Coverage, over numbered skills); 0.5 when the role lists none.
-func skillsMet(held []float64, reqs []indexedNeed) float64 {
+// held (skillgap.Coverage, over numbered skills); 0.5 when the role lists none. skills
+// are the numbers of the requirements' skills, in their order.
+func skillsMet(held []float64, skills []int32, reqs []store.Need) float64 {
 	possible, short := 0.0, 0.0
-	for _, r := range reqs {
-		possible += r.importance
-		short += skillgap.Lack(r.importance, r.level, held[r.skill])
+	for k, r := range reqs {
+		possible += r.Importance
+		short += skillgap.Lack(r.Importance, r.Level, held[skills[k]])
 	}
 	if possible == 0 {
 		return 0.5

@@ -51,6 +51,8 @@ func newSimilarityIndex(cands []store.Candidate, byID map[string]*store.Candidat
 			byIndex[i] = v
 		}
 	}
+	ix.index = ix.model.NewIndex(byIndex)
+	ix.index.ShareRatings(byIndex)
 	for i := range cands {
 		c := &cands[i]
 		ix.vecs[c.Role.ID] = byIndex[i]
@@ -59,7 +61,6 @@ func newSimilarityIndex(cands []store.Candidate, byID map[string]*store.Candidat
 			ix.same[o] = append(ix.same[o], c.Role.ID)
 		}
 	}
-	ix.index = ix.model.NewIndex(byIndex)
 	ix.nearest = nearestCurated(cands, ix)
 	return ix
 }

@@ -52,7 +52,7 @@ type snapshot struct {
 	view         graphView
 	degrees      map[string]int   // see store.PlannerGraph.Degrees
 	required     map[string]int32 // every required skill, numbered
-	needIndex    [][]indexedNeed  // each candidate's requirements by skill number
+	needIndex    [][]int32        // each candidate's required skills, numbered, in the order of its Requirements
 	needers      [][]needer       // by skill number, the candidates that require it
 	needNorm     []float64        // each candidate's length of importance × level
 	problems     []domain.Problem // the records left out, see store.PlannerGraph.Problems
@@ -64,12 +64,6 @@ type snapshot struct {
 type needer struct {
 	at int32
 	w  float64
-}
-
-// indexedNeed is a requirement with its skill numbered, for scoring every role quickly.
-type indexedNeed struct {
-	skill             int32
-	importance, level float64
 }
 
 func newSnapshot(g *store.PlannerGraph) *snapshot { return buildSnapshot(g, nil, nil) }
@@ -221,7 +215,7 @@ func buildSnapshot(g *store.PlannerGraph, prev *similarityIndex, changed map[str
 // indexRequirements fills s's lookups by role (reqs, roles, at, levels) and numbers every
 // required skill, with each candidate's needs and each skill's needers (see snapshot).
 func (s *snapshot) indexRequirements() {
-	s.required, s.needIndex = map[string]int32{}, make([][]indexedNeed, len(s.cands))
+	s.required, s.needIndex = map[string]int32{}, make([][]int32, len(s.cands))
 	s.at, s.levels, s.needNorm = make(map[string]int, len(s.cands)), make([]int, len(s.cands)), make([]float64, len(s.cands))
 	// Numbered and counted first, so that every list is carved at its final length from
 	// one array (full slice expressions: an append to one cannot reach the next).
@@ -239,7 +233,7 @@ func (s *snapshot) indexRequirements() {
 			total++
 		}
 	}
-	needs, needers := make([]indexedNeed, 0, total), make([]needer, total)
+	needs, needers := make([]int32, 0, total), make([]needer, total)
 	s.needers = make([][]needer, len(count))
 	at := 0
 	for k, n := range count {
@@ -254,7 +248,7 @@ func (s *snapshot) indexRequirements() {
 		from := len(needs)
 		for _, r := range c.Requirements {
 			k := s.required[r.Skill]
-			needs = append(needs, indexedNeed{k, r.Importance, r.Level})
+			needs = append(needs, k)
 			w := r.Importance * r.Level
 			s.needers[k] = append(s.needers[k], needer{int32(i), w})
 			s.needNorm[i] += w * w

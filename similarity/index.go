@@ -12,6 +12,7 @@ type Index struct {
 	m          *Model
 	n, dim     int
 	ratings    []float64 // n rows of dim, the row of vector i at i × dim
+	dims       []int32   // 0 to dim-1, the indexes of a row as a Sparse (see ShareRatings)
 	has        []uint8   // for each vector, which signals it holds (hasRatings, hasTech, hasText)
 	tech, text [][]posting
 	scratch    sync.Pool // of *Scores
@@ -50,6 +51,25 @@ func (m *Model) NewIndex(vs []Vector) *Index {
 		}
 	}
 	return ix
+}
+
+// ShareRatings points the ratings of each of vs, the vectors the index was made from, at
+// the index's own row for it, so that only one copy is kept. A row holds the vector's
+// ratings and zeros where it has none; every comparison gives what it gave before (a zero
+// adds nothing to a sum), and a vector without ratings keeps none.
+func (ix *Index) ShareRatings(vs []Vector) {
+	if ix.dims == nil {
+		ix.dims = make([]int32, ix.dim)
+		for k := range ix.dims {
+			ix.dims[k] = int32(k)
+		}
+	}
+	for i := range vs {
+		if ix.has[i]&hasRatings != 0 {
+			row := ix.ratings[i*ix.dim : (i+1)*ix.dim : (i+1)*ix.dim]
+			vs[i].Ratings = Sparse{Index: ix.dims, Values: row}
+		}
+	}
 }
 
 // presize gives each inverted list the room its postings take.

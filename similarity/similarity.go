@@ -56,7 +56,8 @@ type Vector struct {
 	Ratings, Tech, Text Sparse
 }
 
-// Sparse is a unit-length sparse vector over a model's vocabulary, indexes ascending.
+// Sparse is a unit-length sparse vector over a model's vocabulary, indexes ascending; its
+// values may include zeros (see Index.ShareRatings). Its lists are never changed once made.
 // Keys Fit never saw count towards the length but are left out, since no role has them.
 type Sparse struct {
 	Index  []int32

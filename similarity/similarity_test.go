@@ -2,6 +2,7 @@ package similarity
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -82,6 +83,44 @@ func TestIndexMatchesSimilarity(t *testing.T) {
 			}
 		}
 		scores.Release()
+	}
+}
+
+// Vectors whose ratings the index shares compare exactly as before, with the index, with
+// each other and with vectors of their own; a vector without ratings keeps none.
+func TestSharedRatingsCompareAsBefore(t *testing.T) {
+	roles := []Features{
+		{Ratings: map[string]float64{"a": 20, "b": 5}, Tech: []string{"x"}, Title: "Network Administrator"},
+		{Ratings: map[string]float64{"a": 18, "c": 12}, Title: "Network Engineer", Text: []string{"routers"}},
+		{Tech: []string{"x", "y"}, Title: "Payroll Clerk"},
+	}
+	m, own := FitVectors(roles, DefaultWeights)
+	shared := slices.Clone(own)
+	ix := m.NewIndex(shared)
+	ix.ShareRatings(shared)
+	if len(shared[2].Ratings.Index) != 0 {
+		t.Errorf("a vector without ratings was given %v", shared[2].Ratings)
+	}
+	if &shared[0].Ratings.Values[0] == &own[0].Ratings.Values[0] {
+		t.Fatal("the ratings were not replaced by the index's")
+	}
+	person := m.Vector(Features{Ratings: map[string]float64{"b": 3, "c": 1}, Tech: []string{"y"}})
+	for i := range own {
+		if got, want := m.Similarity(person, shared[i]), m.Similarity(person, own[i]); got != want {
+			t.Errorf("role %d: shared %+v, own %+v", i, got, want)
+		}
+		for j := range own {
+			if got, want := m.Similarity(shared[j], shared[i]), m.Similarity(own[j], own[i]); got != want {
+				t.Errorf("roles %d, %d: shared %+v, own %+v", j, i, got, want)
+			}
+		}
+	}
+	scores := ix.Compare(shared[1])
+	defer scores.Release()
+	for i := range own {
+		if got, want := scores.Parts(i), m.Similarity(own[1], own[i]); got != want {
+			t.Errorf("index against role %d: %+v, Similarity %+v", i, got, want)
+		}
 	}
 }
 

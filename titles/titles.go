@@ -110,7 +110,7 @@ type Match struct {
 // safe to share.
 type Index struct {
 	roles      []string             // by number
-	titles     [][]string           // each role's titles
+	titles     []named              // each role's titles
 	titleWords []titleWords         // the words of each of them
 	wordIDs    map[string]uint32    // every title word, numbered
 	postings   map[string][]posting // the roles holding each word, with its BM25 weight there
@@ -146,27 +146,76 @@ type tally struct {
 // long text is discounted.
 const k1, b = 1.2, 0.75
 
-// New indexes the titles of roles, with each role's description.
+// New indexes the titles of roles, with each role's description; a role's first title
+// is its own.
 func New(titles []Title, descriptions map[string]string) *Index {
-	ix := &Index{postings: map[string][]posting{}, idf: map[string]float64{}, levels: map[string]string{},
-		near: map[string]string{}, exact: map[string][]int32{}, wordIDs: map[string]uint32{}}
-	byRole := map[string][]string{}
+	byRole := map[string]*named{}
 	for _, t := range titles {
-		byRole[t.Role] = append(byRole[t.Role], t.Text)
+		if r := byRole[t.Role]; r == nil {
+			byRole[t.Role] = &named{id: t.Role, title: t.Text, titled: true}
+		} else {
+			r.alternates = append(r.alternates, t.Text)
+		}
 	}
 	for role := range descriptions {
-		byRole[role] = append(byRole[role], []string{}...)
+		if byRole[role] == nil {
+			byRole[role] = &named{id: role}
+		}
 	}
-	ix.roles = slices.Sorted(maps.Keys(byRole))
-	tfs, lengths, avgLen := make([]map[string]float64, len(ix.roles)), make([]float64, len(ix.roles)), 0.0
-	for i, role := range ix.roles {
+	roles := make([]named, 0, len(byRole))
+	for _, r := range byRole {
+		r.description = descriptions[r.id]
+		roles = append(roles, *r)
+	}
+	return build(roles)
+}
+
+// named is a role as the index reads it: its own title (when titled), its alternate
+// titles and its description. The index keeps title and alternates, shared with the
+// caller, not copied.
+type named struct {
+	id, title, description string
+	alternates             []string
+	titled                 bool
+}
+
+// count is how many titles the role has.
+func (r named) count() int { return len(r.alternates) + boolInt(r.titled) }
+
+// at is the role's title k: its own first, then its alternates.
+func (r named) at(k int) string {
+	if r.titled {
+		if k == 0 {
+			return r.title
+		}
+		k--
+	}
+	return r.alternates[k]
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// build indexes roles, sorting them by id.
+func build(roles []named) *Index {
+	ix := &Index{postings: map[string][]posting{}, idf: map[string]float64{}, levels: map[string]string{},
+		near: map[string]string{}, exact: map[string][]int32{}, wordIDs: map[string]uint32{}}
+	slices.SortFunc(roles, func(a, b named) int { return strings.Compare(a.id, b.id) })
+	ix.roles, ix.titles, ix.titleWords = make([]string, len(roles)), make([]named, len(roles)), make([]titleWords, len(roles))
+	tfs, lengths, avgLen := make([]map[string]float64, len(roles)), make([]float64, len(roles)), 0.0
+	var words titleWords // scratch, cloned for each role
+	for i, role := range roles {
 		tf := map[string]float64{}
-		var words titleWords
-		for k, t := range byRole[role] {
-			ws := Words(beforeExcept(t))
+		words.ids, words.ends = words.ids[:0], words.ends[:0]
+		for k := range role.count() {
+			ws := Words(beforeExcept(role.at(k)))
 			words.ids = append(words.ids, ix.number(ws)...)
 			words.ends = append(words.ends, uint32(len(words.ids)))
-			if k == 0 && len(ws) > 0 {
+			if k == 0 && role.titled && len(ws) > 0 {
 				ix.exact[key(ws)] = append(ix.exact[key(ws)], int32(i))
 			}
 			for _, w := range ws {
@@ -175,12 +224,13 @@ func New(titles []Title, descriptions map[string]string) *Index {
 			}
 			lengths[i] += float64(len(ws))
 		}
-		for _, w := range Words(descriptions[role]) {
+		for _, w := range Words(role.description) {
 			tf[w]++
 			lengths[i]++
 		}
-		ix.titles, ix.titleWords, tfs[i] = append(ix.titles, byRole[role]), append(ix.titleWords, words), tf
-		avgLen += lengths[i] / float64(len(ix.roles))
+		role.description = "" // not kept
+		ix.roles[i], ix.titles[i], ix.titleWords[i], tfs[i] = role.id, role, words.clone(), tf
+		avgLen += lengths[i] / float64(len(roles))
 	}
 	n := float64(len(ix.roles))
 	ix.unknownIDF = math.Log(1 + (n+0.5)/0.5)
@@ -282,7 +332,8 @@ func (ix *Index) closestTitle(query []string, r int) string {
 		}
 	}
 	best, most := "", -1
-	for k, t := range ix.titles[r] {
+	for k := range ix.titles[r].count() {
+		t := ix.titles[r].at(k)
 		have, shared := tw.ids[start(tw.ends, k):tw.ends[k]], 0
 		for _, id := range ids {
 			if slices.Contains(have, id) {
@@ -294,6 +345,11 @@ func (ix *Index) closestTitle(query []string, r int) string {
 		}
 	}
 	return best
+}
+
+// clone copies w into lists of the length they need, so that a scratch list can be reused.
+func (w titleWords) clone() titleWords {
+	return titleWords{slices.Clone(w.ids), slices.Clone(w.ends)}
 }
 
 // start is where title k's words begin.
@@ -323,20 +379,15 @@ func (ix *Index) number(words []string) []uint32 {
 // level comes from a job zone, not from the title): "Senior Systems Engineer" goes to the
 // senior curated role, not the mid-level one.
 func ForRoles(roles []domain.Role) *Index {
-	var ts []Title
-	descriptions := make(map[string]string, len(roles))
+	all := make([]named, len(roles))
 	levels := map[string]string{}
-	for _, r := range roles {
-		ts = append(ts, Title{r.ID, r.Title})
-		for _, a := range r.AlternateTitles {
-			ts = append(ts, Title{r.ID, a})
-		}
-		descriptions[r.ID] = r.Summary
+	for i, r := range roles {
+		all[i] = named{id: r.ID, title: r.Title, titled: true, alternates: r.AlternateTitles, description: r.Summary}
 		if occupation := len(r.SocCodes) == 1 && onet.ID(r.SocCodes[0]) == r.ID; !occupation && r.Level != "" {
 			levels[r.ID] = r.Level
 		}
 	}
-	ix := New(ts, descriptions)
+	ix := build(all)
 	ix.levels = levels
 	return ix
 }
