@@ -23,6 +23,7 @@ import (
 	"github.com/careergraph/careergraph/graph"
 	"github.com/careergraph/careergraph/httpapi"
 	"github.com/careergraph/careergraph/internal/cli"
+	"github.com/careergraph/careergraph/internal/memlimit"
 	"github.com/careergraph/careergraph/internal/safe"
 	"github.com/careergraph/careergraph/loaders"
 	"github.com/careergraph/careergraph/metrics"
@@ -62,7 +63,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if err := st.Ping(ctx); err != nil {
 		log.Warn().Err(err).Msg("neo4j is not answering yet; /readyz reports unavailable until it does")
 	}
-	pl := planner.New(st, planner.Options{RefreshEvery: cfg.SnapshotRefresh, Log: log, OnSnapshot: m.Snapshot, OnLoad: m.Load})
+	mem := memlimit.New(log)
+	pl := planner.New(st, planner.Options{RefreshEvery: cfg.SnapshotRefresh, Log: log, OnSnapshot: m.Snapshot, OnLoad: m.Load,
+		Settled: mem.Settled})
 	defer pl.Close() // before the store closes: a refresh may still be reading
 	safe.Go(log, "planner.keepFresh", func() { pl.KeepFresh(ctx) })
 	handler, err := newHandler(cfg, log, m, st, pl)

@@ -279,6 +279,10 @@ type Options struct {
 	// the build), how many roles it holds, and whether it was a patch with the service's
 	// own changes rather than a full load.
 	OnLoad func(took time.Duration, roles int, patched bool)
+	// Settled, when set, is called once a new snapshot serves and the word indexes it
+	// keeps are built: what the planner holds will not grow until the next load (for
+	// sizing the memory limit).
+	Settled func()
 }
 
 // snapshots holds the current snapshot and coordinates its refreshes.
@@ -429,7 +433,9 @@ func (p *Planner) reload() (*snapshot, error) {
 	p.snaps.checked.Store(started.UnixNano())
 	p.report(s.problems)
 	if p.snaps.wordsAsked.Load() {
-		safe.Go(p.opts.Log, "planner.words", s.indexWords) // ahead of the next title or text asked
+		p.indexWords(s) // ahead of the next title or text asked
+	} else {
+		p.opts.Settled()
 	}
 	return s, nil
 }

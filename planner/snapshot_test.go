@@ -2,6 +2,7 @@ package planner_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"sync"
 	"testing"
@@ -254,4 +255,53 @@ func recommended(t *testing.T, pl *planner.Planner, from string) []string {
 		ids = append(ids, r.Role.ID)
 	}
 	return ids
+}
+
+// Settled is heard once a new snapshot serves: after each load, and, once titles or texts
+// have been asked about, after the word indexes are built too (on the first question,
+// after its indexes are built).
+func TestSettledAfterLoadsAndWordIndexes(t *testing.T) {
+	st := neo4jtest.Scratch(t)
+	ctx := context.Background()
+	settled := make(chan struct{}, 8)
+	pl := planner.New(neo4jtest.Routed(t), planner.Options{RefreshEvery: time.Hour,
+		Settled: func() { settled <- struct{}{} }})
+	t.Cleanup(pl.Close)
+	heard := func(what string, want bool) {
+		t.Helper()
+		wait := 100 * time.Millisecond // long enough to hear one that should not come
+		if want {
+			wait = 10 * time.Second
+		}
+		select {
+		case <-settled:
+			if !want {
+				t.Fatalf("Settled heard after %s", what)
+			}
+		case <-time.After(wait):
+			if want {
+				t.Fatalf("no Settled after %s", what)
+			}
+		}
+	}
+	if err := pl.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	heard("the first load", true)
+	heard("the first load, twice", false)
+	for i, want := range []bool{true, false} {
+		if _, err := pl.ClassifyTitles(ctx, []string{"help desk analyst"}, 1); err != nil {
+			t.Fatal(err)
+		}
+		heard(fmt.Sprintf("title question %d", i+1), want)
+	}
+	req := domain.Requirement{Role: "help-desk-technician", Skill: "terraform", Importance: 4, Level: 3, SourceID: "curators"}
+	if err := st.SetRequirement(ctx, req); err != nil {
+		t.Fatal(err)
+	}
+	if err := pl.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	heard("a patch, with words asked about before", true)
+	heard("a patch, twice", false)
 }

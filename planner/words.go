@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/internal/safe"
 	"github.com/careergraph/careergraph/mentions"
 	"github.com/careergraph/careergraph/titles"
 )
@@ -73,6 +74,22 @@ func (s *snapshot) indexWords() {
 	s.termDictionary()
 }
 
+// indexWords builds snap's word indexes in the background, then tells Settled.
+func (p *Planner) indexWords(snap *snapshot) {
+	safe.Go(p.opts.Log, "planner.words", func() {
+		snap.indexWords()
+		p.opts.Settled()
+	})
+}
+
+// wordsWanted notes that a title or text was asked about: from now on each snapshot
+// indexes words ahead. On the first such question it builds snap's indexes too.
+func (p *Planner) wordsWanted(snap *snapshot) {
+	if !p.snaps.wordsAsked.Swap(true) {
+		p.indexWords(snap)
+	}
+}
+
 func (s *snapshot) titleIndex() *titles.Index {
 	s.words.titlesOnce.Do(func() {
 		roles := make([]domain.Role, 0, len(s.roles))
@@ -126,7 +143,7 @@ func (p *Planner) ClassifyTitles(ctx context.Context, ts []string, first int) ([
 	if err != nil {
 		return nil, err
 	}
-	p.snaps.wordsAsked.Store(true)
+	p.wordsWanted(snap)
 	ix := snap.titleIndex()
 	out := make([]TitleMatches, len(ts))
 	for i, t := range ts {
@@ -158,7 +175,7 @@ func (p *Planner) readText(snap *snapshot, text string) (SkillsFromText, error) 
 		return SkillsFromText{}, inputErr("the text is %d characters long; at most %d are read", n, MaxTextLength)
 	}
 	if strings.TrimSpace(text) != "" {
-		p.snaps.wordsAsked.Store(true)
+		p.wordsWanted(snap)
 	}
 	return snap.extract(text), nil
 }

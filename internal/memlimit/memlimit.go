@@ -1,0 +1,107 @@
+// Package memlimit keeps the Go runtime's soft memory limit at twice what the service
+// holds live once a snapshot has settled. Left to GOGC alone the heap may grow to twice
+// what was live at the last collection, and during a reload, while the graph is read
+// again beside the snapshot being served, that doubles a larger figure; with the limit,
+// the collector runs more often during the reload instead. Between reloads the limit
+// is about where GOGC would put the heap anyway, so requests pay nothing for it.
+package memlimit
+
+import (
+	"math"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"sync"
+
+	"github.com/careergraph/careergraph/internal/safe"
+	"github.com/rs/zerolog"
+)
+
+// Overhead is what the runtime holds beside the heap (stacks, its own bookkeeping, pages
+// not yet given back), allowed for so that between reloads GOGC, not the limit, decides
+// when to collect. Slack is the least room the limit leaves above the live heap: for a
+// small graph, twice what is live would leave too little for a reload.
+const Overhead, Slack = 16 << 20, 64 << 20
+
+// Limit is the memory limit for a live heap of live bytes: twice it and the overhead, or
+// the slack above it, whichever is more.
+func Limit(live uint64) int64 {
+	return int64(min(max(2*live+Overhead, live+Slack), math.MaxInt64/2))
+}
+
+// Sizer sets the memory limit after each Settled. A nil Sizer does nothing.
+type Sizer struct {
+	log     zerolog.Logger
+	measure func() uint64 // the live heap, in bytes, after a collection
+	set     func(int64)   // sets the limit
+	mu      sync.Mutex
+	running bool // a measurement is under way
+	again   bool // Settled was called during it: measure once more
+}
+
+// New returns a Sizer, or nil when the operator set GOMEMLIMIT: then the runtime keeps
+// that limit.
+func New(log zerolog.Logger) *Sizer {
+	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
+		log.Info().Msg("GOMEMLIMIT is set: the memory limit is left as set")
+		return nil
+	}
+	return runtimeSizer(log)
+}
+
+// runtimeSizer is a Sizer of this process's runtime.
+func runtimeSizer(log zerolog.Logger) *Sizer {
+	return &Sizer{log: log, measure: liveAfterCollection, set: func(n int64) { debug.SetMemoryLimit(n) }}
+}
+
+// Settled tells the Sizer that what the service holds live has changed and settled (a
+// snapshot was swapped in, its indexes built). It returns at once: the collection that
+// measures the live heap runs in the background, and calls made during it are served by
+// one more measurement after it.
+func (s *Sizer) Settled() {
+	if s == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.running {
+		s.again = true
+		return
+	}
+	s.running = true
+	safe.Go(s.log, "memlimit.resize", s.resize)
+}
+
+// resize measures and sets the limit until no Settled came in meanwhile.
+func (s *Sizer) resize() {
+	defer func() {
+		if r := recover(); r != nil {
+			s.mu.Lock()
+			s.running, s.again = false, false
+			s.mu.Unlock()
+			panic(r) // for safe.Go to log
+		}
+	}()
+	for {
+		live := s.measure()
+		s.set(Limit(live))
+		s.log.Debug().Uint64("live_mib", live>>20).Int64("limit_mib", Limit(live)>>20).Msg("memory limit set")
+		s.mu.Lock()
+		if !s.again {
+			s.running = false
+			s.mu.Unlock()
+			return
+		}
+		s.again = false
+		s.mu.Unlock()
+	}
+}
+
+// liveAfterCollection collects garbage and returns the heap left live.
+func liveAfterCollection() uint64 {
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	return sample[0].Value.Uint64()
+}

@@ -1,0 +1,100 @@
+package memlimit
+
+import (
+	"math"
+	"runtime/debug"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/rs/zerolog"
+)
+
+func TestLimit(t *testing.T) {
+	for _, c := range []struct {
+		live uint64
+		want int64
+	}{
+		{0, Slack},
+		{20 << 20, 84 << 20},                    // small: the slack above what is live
+		{130 << 20, (2 * 130 << 20) + Overhead}, // large: twice what is live, and the overhead
+		{math.MaxUint64 / 2, math.MaxInt64 / 2},
+	} {
+		if got := Limit(c.live); got != c.want {
+			t.Errorf("Limit(%d MiB) = %d MiB, want %d MiB", c.live>>20, got>>20, c.want>>20)
+		}
+	}
+}
+
+// Calls to Settled while a measurement runs are served by one more measurement after it,
+// and the limit set is the one for the last live heap measured.
+func TestSettledDuringAMeasurementMeasuresOnceMore(t *testing.T) {
+	var mu sync.Mutex
+	var set []int64
+	measuring, release := make(chan struct{}), make(chan struct{})
+	measured := 0
+	s := &Sizer{log: zerolog.Nop(), set: func(n int64) { mu.Lock(); set = append(set, n); mu.Unlock() },
+		measure: func() uint64 {
+			mu.Lock()
+			measured++
+			n := measured
+			mu.Unlock()
+			if n == 1 {
+				close(measuring)
+				<-release
+			}
+			return uint64(n) * 100 << 20
+		}}
+	s.Settled()
+	<-measuring
+	s.Settled()
+	s.Settled()
+	close(release)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		s.mu.Lock()
+		running := s.running
+		s.mu.Unlock()
+		if !running {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the sizer still runs after 5 s")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if measured != 2 || len(set) != 2 || set[1] != Limit(200<<20) {
+		t.Errorf("measured %d times, limits set %v; want 2 measurements, the last limit %d", measured, set, Limit(200<<20))
+	}
+}
+
+// With GOMEMLIMIT set, the operator's limit stands: there is no Sizer, and Settled on
+// none does nothing.
+func TestGOMEMLIMITIsLeftAlone(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	s := New(zerolog.Nop())
+	if s != nil {
+		t.Fatal("a Sizer despite GOMEMLIMIT")
+	}
+	s.Settled()
+}
+
+// Settled sets the process's memory limit from its live heap.
+func TestSettledSetsTheRuntimesLimit(t *testing.T) {
+	before := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(before)
+	s := runtimeSizer(zerolog.Nop())
+	held := make([]byte, 200<<20) // live while measured
+	s.Settled()
+	deadline := time.Now().Add(10 * time.Second)
+	for debug.SetMemoryLimit(-1) == before {
+		if time.Now().After(deadline) {
+			t.Fatal("the memory limit was not set within 10 s")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if got := debug.SetMemoryLimit(-1); got < Limit(200<<20) || got > Limit(300<<20) {
+		t.Errorf("limit %d MiB with 200 MiB held live; want about %d MiB", got>>20, Limit(200<<20)>>20)
+	}
+	held[len(held)-1] = 1
+}
