@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/similarity"
@@ -146,7 +147,9 @@ func (s *snapshot) rank(start Start, years *float64, moves []domain.CareerMove, 
 		return rec
 	}
 	// Without the skills met (0 here, at most 1), each score is at most weightSkills short.
-	without := make([]float64, len(s.cands))
+	buf := borrowFloats(len(s.cands))
+	defer floats.Put(buf)
+	without := *buf
 	best := make([]float64, 0, first+1) // the first highest of them, highest first
 	for i := range s.cands {
 		if without[i] = math.Inf(-1); skip[i] {
@@ -247,7 +250,11 @@ func (s *snapshot) skillsToLearn(roles []RoleRecommendation) []SkillRecommendati
 	combined, forRoles := combineGaps(gaps)
 	skills := []SkillRecommendation{}
 	for _, sk := range combined[:min(skillsToSuggest, len(combined))] {
-		skills = append(skills, SkillRecommendation{SkillID: sk.SkillID, Weight: sk.Weight, ForRoles: forRoles[sk.SkillID]})
+		var needing []domain.Role
+		for _, i := range forRoles[sk.SkillID] {
+			needing = append(needing, gaps[i].role)
+		}
+		skills = append(skills, SkillRecommendation{SkillID: sk.SkillID, Weight: sk.Weight, ForRoles: needing})
 	}
 	return skills
 }
@@ -277,8 +284,8 @@ func (s *snapshot) certificationsToTake(start Start, roles []RoleRecommendation)
 	for _, c := range s.rankCertifications(combined, start.HeldCert) {
 		var needing []domain.Role
 		for _, sk := range c.SkillIDs {
-			for _, r := range forRoles[sk] {
-				if !slices.ContainsFunc(needing, func(x domain.Role) bool { return x.ID == r.ID }) {
+			for _, i := range forRoles[sk] {
+				if r := gaps[i].role; !slices.ContainsFunc(needing, func(x domain.Role) bool { return x.ID == r.ID }) {
 					needing = append(needing, r)
 				}
 			}
@@ -298,14 +305,14 @@ type roleGap struct {
 }
 
 // combineGaps adds the roles' gaps up, skill by skill, heaviest first (ties by id), with
-// the roles that need each skill.
-func combineGaps(gaps []roleGap) ([]skillgap.Shortfall, map[string][]domain.Role) {
-	weight, forRoles := map[string]float64{}, map[string][]domain.Role{}
-	for _, g := range gaps {
+// the roles that need each skill (as their places in gaps).
+func combineGaps(gaps []roleGap) ([]skillgap.Shortfall, map[string][]int) {
+	weight, forRoles := map[string]float64{}, map[string][]int{}
+	for i, g := range gaps {
 		for _, m := range g.missing {
 			weight[m.SkillID] += m.Weight * g.weight
-			if !slices.ContainsFunc(forRoles[m.SkillID], func(x domain.Role) bool { return x.ID == g.role.ID }) {
-				forRoles[m.SkillID] = append(forRoles[m.SkillID], g.role)
+			if !slices.ContainsFunc(forRoles[m.SkillID], func(j int) bool { return gaps[j].role.ID == g.role.ID }) {
+				forRoles[m.SkillID] = append(forRoles[m.SkillID], i)
 			}
 		}
 	}
@@ -338,6 +345,22 @@ func prerequisitesServe(certs []CertificationRecommendation) {
 			}
 		}
 	}
+}
+
+// floats are lists of numbers a request borrows for its scores, one per role, rather than
+// allocating them: *[]float64.
+var floats sync.Pool
+
+// borrowFloats returns a list of n numbers from floats (their values left over); put it
+// back when done.
+func borrowFloats(n int) *[]float64 {
+	p, _ := floats.Get().(*[]float64)
+	if p == nil || cap(*p) < n {
+		list := make([]float64, n)
+		p = &list
+	}
+	*p = (*p)[:n]
+	return p
 }
 
 // skillsMet is the importance- and level-weighted share of the role's requirements

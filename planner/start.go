@@ -163,7 +163,10 @@ func (s *snapshot) rankMatches(held skillgap.Held, n int) []match {
 	}
 	slices.Sort(ks)
 	levels := s.heldByNumber(held)
-	dot := make([]float64, len(s.cands))
+	buf := borrowFloats(len(s.cands))
+	defer floats.Put(buf)
+	dot := *buf
+	clear(dot)
 	for _, k := range ks {
 		for _, r := range s.needers[k] {
 			dot[r.at] += r.w * levels[k]
