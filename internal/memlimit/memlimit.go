@@ -21,8 +21,9 @@ import (
 // Overhead is what the runtime holds beside the heap (stacks, its own bookkeeping, pages
 // not yet given back), allowed for so that between reloads GOGC, not the limit, decides
 // when to collect. Slack is the least room the limit leaves above the live heap: for a
-// small graph, twice what is live would leave too little for a reload.
-const Overhead, Slack = 16 << 20, 64 << 20
+// small graph, twice what is live would leave too little for a reload and the requests
+// served beside it (answers of up to MAX_RESPONSE_BYTES each).
+const Overhead, Slack = 16 << 20, 128 << 20
 
 // Limit is the memory limit for a live heap of live bytes: twice it and the overhead, or
 // the slack above it, whichever is more.
