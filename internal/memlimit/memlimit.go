@@ -3,7 +3,9 @@
 // what was live at the last collection, and during a reload, while the graph is read
 // again beside the snapshot being served, that doubles a larger figure; with the limit,
 // the collector runs more often during the reload instead. Between reloads the limit
-// is about where GOGC would put the heap anyway, so requests pay nothing for it.
+// is near where GOGC would put the heap; the runtime also counts pages it has not given
+// back yet, so the limit binds a little earlier and collections come more often
+// (BENCHMARKS.md measures what that costs).
 package memlimit
 
 import (
