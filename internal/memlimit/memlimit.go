@@ -15,6 +15,7 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"sync"
+	"time"
 
 	"github.com/careergraph/careergraph/internal/safe"
 	"github.com/rs/zerolog"
@@ -33,9 +34,15 @@ func Limit(live uint64) int64 {
 	return int64(min(max(2*live+Overhead, live+Slack), math.MaxInt64/2))
 }
 
+// Delay is how long after Settled the live heap is measured: requests that began before a
+// new snapshot was swapped in still hold the old one for a moment, and measured with it
+// the limit would be set for both.
+const Delay = time.Second
+
 // Sizer sets the memory limit after each Settled. A nil Sizer does nothing.
 type Sizer struct {
 	log     zerolog.Logger
+	delay   time.Duration // Delay; tests shorten it
 	measure func() uint64 // the live heap, in bytes, after a collection
 	set     func(int64)   // sets the limit
 	mu      sync.Mutex
@@ -55,13 +62,13 @@ func New(log zerolog.Logger) *Sizer {
 
 // runtimeSizer is a Sizer of this process's runtime.
 func runtimeSizer(log zerolog.Logger) *Sizer {
-	return &Sizer{log: log, measure: liveAfterCollection, set: func(n int64) { debug.SetMemoryLimit(n) }}
+	return &Sizer{log: log, delay: Delay, measure: liveAfterCollection, set: func(n int64) { debug.SetMemoryLimit(n) }}
 }
 
 // Settled tells the Sizer that what the service holds live has changed and settled (a
 // snapshot was swapped in, its indexes built). It returns at once: the collection that
-// measures the live heap runs in the background, and calls made during it are served by
-// one more measurement after it.
+// measures the live heap runs in the background, Delay later, and calls made meanwhile
+// are served by one more measurement after it.
 func (s *Sizer) Settled() {
 	if s == nil {
 		return
@@ -87,6 +94,7 @@ func (s *Sizer) resize() {
 		}
 	}()
 	for {
+		time.Sleep(s.delay)
 		live := s.measure()
 		s.set(Limit(live))
 		s.log.Debug().Uint64("live_mib", live>>20).Int64("limit_mib", Limit(live)>>20).Msg("memory limit set")

@@ -84,6 +84,7 @@ func TestSettledSetsTheRuntimesLimit(t *testing.T) {
 	before := debug.SetMemoryLimit(-1)
 	defer debug.SetMemoryLimit(before)
 	s := runtimeSizer(zerolog.Nop())
+	s.delay = 0
 	held := make([]byte, 200<<20) // live while measured
 	s.Settled()
 	deadline := time.Now().Add(10 * time.Second)
@@ -97,4 +98,22 @@ func TestSettledSetsTheRuntimesLimit(t *testing.T) {
 		t.Errorf("limit %d MiB with 200 MiB held live; want about %d MiB", got>>20, Limit(200<<20)>>20)
 	}
 	held[len(held)-1] = 1
+}
+
+// The live heap is measured a delay after Settled, once requests still holding the old
+// snapshot have let it go.
+func TestMeasuredAfterTheDelay(t *testing.T) {
+	measured := make(chan time.Time, 1)
+	s := &Sizer{log: zerolog.Nop(), delay: 50 * time.Millisecond, set: func(int64) {},
+		measure: func() uint64 { measured <- time.Now(); return 1 }}
+	settled := time.Now()
+	s.Settled()
+	select {
+	case at := <-measured:
+		if at.Sub(settled) < s.delay {
+			t.Errorf("measured %v after Settled, before the delay of %v", at.Sub(settled), s.delay)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("not measured within 5 s")
+	}
 }
