@@ -295,7 +295,16 @@ type snapshots struct {
 	closed     bool
 	failed     atomic.Pointer[error] // why the last load failed; nil after a success
 	wordsAsked atomic.Bool           // a title or a text was asked about: index words ahead
+	reads      atomic.Uint64         // reads of the graph for a new snapshot begun
+	reading    atomic.Int32          // of them, under way
 	logged     problemLog
+}
+
+// Reading reports how many reads of the graph for a new snapshot have begun, and whether
+// one is under way: while one is, the heap holds the graph being read beside the snapshot
+// served (for the memory limit's measurement, which must not count it).
+func (p *Planner) Reading() (begun uint64, now bool) {
+	return p.snaps.reads.Load(), p.snaps.reading.Load() > 0
 }
 
 // errClosed is what a refresh asked of a closed planner answers.
@@ -407,6 +416,10 @@ func (p *Planner) reload() (*snapshot, error) {
 		p.snaps.checked.Store(started.UnixNano())
 		return cur, nil
 	}
+	p.snaps.reads.Add(1)
+	p.snaps.reading.Add(1)
+	readDone := sync.OnceFunc(func() { p.snaps.reading.Add(-1) })
+	defer readDone()
 	var s *snapshot
 	patch := cur != nil && !rebuild && st.Last != nil && st.Previous == cur.version && st.Version != cur.version
 	if patch {
@@ -426,6 +439,7 @@ func (p *Planner) reload() (*snapshot, error) {
 		}
 		s = fromFullRead(cur, g, rebuild, started)
 	}
+	readDone()
 	s.fingerprint, s.version = st.Fingerprint, st.Version
 	s.wages = newWageBook(p.store, p.logProblems)
 	p.opts.OnLoad(p.opts.Now().Sub(started), len(s.cands), patch)

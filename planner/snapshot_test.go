@@ -259,7 +259,7 @@ func recommended(t *testing.T, pl *planner.Planner, from string) []string {
 
 // Settled is heard once a new snapshot serves: after each load, and, once titles or texts
 // have been asked about, after the word indexes are built too (on the first question,
-// after its indexes are built).
+// after its indexes are built). Reading counts the reads begun, none under way once done.
 func TestSettledAfterLoadsAndWordIndexes(t *testing.T) {
 	st := neo4jtest.Scratch(t)
 	ctx := context.Background()
@@ -289,6 +289,9 @@ func TestSettledAfterLoadsAndWordIndexes(t *testing.T) {
 	}
 	heard("the first load", true)
 	heard("the first load, twice", false)
+	if begun, now := pl.Reading(); begun != 1 || now {
+		t.Errorf("after one load: %d reads begun, one under way %v; want 1 and false", begun, now)
+	}
 	for i, want := range []bool{true, false} {
 		if _, err := pl.ClassifyTitles(ctx, []string{"help desk analyst"}, 1); err != nil {
 			t.Fatal(err)
@@ -304,4 +307,7 @@ func TestSettledAfterLoadsAndWordIndexes(t *testing.T) {
 	}
 	heard("a patch, with words asked about before", true)
 	heard("a patch, twice", false)
+	if begun, now := pl.Reading(); begun != 2 || now {
+		t.Errorf("after a patch: %d reads begun, one under way %v; want 2 and false", begun, now)
+	}
 }

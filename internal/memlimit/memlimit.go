@@ -44,7 +44,8 @@ type Sizer struct {
 	log     zerolog.Logger
 	delay   time.Duration // Delay; tests shorten it
 	measure func() uint64 // the live heap, in bytes, after a collection
-	set     func(int64)   // sets the limit
+	reads   func() (begun uint64, now bool)
+	set     func(int64) // sets the limit
 	mu      sync.Mutex
 	running bool // a measurement is under way
 	again   bool // Settled was called during it: measure once more
@@ -63,6 +64,16 @@ func New(log zerolog.Logger) *Sizer {
 // runtimeSizer is a Sizer of this process's runtime.
 func runtimeSizer(log zerolog.Logger) *Sizer {
 	return &Sizer{log: log, delay: Delay, measure: liveAfterCollection, set: func(n int64) { debug.SetMemoryLimit(n) }}
+}
+
+// Watch gives the Sizer what tells it a read of the graph is under way or began
+// (planner.Planner.Reading): a live heap measured during one counts the graph being read
+// and is not used; the read's own Settled brings the next measurement. Call it before the
+// first Settled.
+func (s *Sizer) Watch(reads func() (begun uint64, now bool)) {
+	if s != nil {
+		s.reads = reads
+	}
 }
 
 // Settled tells the Sizer that what the service holds live has changed and settled (a
@@ -95,9 +106,7 @@ func (s *Sizer) resize() {
 	}()
 	for {
 		time.Sleep(s.delay)
-		live := s.measure()
-		s.set(Limit(live))
-		s.log.Debug().Uint64("live_mib", live>>20).Int64("limit_mib", Limit(live)>>20).Msg("memory limit set")
+		s.resizeOnce()
 		s.mu.Lock()
 		if !s.again {
 			s.running = false
@@ -107,6 +116,28 @@ func (s *Sizer) resize() {
 		s.again = false
 		s.mu.Unlock()
 	}
+}
+
+// resizeOnce measures the live heap and sets the limit, unless a read of the graph was
+// under way or began meanwhile.
+func (s *Sizer) resizeOnce() {
+	var before uint64
+	if s.reads != nil {
+		begun, now := s.reads()
+		if now {
+			return
+		}
+		before = begun
+	}
+	live := s.measure()
+	if s.reads != nil {
+		if begun, now := s.reads(); now || begun != before {
+			s.log.Debug().Msg("memory limit kept: a read of the graph began while the heap was measured")
+			return
+		}
+	}
+	s.set(Limit(live))
+	s.log.Debug().Uint64("live_mib", live>>20).Int64("limit_mib", Limit(live)>>20).Msg("memory limit set")
 }
 
 // liveAfterCollection collects garbage and returns the heap left live.

@@ -117,3 +117,35 @@ func TestMeasuredAfterTheDelay(t *testing.T) {
 		t.Fatal("not measured within 5 s")
 	}
 }
+
+// A live heap measured while a read of the graph was under way, or with one begun
+// meanwhile, counts the graph being read: the limit is left as it was.
+func TestNoLimitFromAHeapMeasuredDuringARead(t *testing.T) {
+	for _, c := range []struct {
+		name          string
+		before, after uint64
+		busy          []bool // under way when asked before and after measuring
+		want          bool   // the limit set
+	}{
+		{"no read", 3, 3, []bool{false, false}, true},
+		{"a read under way", 3, 3, []bool{true, true}, false},
+		{"a read begun and done meanwhile", 3, 4, []bool{false, false}, false},
+		{"a read begun meanwhile, under way", 3, 4, []bool{false, true}, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			calls, set := 0, false
+			s := &Sizer{log: zerolog.Nop(), set: func(int64) { set = true }, measure: func() uint64 { return 1 << 30 },
+				reads: func() (uint64, bool) {
+					calls++
+					if calls == 1 {
+						return c.before, c.busy[0]
+					}
+					return c.after, c.busy[1]
+				}}
+			s.resizeOnce()
+			if set != c.want {
+				t.Errorf("limit set: %v, want %v", set, c.want)
+			}
+		})
+	}
+}
