@@ -34,10 +34,12 @@ func Limit(live uint64) int64 {
 	return int64(min(max(2*live+Overhead, live+Slack), math.MaxInt64/2))
 }
 
-// Delay is how long after Settled the live heap is measured: requests that began before a
-// new snapshot was swapped in still hold the old one for a moment, and measured with it
-// the limit would be set for both.
-const Delay = time.Second
+// Delay is how long after Settled the live heap is measured, once a limit is set:
+// requests that began before a new snapshot was swapped in still hold the old one for a
+// moment, and measured with it the limit would be set for both. The first measurement,
+// after the first load, has no old snapshot to wait for and is made at once, so that the
+// reads that follow have a limit.
+const Delay = 250 * time.Millisecond
 
 // Sizer sets the memory limit after each Settled. A nil Sizer does nothing.
 type Sizer struct {
@@ -49,6 +51,7 @@ type Sizer struct {
 	mu      sync.Mutex
 	running bool // a measurement is under way
 	again   bool // Settled was called during it: measure once more
+	limited bool // a limit has been set
 }
 
 // New returns a Sizer, or nil when the operator set GOMEMLIMIT: then the runtime keeps
@@ -78,8 +81,8 @@ func (s *Sizer) Watch(reads func() (begun uint64, now bool)) {
 
 // Settled tells the Sizer that what the service holds live has changed and settled (a
 // snapshot was swapped in, its indexes built). It returns at once: the collection that
-// measures the live heap runs in the background, Delay later, and calls made meanwhile
-// are served by one more measurement after it.
+// measures the live heap runs in the background (Delay later once a limit is set), and
+// calls made meanwhile are served by one more measurement after it.
 func (s *Sizer) Settled() {
 	if s == nil {
 		return
@@ -105,7 +108,9 @@ func (s *Sizer) resize() {
 		}
 	}()
 	for {
-		time.Sleep(s.delay)
+		if s.limited {
+			time.Sleep(s.delay)
+		}
 		s.resizeOnce()
 		s.mu.Lock()
 		if !s.again {
@@ -137,6 +142,7 @@ func (s *Sizer) resizeOnce() {
 		}
 	}
 	s.set(Limit(live))
+	s.limited = true
 	s.log.Debug().Uint64("live_mib", live>>20).Int64("limit_mib", Limit(live)>>20).Msg("memory limit set")
 }
 

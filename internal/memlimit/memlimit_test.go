@@ -100,22 +100,34 @@ func TestSettledSetsTheRuntimesLimit(t *testing.T) {
 	held[len(held)-1] = 1
 }
 
-// The live heap is measured a delay after Settled, once requests still holding the old
-// snapshot have let it go.
-func TestMeasuredAfterTheDelay(t *testing.T) {
+// The first live heap is measured at once after Settled, so that the reads after the
+// first load have a limit; the next ones a delay after, once requests still holding the
+// old snapshot have let it go.
+func TestMeasuredAtOnceThenAfterTheDelay(t *testing.T) {
 	measured := make(chan time.Time, 1)
-	s := &Sizer{log: zerolog.Nop(), delay: 50 * time.Millisecond, set: func(int64) {},
+	s := &Sizer{log: zerolog.Nop(), delay: 300 * time.Millisecond, set: func(int64) {},
 		measure: func() uint64 { measured <- time.Now(); return 1 }}
-	settled := time.Now()
-	s.Settled()
-	select {
-	case at := <-measured:
-		if at.Sub(settled) < s.delay {
-			t.Errorf("measured %v after Settled, before the delay of %v", at.Sub(settled), s.delay)
+	for i, wantDelay := range []bool{false, true} {
+		settled := time.Now()
+		s.Settled()
+		select {
+		case at := <-measured:
+			if took := at.Sub(settled); wantDelay != (took >= s.delay) {
+				t.Errorf("measurement %d came %v after Settled; the delay is %v", i+1, took, s.delay)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("measurement %d not made within 5 s", i+1)
 		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("not measured within 5 s")
+		for s.isRunning() {
+			time.Sleep(time.Millisecond)
+		}
 	}
+}
+
+func (s *Sizer) isRunning() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.running
 }
 
 // A live heap measured while a read of the graph was under way, or with one begun
