@@ -3,22 +3,35 @@ package main
 import (
 	"context"
 	"io"
+	"math"
 	"net"
 	"net/http"
+	"os"
+	"runtime/debug"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/careergraph/careergraph/internal/neo4jtest"
 )
 
 // run starts the whole service from its configuration, serves, and stops cleanly when
-// its context ends (as on SIGTERM).
+// its context ends (as on SIGTERM). Once its snapshot is loaded it sets the Go memory
+// limit (internal/memlimit), unless GOMEMLIMIT is set.
 func TestRunServesAndShutsDown(t *testing.T) {
-	neo4jtest.Store(t) // the curated graph is loaded and the server is ours
+	neo4jtest.Store(t)                                              // the curated graph is loaded and the server is ours
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64)) // none, until the service sets one
 	env := map[string]string{"ADDR": "127.0.0.1:0", "NEO4J_URI": neo4jtest.URI(), "LOG_LEVEL": "warn"}
 	base, _, stop, done := startService(t, env, nil)
 	if title, code, err := ask(base); title != "Systems Administrator" {
 		t.Errorf("got %q %q %v", title, code, err)
+	}
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+		for deadline := time.Now().Add(10 * time.Second); debug.SetMemoryLimit(-1) == math.MaxInt64; time.Sleep(10 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatal("no memory limit set within 10 s of the snapshot's load")
+			}
+		}
 	}
 	stop()
 	waitStopped(t, done)
