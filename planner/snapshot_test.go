@@ -284,14 +284,18 @@ func TestSettledAfterLoadsAndWordIndexes(t *testing.T) {
 			}
 		}
 	}
-	if err := pl.Refresh(ctx); err != nil {
-		t.Fatal(err)
+	loaded := func(what string, reads uint64) {
+		t.Helper()
+		if err := pl.Refresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+		heard(what, true)
+		heard(what+", twice", false)
+		if begun, now := pl.Reading(); begun != reads || now {
+			t.Errorf("after %s: %d reads begun, one under way %v; want %d and false", what, begun, now, reads)
+		}
 	}
-	heard("the first load", true)
-	heard("the first load, twice", false)
-	if begun, now := pl.Reading(); begun != 1 || now {
-		t.Errorf("after one load: %d reads begun, one under way %v; want 1 and false", begun, now)
-	}
+	loaded("the first load", 1)
 	for i, want := range []bool{true, false} {
 		if _, err := pl.ClassifyTitles(ctx, []string{"help desk analyst"}, 1); err != nil {
 			t.Fatal(err)
@@ -302,12 +306,5 @@ func TestSettledAfterLoadsAndWordIndexes(t *testing.T) {
 	if err := st.SetRequirement(ctx, req); err != nil {
 		t.Fatal(err)
 	}
-	if err := pl.Refresh(ctx); err != nil {
-		t.Fatal(err)
-	}
-	heard("a patch, with words asked about before", true)
-	heard("a patch, twice", false)
-	if begun, now := pl.Reading(); begun != 2 || now {
-		t.Errorf("after a patch: %d reads begun, one under way %v; want 2 and false", begun, now)
-	}
+	loaded("a patch, with words asked about before", 2)
 }
