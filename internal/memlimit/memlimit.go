@@ -21,9 +21,9 @@ import (
 	"github.com/rs/zerolog"
 )
 
-// Overhead is what the runtime holds beside the heap (stacks, its own bookkeeping, pages
-// not yet given back), allowed for so that between reloads GOGC, not the limit, decides
-// when to collect. Slack is the least room the limit leaves above the live heap: for a
+// Overhead is an allowance for what the runtime holds beside the heap (stacks, its own
+// bookkeeping, pages not yet given back), so that between reloads the limit sits near where
+// GOGC would put the heap. Slack is the least room the limit leaves above the live heap: for a
 // small graph, twice what is live would leave too little for a reload and the requests
 // served beside it (answers of up to MAX_RESPONSE_BYTES each).
 const Overhead, Slack = 16 << 20, 128 << 20
