@@ -100,8 +100,9 @@ func fit(all []Features, w Weights) (*Model, [][]termCount, [][]string) {
 		if len(f.Ratings) > 0 {
 			rated++
 		}
+		m.addRatingKeys(f.Ratings)
 		for k, v := range f.Ratings {
-			i := m.ratings.add(k)
+			i := m.ratings.index[k]
 			m.mean = grow(m.mean, i)
 			m.mean[i] += v
 		}
@@ -129,6 +130,22 @@ func fit(all []Features, w Weights) (*Model, [][]termCount, [][]string) {
 	return m, counts, techs
 }
 
+// addRatingKeys numbers the keys of ratings the model has not met, in sorted order: numbered
+// in a map's order, the same fit would lay its vectors out differently run to run, and
+// sums over them would differ in their last digits.
+func (m *Model) addRatingKeys(ratings map[string]float64) {
+	var fresh []string
+	for k := range ratings {
+		if _, ok := m.ratings.index[k]; !ok {
+			fresh = append(fresh, k)
+		}
+	}
+	slices.Sort(fresh)
+	for _, k := range fresh {
+		m.ratings.add(k)
+	}
+}
+
 func grow(s []float64, i int32) []float64 {
 	for int(i) >= len(s) {
 		s = append(s, 0)
@@ -142,16 +159,16 @@ func (m *Model) unseenIDF(n int) float64 { return math.Log(1 + float64(n+1)) }
 // Vector weighs and normalises f.
 func (m *Model) Vector(f Features) Vector {
 	v := Vector{Ratings: m.RatingsVector(f.Ratings), Tech: m.techVector(f.Tech)}
-	x, extra := map[int32]float64{}, 0.0
+	x := map[int32]float64{}
+	var unseen []float64
 	for term, tf := range terms(f) {
 		if i, ok := m.text.index[term]; ok {
 			x[i] = (1 + math.Log(tf)) * m.textIDF[i]
 		} else {
-			w := (1 + math.Log(tf)) * m.unseenIDF(len(m.text.keys))
-			extra += w * w
+			unseen = append(unseen, (1+math.Log(tf))*m.unseenIDF(len(m.text.keys)))
 		}
 	}
-	v.Text = normalise(x, extra)
+	v.Text = normalise(x, sumOfSquares(unseen))
 	return v
 }
 
@@ -214,14 +231,15 @@ func (m *Model) ratingsVector(ratings map[string]float64, buf []float64) (Sparse
 	for i, mu := range m.mean {
 		r[i] = -mu
 	}
-	norm := 0.0
+	var unseen []float64
 	for k, x := range ratings {
 		if i, ok := m.ratings.index[k]; ok {
 			r[i] += x
 		} else {
-			norm += x * x
+			unseen = append(unseen, x)
 		}
 	}
+	norm := sumOfSquares(unseen)
 	nonzero := 0
 	for _, x := range r {
 		norm += x * x
@@ -290,14 +308,6 @@ func Common(a, b Sparse, fn func(index int32, x, y float64)) {
 
 // normalise scales m to unit length, counting extra (the squared weight of keys left out).
 func normalise(m map[int32]float64, extra float64) Sparse {
-	norm := extra
-	for _, x := range m {
-		norm += x * x
-	}
-	if norm == 0 {
-		return Sparse{}
-	}
-	norm = math.Sqrt(norm)
 	type entry struct {
 		i int32
 		x float64
@@ -309,11 +319,30 @@ func normalise(m map[int32]float64, extra float64) Sparse {
 		}
 	}
 	slices.SortFunc(entries, func(a, b entry) int { return cmp.Compare(a.i, b.i) })
+	norm := extra
+	for _, e := range entries { // in index order: a sum in map order differs run to run in its last digits
+		norm += e.x * e.x
+	}
+	if norm == 0 {
+		return Sparse{}
+	}
+	norm = math.Sqrt(norm)
 	out := Sparse{Index: make([]int32, len(entries)), Values: make([]float64, len(entries))}
 	for k, e := range entries {
 		out.Index[k], out.Values[k] = e.i, e.x/norm
 	}
 	return out
+}
+
+// sumOfSquares sums the squares of xs, sorted first, so that a sum gathered from a map
+// comes out the same to the last digit whatever order the map gave.
+func sumOfSquares(xs []float64) float64 {
+	slices.Sort(xs)
+	sum := 0.0
+	for _, x := range xs {
+		sum += x * x
+	}
+	return sum
 }
 
 func dedupe(s []string) []string {

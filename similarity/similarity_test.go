@@ -1,7 +1,9 @@
 package similarity
 
 import (
+	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -143,6 +145,33 @@ func TestFitVectorsMatchesVector(t *testing.T) {
 					t.Errorf("role %d signal %d: %v, want %v", i, k, pair[0], pair[1])
 				}
 			}
+		}
+	}
+}
+
+// The same fit gives the same vectors to the last digit every time, whatever order Go's
+// maps hand their keys in: rating keys are numbered in sorted order, and a length summed
+// from a map is summed in a fixed one.
+func TestFitIsTheSameEveryTime(t *testing.T) {
+	roles := make([]Features, 6)
+	for i := range roles {
+		roles[i].Ratings = map[string]float64{}
+		for k := range 40 {
+			roles[i].Ratings[fmt.Sprintf("k%02d", (k*7+i)%53)] = 1 + float64((k*13+i*5)%17)/3
+		}
+		roles[i].Text = []string{fmt.Sprintf("network routers switches firewall %d cloud storage backup", i)}
+	}
+	person := Features{Ratings: map[string]float64{"k01": 4.5, "k02": 3.25, "unrated": 2, "also unrated": 5.5},
+		Text: []string{"routers unseen words here and there backup"}}
+	m, first := FitVectors(roles, DefaultWeights)
+	want := m.Vector(person)
+	for range 20 {
+		m, again := FitVectors(roles, DefaultWeights)
+		if !reflect.DeepEqual(again, first) {
+			t.Fatal("the same fit gave other vectors")
+		}
+		if got := m.Vector(person); !reflect.DeepEqual(got, want) {
+			t.Fatalf("the same person's vector: %+v, then %+v", want, got)
 		}
 	}
 }
