@@ -50,7 +50,7 @@ func allRoles(t *testing.T, srv *httptest.Server) []roleRef {
 
 // certificationsBeyondIT asks, of every occupation outside the IT families, for its
 // recommendations and for the skill gap to it: no certification is advised to a person
-// outside IT, nor for a non-IT target, and a note says why.
+// outside IT, nor for a non-IT target, and a note says why; no two skills advised share a name.
 func certificationsBeyondIT(t *testing.T, srv *httptest.Server) {
 	roles := allRoles(t, srv)
 	var outside []string
@@ -81,13 +81,14 @@ func sweep(t *testing.T, srv *httptest.Server, batch []string) {
 	var b strings.Builder
 	for i, id := range batch {
 		fmt.Fprintf(&b, `g%d: skillGap(from: "help-desk-technician", to: %q) { certifications { certification { id } } certificationsNote }
-				r%d: recommendations(profile: {currentRole: %q}) { certifications { certification { id } } certificationsNote } `, i, id, i, id)
+				r%d: recommendations(profile: {currentRole: %q}) { certifications { certification { id } } certificationsNote skills { skill { name } } } `, i, id, i, id)
 	}
 	var data map[string]struct {
 		Certifications []struct {
 			Certification struct{ ID string }
 		}
 		CertificationsNote *string
+		Skills             []struct{ Skill struct{ Name string } }
 	}
 	if r := query(t, srv, "{ "+b.String()+" }", nil, &data); len(r.Errors) > 0 || r.status != http.StatusOK {
 		t.Errorf("sweep of %v: status %d, errors %+v", batch, r.status, r.Errors)
@@ -99,6 +100,13 @@ func sweep(t *testing.T, srv *httptest.Server, batch []string) {
 		}
 		if r := data[fmt.Sprintf("r%d", i)]; len(r.Certifications) > 0 || r.CertificationsNote == nil {
 			t.Errorf("%s (outside IT) is advised %+v, note %v", id, r.Certifications, r.CertificationsNote)
+		}
+		named := map[string]bool{}
+		for _, s := range data[fmt.Sprintf("r%d", i)].Skills {
+			if named[s.Skill.Name] {
+				t.Errorf("%s is advised two skills named %q", id, s.Skill.Name)
+			}
+			named[s.Skill.Name] = true
 		}
 	}
 }

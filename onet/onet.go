@@ -126,10 +126,11 @@ func Read(opts Options) (*Data, error) {
 }
 
 type reader struct {
-	opts  Options
-	d     *Data
-	errs  *Errors
-	about map[string]string // element descriptions from the content model
+	opts       Options
+	d          *Data
+	errs       *Errors
+	about      map[string]string // element descriptions from the content model
+	skillNames map[string]bool   // the content model's skill names (2.A, 2.B)
 }
 
 // each runs row for every data row of a file, collecting row errors.

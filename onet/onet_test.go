@@ -138,4 +138,14 @@ func TestFullDataRowCounts(t *testing.T) {
 	if len(d.Elements) != 35+33 {
 		t.Errorf("%d skills and knowledge areas, want 68", len(d.Elements))
 	}
+	named := map[string]string{}
+	for id, e := range d.Elements {
+		if other, ok := named[e.Name]; ok {
+			t.Errorf("%s and %s are both named %q", other, id, e.Name)
+		}
+		named[e.Name] = id
+	}
+	if named["Mathematics"] != "2.A.1.e" || named["Mathematics (knowledge)"] != "2.C.4.a" {
+		t.Errorf("the skill Mathematics is %q, the knowledge area %q", named["Mathematics"], named["Mathematics (knowledge)"])
+	}
 }

@@ -71,14 +71,28 @@ func (r *reader) education() error {
 		})
 }
 
-// descriptions reads what each content-model element means, for skills and knowledge.
-func (r *reader) descriptions() (map[string]string, error) {
-	out := map[string]string{}
-	err := r.each("Content Model Reference.txt", []string{"Element ID", "Description"}, func(t *table) *RowError {
-		out[t.str("Element ID")] = t.str("Description")
+// descriptions reads what each content-model element means, for skills and knowledge,
+// and which names are skills'.
+func (r *reader) descriptions() error {
+	r.about, r.skillNames = map[string]string{}, map[string]bool{}
+	return r.each("Content Model Reference.txt", []string{"Element ID", "Element Name", "Description"}, func(t *table) *RowError {
+		id := t.str("Element ID")
+		r.about[id] = t.str("Description")
+		if strings.HasPrefix(id, "2.A.") || strings.HasPrefix(id, "2.B.") {
+			r.skillNames[t.str("Element Name")] = true
+		}
 		return nil
 	})
-	return out, err
+}
+
+// elementName is the name an element is shown by: O*NET's, but a knowledge area named as
+// a skill is told apart from it ("Mathematics" is both), so that a list of a role's
+// skills and knowledge never names one twice.
+func (r *reader) elementName(name, kind string) string {
+	if kind == Knowledge && r.skillNames[name] {
+		return name + " (knowledge)"
+	}
+	return name
 }
 
 // ratings reads Skills.txt or Knowledge.txt: an importance (IM) and a level (LV) row per
@@ -87,11 +101,9 @@ func (r *reader) descriptions() (map[string]string, error) {
 func (r *reader) ratings(file, kind string) error {
 	type key struct{ code, id string }
 	if r.about == nil {
-		about, err := r.descriptions()
-		if err != nil {
+		if err := r.descriptions(); err != nil {
 			return err
 		}
-		r.about = about
 	}
 	pending := map[key]*Rating{}
 	skip := map[key]bool{}
@@ -124,7 +136,7 @@ func (r *reader) ratings(file, kind string) error {
 			return t.fail("Scale ID", "%q is neither IM nor LV", scale)
 		}
 		if _, seen := r.d.Elements[id]; !seen {
-			r.d.Elements[id] = Element{ID: id, Name: t.str("Element Name"), Kind: kind, Description: r.about[id]}
+			r.d.Elements[id] = Element{ID: id, Name: r.elementName(t.str("Element Name"), kind), Kind: kind, Description: r.about[id]}
 		}
 		return nil
 	})
