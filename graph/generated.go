@@ -3879,16 +3879,18 @@ type TitleMatches {
 type TitleMatch {
   role: Role!
   """
-  0..1: 0.7 × Okapi BM25 over the role's titles and summary, as a share of what the
-  title's words could score at most (a word no role has counts against every role),
-  + 0.3 when the title's words are exactly those of the role's own title; × 0.8 when the
+  0..1, from Okapi BM25 over the role's titles and summary, as a share of what the
+  title's words could score at most (a word no role has counts against every role): 0.8 +
+  0.2 × that share when the title's words are exactly those of the role's own title, 0.7 +
+  0.1 × it when exactly those of one of its alternate titles (or of a title of the O*NET
+  occupation a curated role is classified as), else 0.7 × it; × 0.8 when the
   title's seniority words disagree with a curated role's level, × 0.95 for a curated role
   other than mid level or manager when it states none.
   """
   score: Float!
   "The role's O*NET-SOC code (a curated role's first); null when it has none."
   soc: String
-  "The role's title or alternate title that shares the most words with the title."
+  "The role's title or alternate title that shares the most words with the title (of those, the one with the fewest other words)."
   matchedTitle: String!
   "The title's words, as compared (lower case, abbreviations written out), that the role's text holds."
   words: [String!]!

@@ -112,9 +112,9 @@ type Index struct {
 	roles      []string             // by number
 	titles     []named              // each role's titles
 	titleWords []titleWords         // the words of each of them
+	keys       []titleKey           // every title's words as a set, hashed, sorted: exact titles
 	wordIDs    map[string]uint32    // every title word, numbered
 	postings   map[string][]posting // the roles holding each word, with its BM25 weight there
-	exact      map[string][]int32   // the roles whose own title has exactly these words (see key)
 	idf        map[string]float64
 	unknownIDF float64           // the idf of a word no role holds
 	levels     map[string]string // the level of each role seniority words can choose between
@@ -138,7 +138,8 @@ type posting struct {
 // tally is one match's running scores, by role number, and the roles scored.
 type tally struct {
 	score   []float32
-	content []bool // the role holds a word of the title that is not a seniority word
+	content []bool  // the role holds a word of the title that is not a seniority word
+	exact   []uint8 // the title is exactly one of the role's titles: ownTitle or anotherTitle
 	touched []int32
 }
 
@@ -203,7 +204,7 @@ func boolInt(b bool) int {
 // build indexes roles, sorting them by id.
 func build(roles []named) *Index {
 	ix := &Index{postings: map[string][]posting{}, idf: map[string]float64{}, levels: map[string]string{},
-		near: map[string]string{}, exact: map[string][]int32{}, wordIDs: map[string]uint32{}}
+		near: map[string]string{}, wordIDs: map[string]uint32{}}
 	slices.SortFunc(roles, func(a, b named) int { return strings.Compare(a.id, b.id) })
 	ix.roles, ix.titles, ix.titleWords = make([]string, len(roles)), make([]named, len(roles)), make([]titleWords, len(roles))
 	tfs, lengths, avgLen := make([]map[string]float64, len(roles)), make([]float64, len(roles)), 0.0
@@ -215,8 +216,8 @@ func build(roles []named) *Index {
 			ws := Words(beforeExcept(role.at(k)))
 			words.ids = append(words.ids, ix.number(ws)...)
 			words.ends = append(words.ends, uint32(len(words.ids)))
-			if k == 0 && role.titled && len(ws) > 0 {
-				ix.exact[key(ws)] = append(ix.exact[key(ws)], int32(i))
+			if len(ws) > 0 {
+				ix.keys = append(ix.keys, titleKey{setHash(words.ids[start(words.ends, k):]), int32(i), int32(i)})
 			}
 			for _, w := range ws {
 				tf[w]++
@@ -232,6 +233,7 @@ func build(roles []named) *Index {
 		ix.roles[i], ix.titles[i], ix.titleWords[i], tfs[i] = role.id, role, words.clone(), tf
 		avgLen += lengths[i] / float64(len(roles))
 	}
+	ix.sortKeys()
 	n := float64(len(ix.roles))
 	ix.unknownIDF = math.Log(1 + (n+0.5)/0.5)
 	df := map[string]float64{}
@@ -251,15 +253,15 @@ func build(roles []named) *Index {
 		}
 	}
 	ix.scratch.New = func() any {
-		return &tally{score: make([]float32, len(ix.roles)), content: make([]bool, len(ix.roles))}
+		return &tally{score: make([]float32, len(ix.roles)), content: make([]bool, len(ix.roles)), exact: make([]uint8, len(ix.roles))}
 	}
 	return ix
 }
 
 // Match returns the n roles title matches best, best first (ties by role id); none when
 // no word of it is known. A score is BM25 divided by the most the query's words could
-// score, so that it lies between 0 and 1, with exactWeight of it for a title whose words
-// are exactly a role's own title's.
+// score, so that it lies between 0 and 1, in a higher band for a title whose words are
+// exactly those of one of the role's titles (see banded).
 func (ix *Index) Match(title string, n int) []Match {
 	words := words(beforeExcept(title), ix.known)
 	words = slices.Compact(slices.Sorted(slices.Values(words)))
@@ -281,12 +283,8 @@ func (ix *Index) Match(title string, n int) []Match {
 			t.content[p.role] = t.content[p.role] || content
 		}
 	}
-	for _, r := range ix.exact[key(words)] {
-		if t.score[r] > 0 {
-			t.score[r] += float32(exactWeight * most / (1 - exactWeight))
-		}
-	}
-	out := ix.best(t, n, most/(1-exactWeight), Seniority(title))
+	ix.markExact(t, words)
+	out := ix.best(t, n, most, Seniority(title))
 	for i := range out {
 		r, _ := slices.BinarySearch(ix.roles, out[i].Role)
 		out[i].Title = ix.closestTitle(words, r)
@@ -305,9 +303,9 @@ func (ix *Index) best(t *tally, n int, most float64, stated string) []Match {
 	out := make([]Match, 0, n+1)
 	for _, r := range t.touched {
 		role := ix.roles[r]
-		m := Match{Role: role, Score: float64(t.score[r]) / most * fitsSeniority(stated, ix.levels[role])}
+		m := Match{Role: role, Score: banded(float64(t.score[r])/most, t.exact[r]) * fitsSeniority(stated, ix.levels[role])}
 		content := t.content[r]
-		t.score[r], t.content[r] = 0, false
+		t.score[r], t.content[r], t.exact[r] = 0, false, 0
 		if !content || len(out) == n && m.Score < out[n-1].Score {
 			continue // a role sharing only seniority words with the title ("Senior") is no match
 		}
@@ -322,7 +320,8 @@ func (ix *Index) best(t *tally, n int, most float64, stated string) []Match {
 	return out
 }
 
-// closestTitle is role r's title sharing the most of the query's words ("" when it has none).
+// closestTitle is role r's title sharing the most of the query's words, the one with the
+// fewest other words of those ("" when it has none).
 func (ix *Index) closestTitle(query []string, r int) string {
 	tw := ix.titleWords[r]
 	var ids []uint32
@@ -331,17 +330,16 @@ func (ix *Index) closestTitle(query []string, r int) string {
 			ids = append(ids, id)
 		}
 	}
-	best, most := "", -1
+	best, most, length := "", -1, 0
 	for k := range ix.titles[r].count() {
-		t := ix.titles[r].at(k)
 		have, shared := tw.ids[start(tw.ends, k):tw.ends[k]], 0
 		for _, id := range ids {
 			if slices.Contains(have, id) {
 				shared++
 			}
 		}
-		if shared > most {
-			best, most = t, shared
+		if shared > most || shared == most && len(have) < length {
+			best, most, length = ix.titles[r].at(k), shared, len(have)
 		}
 	}
 	return best
@@ -374,7 +372,9 @@ func (ix *Index) number(words []string) []uint32 {
 	return out
 }
 
-// ForRoles indexes roles by their titles, alternate titles and summaries. Seniority words
+// ForRoles indexes roles by their titles, alternate titles and summaries; a title that is
+// exactly one of the titles of an O*NET occupation a role is classified as counts as one
+// of the role's alternate titles (see inheritTitles). Seniority words
 // in a query choose between the levels of roles that are not O*NET occupations (whose
 // level comes from a job zone, not from the title): "Senior Systems Engineer" goes to the
 // senior curated role, not the mid-level one.
@@ -389,6 +389,7 @@ func ForRoles(roles []domain.Role) *Index {
 	}
 	ix := build(all)
 	ix.levels = levels
+	ix.inheritTitles(roles)
 	return ix
 }
 
@@ -484,15 +485,6 @@ func (ix *Index) knows(w string) bool {
 // minCompound is the shortest unknown word split into known ones, minPart the shortest
 // part, minSuffix the shortest known ending that stands for the whole word.
 const minCompound, minPart, minSuffix = 7, 3, 6
-
-// exactWeight is the share of the score that goes to a query whose words are exactly
-// those of a role's own title ("Carpenters" is the carpenters, not their helpers).
-const exactWeight = 0.3
-
-// key is a set of words as one string: sorted, each once, joined by spaces.
-func key(words []string) string {
-	return strings.Join(slices.Compact(slices.Sorted(slices.Values(words))), " ")
-}
 
 // beforeExcept is a title without the exclusions O*NET names after "Except" ("Sales
 // Representatives, Wholesale and Manufacturing, Except Technical and Scientific

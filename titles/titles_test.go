@@ -2,6 +2,7 @@ package titles
 
 import (
 	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/onet"
 	"slices"
 	"strings"
 	"testing"
@@ -145,5 +146,61 @@ func TestCompoundWordsAreSplit(t *testing.T) {
 		case want != nil && (len(got) != 1 || got[0].Role != want[0] || strings.Join(got[0].Words, " ") != want[1]):
 			t.Errorf("%s: %+v, want %s on the words %q", title, got, want[0], want[1])
 		}
+	}
+}
+
+// A title that is exactly one of a role's alternate titles, as the matcher reads it, names
+// that role first, though another role's text holds its words more densely ("Plumber" is
+// the plumbers, not their helpers), and the match shows that title; a role's own title
+// still comes before another's alternate title of the same words.
+func TestExactAlternateTitleComesFirst(t *testing.T) {
+	ix := ForRoles([]domain.Role{
+		{ID: "helpers", Title: "Helpers--Pipelayers, Plumbers, Pipefitters, and Steamfitters",
+			AlternateTitles: []string{"Plumber Helper", "Plumbers Helper"}},
+		{ID: "plumbers", Title: "Plumbers, Pipefitters, and Steamfitters", AlternateTitles: []string{"Journeyman Plumber",
+			"Master Plumber", "Pipe Fitter", "Steam Fitter", "Sprinkler Fitter", "Gas Fitter", "Plumber", "Plumbing Contractor"},
+			Summary: "Assemble, install, alter, and repair pipelines or pipe systems that carry water, steam, air, or other liquids."},
+		{ID: "caretakers", Title: "Animal Caretakers"},
+		{ID: "vet-assistants", Title: "Veterinary Assistants and Laboratory Animal Caretakers", AlternateTitles: []string{"Animal Caretaker"}},
+	})
+	for title, want := range map[string][2]string{
+		"plumbers":          {"plumbers", "Plumber"},
+		"Plumber":           {"plumbers", "Plumber"},
+		"Animal Caretakers": {"caretakers", "Animal Caretakers"},
+	} {
+		if got := ix.Match(title, 2); len(got) == 0 || got[0].Role != want[0] || got[0].Title != want[1] {
+			t.Errorf("%s: %+v, want %s first by its title %q", title, got, want[0], want[1])
+		}
+	}
+}
+
+// A role classified as an O*NET occupation has the occupation's titles for exact matches
+// ("Help Desk Analyst" is exactly a title of the help desk technician's occupation), but
+// not its words: its score still comes from its own text, in the band of another title.
+func TestClassifiedRoleSharesItsOccupationsTitles(t *testing.T) {
+	ix := ForRoles([]domain.Role{
+		{ID: onet.ID("15-1232.00"), Title: "Computer User Support Specialists", SocCodes: []string{"15-1232.00"},
+			AlternateTitles: []string{"Help Desk Analyst", "Help Desk Technician", "Desktop Support Analyst"}},
+		{ID: "help-desk-technician", Title: "Help Desk Technician", SocCodes: []string{"15-1232.00"}, Level: "ENTRY"},
+		{ID: "front-desk", Title: "Front Desk Clerk", AlternateTitles: []string{"Desk Analyst"}},
+	})
+	got := ix.Match("help desk analyst", 3)
+	if len(got) != 3 || got[0].Role != onet.ID("15-1232.00") || got[1].Role != "help-desk-technician" || got[1].Score < 0.7*0.95 {
+		t.Errorf("help desk analyst: %+v, want the occupation, then the help desk technician at 0.7 or more (× 0.95 for its level)", got)
+	}
+	if got := ix.Match("Help Desk Technician", 2); len(got) != 2 || got[0].Role != "help-desk-technician" || got[0].Score < 0.8 {
+		t.Errorf("Help Desk Technician: %+v, want the role of that title first, at 0.8 or more", got)
+	}
+	if got := ix.Match("analyst", 3); len(got) != 2 || got[0].Score >= 0.7 || got[1].Score >= 0.7 {
+		t.Errorf("analyst: %+v, want the occupation and the front desk by their words only, under 0.7", got)
+	}
+}
+
+// setHash is the same for a set of words in any order and with repeats, and differs for another set.
+func TestSetHash(t *testing.T) {
+	a, b := setHash([]uint32{3, 1, 2, 1}), setHash([]uint32{1, 2, 3})
+	long := []uint32{9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 10, 11}
+	if a != b || setHash(long) != setHash(slices.Concat(long, long)) || a == setHash([]uint32{1, 2}) || a == setHash([]uint32{1, 2, 4}) {
+		t.Error("setHash does not hash a set")
 	}
 }

@@ -1,0 +1,155 @@
+package titles
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/careergraph/careergraph/domain"
+	"github.com/careergraph/careergraph/onet"
+)
+
+// A title whose words are exactly those of one of a role's titles, as the matcher reads
+// them, puts the role in a band of its own: "Carpenters" is the carpenters, and "Plumber",
+// an alternate title of the plumbers, is not their helpers, whose text holds the word more
+// densely. The classes, and the bands their scores fall in (see banded):
+const (
+	otherTitle   uint8 = iota // no title of the role's: 0 to 0.7
+	anotherTitle              // one of its alternate titles: 0.7 to 0.8
+	ownTitle                  // its own title: 0.8 to 1
+)
+
+// banded is a role's score from the share of BM25 its text earns for a title (0 to 1)
+// and the title's class.
+func banded(share float64, class uint8) float64 {
+	switch class {
+	case ownTitle:
+		return 0.8 + 0.2*share
+	case anotherTitle:
+		return 0.7 + 0.1*share
+	}
+	return 0.7 * share
+}
+
+// titleKey is a title's words as a set, hashed (setHash): a title of role of, which counts
+// for role (itself, or a role classified as the occupation of).
+type titleKey struct {
+	hash     uint32
+	role, of int32
+}
+
+// sortKeys sorts the keys by hash, so that a title's are found by binary search.
+func (ix *Index) sortKeys() {
+	slices.SortFunc(ix.keys, func(a, b titleKey) int {
+		return cmp.Or(cmp.Compare(a.hash, b.hash), cmp.Compare(a.role, b.role), cmp.Compare(a.of, b.of))
+	})
+	ix.keys = slices.Compact(ix.keys)
+}
+
+// inheritTitles gives each role that is not an O*NET occupation the titles of the
+// occupations it is classified as, as alternate titles for exact matches only ("Help Desk
+// Analyst", a title of Computer User Support Specialists, is exactly a title of the help
+// desk technician the guide classifies as them); BM25 reads the role's own text alone.
+func (ix *Index) inheritTitles(roles []domain.Role) {
+	for _, r := range roles {
+		if len(r.SocCodes) == 1 && onet.ID(r.SocCodes[0]) == r.ID {
+			continue
+		}
+		role, _ := slices.BinarySearch(ix.roles, r.ID)
+		for _, soc := range r.SocCodes {
+			o, found := slices.BinarySearch(ix.roles, onet.ID(soc))
+			if !found || o == role {
+				continue
+			}
+			tw := ix.titleWords[o]
+			for k := range tw.ends {
+				if have := tw.ids[start(tw.ends, k):tw.ends[k]]; len(have) > 0 {
+					ix.keys = append(ix.keys, titleKey{setHash(have), int32(role), int32(o)})
+				}
+			}
+		}
+	}
+	ix.sortKeys()
+}
+
+// markExact notes in t each scored role that has a title of exactly words, and its class.
+func (ix *Index) markExact(t *tally, words []string) {
+	ids, ok := ix.titleIDs(words)
+	if !ok {
+		return
+	}
+	h := setHash(ids)
+	at, _ := slices.BinarySearchFunc(ix.keys, h, func(k titleKey, h uint32) int { return cmp.Compare(k.hash, h) })
+	for ; at < len(ix.keys) && ix.keys[at].hash == h; at++ {
+		k := ix.keys[at]
+		if t.score[k.role] == 0 {
+			continue // shares no word with the title
+		}
+		class := ix.sameTitle(ids, k.of)
+		if k.of != k.role {
+			class = min(class, anotherTitle) // the occupation's own title is another of the role's
+		}
+		t.exact[k.role] = max(t.exact[k.role], class)
+	}
+}
+
+// setHash hashes a set of word numbers, whatever their order and repeats (FNV-1a over
+// them sorted, each once).
+func setHash(ids []uint32) uint32 {
+	var buf [8]uint32
+	set := slices.Compact(slices.Sorted(slices.Values(append(buf[:0], ids...))))
+	h := uint32(2166136261)
+	for _, id := range set {
+		for range 4 {
+			h = (h ^ id&0xff) * 16777619
+			id >>= 8
+		}
+	}
+	return h
+}
+
+// titleIDs are the numbers of a query's words; false when a word is in no role's title,
+// so that no title can have exactly them.
+func (ix *Index) titleIDs(words []string) ([]uint32, bool) {
+	ids := make([]uint32, len(words))
+	for i, w := range words {
+		id, ok := ix.wordIDs[w]
+		if !ok {
+			return nil, false
+		}
+		ids[i] = id
+	}
+	return ids, len(ids) > 0
+}
+
+// sameTitle is the class of role r's titles for a title of exactly the words ids (each
+// once, in any order): ownTitle, anotherTitle, or otherTitle when none has them.
+func (ix *Index) sameTitle(ids []uint32, r int32) uint8 {
+	tw, named := ix.titleWords[r], ix.titles[r]
+	for k := range named.count() {
+		if sameWords(tw.ids[start(tw.ends, k):tw.ends[k]], ids) {
+			if k == 0 && named.titled {
+				return ownTitle
+			}
+			return anotherTitle
+		}
+	}
+	return otherTitle
+}
+
+// sameWords reports whether a title's word numbers (repeats allowed) are exactly the set ids.
+func sameWords(have, ids []uint32) bool {
+	if len(have) < len(ids) {
+		return false
+	}
+	for _, id := range have {
+		if !slices.Contains(ids, id) {
+			return false
+		}
+	}
+	for _, id := range ids {
+		if !slices.Contains(have, id) {
+			return false
+		}
+	}
+	return true
+}
