@@ -96,7 +96,9 @@ func (ix *Index) markExact(t *tally, words []string) {
 // them sorted, each once).
 func setHash(ids []uint32) uint32 {
 	var buf [8]uint32
-	set := slices.Compact(slices.Sorted(slices.Values(append(buf[:0], ids...))))
+	set := append(buf[:0], ids...)
+	slices.Sort(set)
+	set = slices.Compact(set)
 	h := uint32(2166136261)
 	for _, id := range set {
 		for range 4 {

@@ -207,6 +207,11 @@ func build(roles []named) *Index {
 		near: map[string]string{}, wordIDs: map[string]uint32{}}
 	slices.SortFunc(roles, func(a, b named) int { return strings.Compare(a.id, b.id) })
 	ix.roles, ix.titles, ix.titleWords = make([]string, len(roles)), make([]named, len(roles)), make([]titleWords, len(roles))
+	count := 0
+	for _, r := range roles {
+		count += r.count()
+	}
+	ix.keys = make([]titleKey, 0, count)
 	tfs, lengths, avgLen := make([]map[string]float64, len(roles)), make([]float64, len(roles)), 0.0
 	var words titleWords // scratch, cloned for each role
 	for i, role := range roles {
