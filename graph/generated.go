@@ -3880,11 +3880,13 @@ type TitleMatch {
   role: Role!
   """
   0..1, from Okapi BM25 over the role's titles and summary, as a share of what the
-  title's words could score at most (a word no role has counts against every role): 0.8 +
+  title's words could score at most (a word no role has counts against every role; a
+  seniority word such as Senior or Lead a quarter of its weight): 0.8 +
   0.2 × that share when the title's words are exactly those of the role's own title, 0.7 +
-  0.1 × it when exactly those of one of its alternate titles (or of a title of the O*NET
-  occupation a curated role is classified as), else 0.7 × it; × 0.8 when the
-  title's seniority words disagree with a curated role's level, × 0.95 for a curated role
+  0.1 × it when exactly those of one of its alternate titles (a curated role's include
+  the titles of the O*NET occupation it is classified as), else 0.7 × it; when no role
+  has a title of exactly the title's words, its words but seniority words are compared
+  instead. × 0.8 when the title's seniority words disagree with a curated role's level, × 0.95 for a curated role
   other than mid level or manager when it states none.
   """
   score: Float!

@@ -71,12 +71,26 @@ func (ix *Index) inheritTitles(roles []domain.Role) {
 	ix.sortKeys()
 }
 
-// markExact notes in t each scored role that has a title of exactly words, and its class.
+// markExact notes in t each scored role that has a title of exactly words, and its class;
+// when none has, each that has a title of exactly the words other than seniority words
+// ("Lead Carpenter" is a carpenter, "Senior Software Engineer" a software engineer).
 func (ix *Index) markExact(t *tally, words []string) {
-	ids, ok := ix.titleIDs(words)
-	if !ok {
+	if ix.markTitle(t, words) || !slices.ContainsFunc(words, isSeniority) {
 		return
 	}
+	ix.markTitle(t, slices.DeleteFunc(slices.Clone(words), isSeniority))
+}
+
+// isSeniority reports whether w is a seniority word.
+func isSeniority(w string) bool { return seniority[w] != "" }
+
+// markTitle is markExact for exactly words; it reports whether any role has such a title.
+func (ix *Index) markTitle(t *tally, words []string) bool {
+	ids, ok := ix.titleIDs(words)
+	if !ok {
+		return false
+	}
+	marked := false
 	h := setHash(ids)
 	at, _ := slices.BinarySearchFunc(ix.keys, h, func(k titleKey, h uint32) int { return cmp.Compare(k.hash, h) })
 	for ; at < len(ix.keys) && ix.keys[at].hash == h; at++ {
@@ -89,7 +103,9 @@ func (ix *Index) markExact(t *tally, words []string) {
 			class = min(class, anotherTitle) // the occupation's own title is another of the role's
 		}
 		t.exact[k.role] = max(t.exact[k.role], class)
+		marked = marked || class != otherTitle
 	}
+	return marked
 }
 
 // setHash hashes a set of word numbers, whatever their order and repeats (FNV-1a over

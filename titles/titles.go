@@ -278,13 +278,17 @@ func (ix *Index) Match(title string, n int) []Match {
 		if !known {
 			idf = ix.unknownIDF // a word no role has counts against every role
 		}
-		most += idf * (k1 + 1)
 		content := seniority[w] == ""
+		weight := float32(1)
+		if !content {
+			weight = seniorityWeight
+		}
+		most += idf * (k1 + 1) * float64(weight)
 		for _, p := range ix.postings[w] {
 			if t.score[p.role] == 0 {
 				t.touched = append(t.touched, p.role)
 			}
-			t.score[p.role] += p.weight
+			t.score[p.role] += p.weight * weight
 			t.content[p.role] = t.content[p.role] || content
 		}
 	}
@@ -486,6 +490,11 @@ func (ix *Index) knows(w string) bool {
 	_, ok := ix.idf[w]
 	return ok
 }
+
+// seniorityWeight is what a seniority word counts for in BM25, as a share of its weight:
+// it states a level, not a job, and is rare in O*NET's titles, so at full weight "Senior
+// Software Engineer" went to a senior role of another kind before the software developers.
+const seniorityWeight = 0.25
 
 // minCompound is the shortest unknown word split into known ones, minPart the shortest
 // part, minSuffix the shortest known ending that stands for the whole word.

@@ -196,6 +196,34 @@ func TestClassifiedRoleSharesItsOccupationsTitles(t *testing.T) {
 	}
 }
 
+// Seniority words state a level, not a job: a title exactly a role's title but for them is
+// taken as that title ("Lead Carpenter" is a carpenter, not the carpenters' helper), unless
+// a role has the title with them ("Senior Systems Engineer"), and in BM25 they count for
+// little ("Senior Software Engineer" is a software developer, not a senior role of another kind).
+func TestSeniorityWordsStateALevel(t *testing.T) {
+	ix := ForRoles([]domain.Role{
+		{ID: "carpenters", Title: "Carpenters", AlternateTitles: []string{"Framer", "Finish Carpenter", "Trim Carpenter"},
+			Summary: "Construct, erect, install, or repair structures and fixtures made of wood."},
+		{ID: "helpers", Title: "Helpers--Carpenters", AlternateTitles: []string{"Carpenter Helper", "Carpenter Assistant"}},
+		{ID: "developers", Title: "Software Developers", AlternateTitles: []string{"Software Engineer", "Application Developer",
+			"Application Integration Engineer", "Computer Software Developer", "Software Architect"},
+			Summary: "Research, design, and develop computer and network software or specialized utility programs."},
+		{ID: "senior-eng", Title: "Senior Infrastructure Engineer", AlternateTitles: []string{"Senior Systems Engineer"}, Level: "SENIOR"},
+		{ID: "eng", Title: "Infrastructure Engineer", AlternateTitles: []string{"Systems Engineer"}, Level: "MID"},
+		{ID: "testers", Title: "Software Quality Assurance Analysts and Testers"},
+		{ID: "support", Title: "Computer User Support Specialists", AlternateTitles: []string{"Software Support Specialist"}},
+	})
+	for title, want := range map[string]string{"Lead Carpenter": "carpenters", "Senior Software Engineer": "developers",
+		"Principal Software Engineer": "developers", "Senior Systems Engineer": "senior-eng", "Systems Engineer": "eng"} {
+		if got := ix.Match(title, 2); len(got) == 0 || got[0].Role != want {
+			t.Errorf("%s: %+v, want %s first", title, got, want)
+		}
+	}
+	if got := ix.Match("Senior Software Engineer Contractor", 1); len(got) == 0 || got[0].Role != "developers" {
+		t.Errorf("Senior Software Engineer Contractor: %+v, want the software developers, not a senior role of another kind", got)
+	}
+}
+
 // setHash is the same for a set of words in any order and with repeats, and differs for another set.
 func TestSetHash(t *testing.T) {
 	a, b := setHash([]uint32{3, 1, 2, 1}), setHash([]uint32{1, 2, 3})
