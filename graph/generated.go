@@ -3892,7 +3892,7 @@ type TitleMatch {
   score: Float!
   "The role's O*NET-SOC code (a curated role's first); null when it has none."
   soc: String
-  "The role's title or alternate title that shares the most words with the title (of those, the one with the fewest other words)."
+  "The role's title or alternate title that shares the most words with the title (of those, the one with the fewest words it does not share)."
   matchedTitle: String!
   "The title's words, as compared (lower case, abbreviations written out), that the role's text holds."
   words: [String!]!

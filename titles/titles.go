@@ -329,8 +329,8 @@ func (ix *Index) best(t *tally, n int, most float64, stated string) []Match {
 	return out
 }
 
-// closestTitle is role r's title sharing the most of the query's words, the one with the
-// fewest other words of those ("" when it has none).
+// closestTitle is role r's title sharing the most of the query's words, of those the one
+// with the fewest other words ("" when it has none).
 func (ix *Index) closestTitle(query []string, r int) string {
 	tw := ix.titleWords[r]
 	var ids []uint32
@@ -339,16 +339,21 @@ func (ix *Index) closestTitle(query []string, r int) string {
 			ids = append(ids, id)
 		}
 	}
-	best, most, length := "", -1, 0
+	best, most, fewest := "", -1, 0
 	for k := range ix.titles[r].count() {
-		have, shared := tw.ids[start(tw.ends, k):tw.ends[k]], 0
+		have, shared, others := tw.ids[start(tw.ends, k):tw.ends[k]], 0, 0
 		for _, id := range ids {
 			if slices.Contains(have, id) {
 				shared++
 			}
 		}
-		if shared > most || shared == most && len(have) < length {
-			best, most, length = ix.titles[r].at(k), shared, len(have)
+		for _, id := range have {
+			if !slices.Contains(ids, id) {
+				others++
+			}
+		}
+		if shared > most || shared == most && others < fewest {
+			best, most, fewest = ix.titles[r].at(k), shared, others
 		}
 	}
 	return best

@@ -162,11 +162,13 @@ func TestExactAlternateTitleComesFirst(t *testing.T) {
 			Summary: "Assemble, install, alter, and repair pipelines or pipe systems that carry water, steam, air, or other liquids."},
 		{ID: "caretakers", Title: "Animal Caretakers"},
 		{ID: "vet-assistants", Title: "Veterinary Assistants and Laboratory Animal Caretakers", AlternateTitles: []string{"Animal Caretaker"}},
+		{ID: "sales", Title: "Sales Representatives, Wholesale", AlternateTitles: []string{"Bottle Sales Representative", "Sales Representative (Sales Rep)"}},
 	})
 	for title, want := range map[string][2]string{
-		"plumbers":          {"plumbers", "Plumber"},
-		"Plumber":           {"plumbers", "Plumber"},
-		"Animal Caretakers": {"caretakers", "Animal Caretakers"},
+		"Sales Representative": {"sales", "Sales Representative (Sales Rep)"},
+		"plumbers":             {"plumbers", "Plumber"},
+		"Plumber":              {"plumbers", "Plumber"},
+		"Animal Caretakers":    {"caretakers", "Animal Caretakers"},
 	} {
 		if got := ix.Match(title, 2); len(got) == 0 || got[0].Role != want[0] || got[0].Title != want[1] {
 			t.Errorf("%s: %+v, want %s first by its title %q", title, got, want[0], want[1])
