@@ -30,17 +30,17 @@ func banded(share float64, class uint8) float64 {
 	return 0.7 * share
 }
 
-// titleKey is a title's words as a set, hashed (setHash): a title of role of, which counts
-// for role (itself, or a role classified as the occupation of).
+// titleKey is a title's words as a set, hashed (setHash), and a role it is a title of
+// (its own, or one of the occupations the role inherits titles from).
 type titleKey struct {
-	hash     uint32
-	role, of int32
+	hash uint32
+	role int32
 }
 
 // sortKeys sorts the keys by hash, so that a title's are found by binary search.
 func (ix *Index) sortKeys() {
 	slices.SortFunc(ix.keys, func(a, b titleKey) int {
-		return cmp.Or(cmp.Compare(a.hash, b.hash), cmp.Compare(a.role, b.role), cmp.Compare(a.of, b.of))
+		return cmp.Or(cmp.Compare(a.hash, b.hash), cmp.Compare(a.role, b.role))
 	})
 	ix.keys = slices.Compact(ix.keys)
 }
@@ -60,10 +60,14 @@ func (ix *Index) inheritTitles(roles []domain.Role) {
 			if !found || o == role {
 				continue
 			}
+			if ix.inherits == nil {
+				ix.inherits = map[int32][]int32{}
+			}
+			ix.inherits[int32(role)] = append(ix.inherits[int32(role)], int32(o))
 			tw := ix.titleWords[o]
 			for k := range tw.ends {
 				if have := tw.ids[start(tw.ends, k):tw.ends[k]]; len(have) > 0 {
-					ix.keys = append(ix.keys, titleKey{setHash(have), int32(role), int32(o)})
+					ix.keys = append(ix.keys, titleKey{setHash(have), int32(role)})
 				}
 			}
 		}
@@ -98,9 +102,9 @@ func (ix *Index) markTitle(t *tally, words []string) bool {
 		if t.score[k.role] == 0 {
 			continue // shares no word with the title
 		}
-		class := ix.sameTitle(ids, k.of)
-		if k.of != k.role {
-			class = min(class, anotherTitle) // the occupation's own title is another of the role's
+		class := ix.sameTitle(ids, k.role)
+		for _, o := range ix.inherits[k.role] {
+			class = max(class, min(ix.sameTitle(ids, o), anotherTitle)) // the occupation's own title is another of the role's
 		}
 		t.exact[k.role] = max(t.exact[k.role], class)
 		marked = marked || class != otherTitle

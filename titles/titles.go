@@ -113,6 +113,7 @@ type Index struct {
 	titles     []named              // each role's titles
 	titleWords []titleWords         // the words of each of them
 	keys       []titleKey           // every title's words as a set, hashed, sorted: exact titles
+	inherits   map[int32][]int32    // the occupations whose titles a role has too (see inheritTitles)
 	wordIDs    map[string]uint32    // every title word, numbered
 	postings   map[string][]posting // the roles holding each word, with its BM25 weight there
 	idf        map[string]float64
@@ -222,7 +223,7 @@ func build(roles []named) *Index {
 			words.ids = append(words.ids, ix.number(ws)...)
 			words.ends = append(words.ends, uint32(len(words.ids)))
 			if len(ws) > 0 {
-				ix.keys = append(ix.keys, titleKey{setHash(words.ids[start(words.ends, k):]), int32(i), int32(i)})
+				ix.keys = append(ix.keys, titleKey{setHash(words.ids[start(words.ends, k):]), int32(i)})
 			}
 			for _, w := range ws {
 				tf[w]++
