@@ -55,14 +55,14 @@ func EvaluateTitles(d *onet.Data, every int) TitleReport {
 	held := map[string]bool{} // every reported title, as the matcher's words: no occupation's index holds one
 	for code, o := range d.Occupations {
 		for _, t := range o.ReportedTitles {
-			held[sameWords(t)] = true
+			held[titles.Names(t)[0]] = true
 			queries = append(queries, query{code, t})
 		}
 	}
 	for code, o := range d.Occupations {
 		known := []string{o.Title}
 		for _, t := range o.AlternateTitles {
-			if !held[sameWords(t)] {
+			if !slices.ContainsFunc(titles.Names(t), func(name string) bool { return held[name] }) {
 				known = append(known, t)
 			}
 		}
@@ -114,7 +114,7 @@ func knownTitles(d *onet.Data, every int) Known {
 			Summary: o.Description, SocCodes: []string{code}})
 		seen := map[string]bool{}
 		for _, t := range append([]string{o.Title}, o.AlternateTitles...) {
-			if k := sameWords(t); !seen[k] {
+			if k := titles.Names(t)[0]; !seen[k] {
 				seen[k] = true
 				owners[k]++
 			}
@@ -126,7 +126,7 @@ func knownTitles(d *onet.Data, every int) Known {
 	hits, i := 0, 0
 	for _, r := range roles {
 		for _, t := range r.AlternateTitles {
-			if owners[sameWords(t)] != 1 {
+			if owners[titles.Names(t)[0]] != 1 {
 				continue
 			}
 			if i++; (i-1)%max(1, every) != 0 {
@@ -140,12 +140,6 @@ func knownTitles(d *onet.Data, every int) Known {
 	}
 	k.First = float64(hits) / float64(max(1, k.Queries))
 	return k
-}
-
-// sameWords is a title as the matcher reads it, its words sorted, each once: "X-Ray
-// Technician (X-Ray Tech)" and "X Ray Technician" are one title to it.
-func sameWords(title string) string {
-	return strings.Join(slices.Compact(slices.Sorted(slices.Values(titles.Words(title)))), " ")
 }
 
 // tfidf is a baseline: plain TF-IDF cosine between a title and each occupation's text, as

@@ -3,6 +3,9 @@ package titles
 import (
 	"cmp"
 	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/careergraph/careergraph/domain"
 	"github.com/careergraph/careergraph/onet"
@@ -144,18 +147,67 @@ func (ix *Index) titleIDs(words []string) ([]uint32, bool) {
 }
 
 // sameTitle is the class of role r's titles for a title of exactly the words ids (each
-// once, in any order): ownTitle, anotherTitle, or otherTitle when none has them.
+// once, in any order), a title or one of its parts: ownTitle, anotherTitle, or otherTitle
+// when none has them.
 func (ix *Index) sameTitle(ids []uint32, r int32) uint8 {
 	tw, named := ix.titleWords[r], ix.titles[r]
 	for k := range named.count() {
-		if sameWords(tw.ids[start(tw.ends, k):tw.ends[k]], ids) {
-			if k == 0 && named.titled {
-				return ownTitle
-			}
+		same := sameWords(tw.ids[start(tw.ends, k):tw.ends[k]], ids)
+		for _, part := range parts(named.at(k)) {
+			known, ok := ix.titleIDs(Words(beforeExcept(part)))
+			same = same || ok && sameWords(known, ids)
+		}
+		if same && k == 0 && named.titled {
+			return ownTitle
+		} else if same {
 			return anotherTitle
 		}
 	}
 	return otherTitle
+}
+
+// parts are the names a title with a bracketed part holds besides itself: the words
+// outside the brackets ("NOC Technician (Network Operations Center Technician)" is a NOC
+// technician), and those inside when they name the same job, written out or shortened
+// (the same last word, or either side an abbreviation: "MD (Medical Doctor)"), not when
+// they qualify it ("Electronic Warfare Technician (Advanced Application)"). None for a
+// title without brackets.
+func parts(title string) []string {
+	open, end := strings.IndexByte(title, '('), strings.LastIndexByte(title, ')')
+	if open < 0 || end < open {
+		return nil
+	}
+	outside, inside := strings.TrimSpace(title[:open]+" "+title[end+1:]), title[open+1:end]
+	a, b := Words(outside), Words(inside)
+	if len(a) == 0 || len(b) == 0 {
+		return nil
+	}
+	if a[len(a)-1] == b[len(b)-1] || abbreviated(outside) || abbreviated(inside) {
+		return []string{outside, inside}
+	}
+	return []string{outside}
+}
+
+// abbreviated reports whether a name's last word is an abbreviation: two or more capital
+// letters and no small ones ("DJ", "MD", "RN").
+func abbreviated(name string) bool {
+	fields := strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(fields) == 0 {
+		return false
+	}
+	last := fields[len(fields)-1]
+	return utf8.RuneCountInString(last) >= 2 && strings.ToUpper(last) == last && strings.ToLower(last) != last
+}
+
+// Names are the ways a title is read exactly, each as its words sorted, each once: the
+// title, then its parts (see parts). A title and a query that share a name are one title
+// to the matcher.
+func Names(title string) []string {
+	var out []string
+	for _, t := range append([]string{title}, parts(title)...) {
+		out = append(out, strings.Join(slices.Compact(slices.Sorted(slices.Values(Words(beforeExcept(t))))), " "))
+	}
+	return out
 }
 
 // sameWords reports whether a title's word numbers (repeats allowed) are exactly the set ids.

@@ -225,6 +225,11 @@ func build(roles []named) *Index {
 			if len(ws) > 0 {
 				ix.keys = append(ix.keys, titleKey{setHash(words.ids[start(words.ends, k):]), int32(i)})
 			}
+			for _, part := range parts(role.at(k)) {
+				if ids := ix.number(Words(beforeExcept(part))); len(ids) > 0 {
+					ix.keys = append(ix.keys, titleKey{setHash(ids), int32(i)})
+				}
+			}
 			for _, w := range ws {
 				tf[w]++
 				ix.addNear(w)

@@ -226,6 +226,39 @@ func TestSeniorityWordsStateALevel(t *testing.T) {
 	}
 }
 
+// A title with a bracketed part is also named by the words outside the brackets, and by
+// those inside when they name the same job: "NOC Technician (Network Operations Center
+// Technician)" is exactly "NOC Technician", "MD (Medical Doctor)" exactly "Medical Doctor",
+// but "Electronic Warfare Technician (Advanced Application)" is not "Advanced Application".
+func TestBracketedTitlesNameTheirParts(t *testing.T) {
+	for title, want := range map[string][]string{
+		"NOC Technician (Network Operations Center Technician)": {"center network noc operation technician", "noc technician", "center network operation technician"},
+		"MD (Medical Doctor)": {"doctor medical physician", "physician", "doctor medical"},
+		"Electronic Warfare Technician (Advanced Application)": {"advanced application electronic technician warfare", "electronic technician warfare"},
+		"Registered Nurse": {"nurse registered"},
+		"(RN)":             {"nurse registered"},
+	} {
+		if got := Names(title); !slices.Equal(got, want) {
+			t.Errorf("Names(%q) = %q, want %q", title, got, want)
+		}
+	}
+	ix := ForRoles([]domain.Role{
+		{ID: "network-support", Title: "Computer Network Support Specialists", AlternateTitles: []string{"NOC Technician (Network Operations Center Technician)"}},
+		{ID: "network-architects", Title: "Computer Network Architects", AlternateTitles: []string{"Network Technician", "NOC Engineer", "Operations Center Manager"},
+			Summary: "Design and implement computer and information networks, such as a network operations center."},
+		{ID: "warfare", Title: "Electronic Warfare Technicians", AlternateTitles: []string{"Electronic Warfare Technician (Advanced Application)"}},
+		{ID: "apps", Title: "Application Developers", AlternateTitles: []string{"Advanced Application Developer"}},
+	})
+	for title, want := range map[string]string{"NOC Technician": "network-support", "Network Operations Center Technician": "network-support"} {
+		if got := ix.Match(title, 1); len(got) == 0 || got[0].Role != want || got[0].Score < 0.7 {
+			t.Errorf("%s: %+v, want %s, at 0.7 or more", title, got, want)
+		}
+	}
+	if got := ix.Match("Advanced Application", 2); len(got) == 0 || got[0].Score >= 0.7 {
+		t.Errorf("Advanced Application: %+v, want no exact title", got)
+	}
+}
+
 // setHash is the same for a set of words in any order and with repeats, and differs for another set.
 func TestSetHash(t *testing.T) {
 	a, b := setHash([]uint32{3, 1, 2, 1}), setHash([]uint32{1, 2, 3})
