@@ -18,7 +18,7 @@ func TestTitlesHeldOut(t *testing.T) {
 	r := eval.EvaluateTitles(occupations(t), 8) // an eighth of them: the race detector slows the whole set to 90 s
 	t.Log(r)
 	if r.Known.Queries < 4000 || r.Known.First < 0.99 {
-		t.Errorf("titles as indexed: %d asked, %.3f first; want at least 0.99 (measured 1.000 over all)", r.Known.Queries, r.Known.First)
+		t.Errorf("titles as indexed: %d asked, %.3f first; want at least 0.99 (measured 0.997 over all)", r.Known.Queries, r.Known.First)
 	}
 	if r.Queries < 950 {
 		t.Fatalf("only %d reported titles", r.Queries)
@@ -29,7 +29,7 @@ func TestTitlesHeldOut(t *testing.T) {
 		}
 	}
 	if r.Served.Top1 < 0.51 || r.Served.Top5 < 0.75 {
-		t.Errorf("served %s; on this sample it was top-1 0.518 top-5 0.756", r.Served)
+		t.Errorf("served %s; on this sample it was top-1 0.520 top-5 0.756", r.Served)
 	}
 }
 
