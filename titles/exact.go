@@ -40,6 +40,28 @@ type titleKey struct {
 	role int32
 }
 
+// addKeys records the exact-title keys of role i's title, whose words are ids: the
+// title's, and its parts'.
+func (ix *Index) addKeys(ids []uint32, title string, i int) {
+	if len(ids) > 0 {
+		ix.keys = append(ix.keys, titleKey{setHash(ids), int32(i)})
+	}
+	for _, part := range parts(title) {
+		if ids := ix.number(Words(beforeExcept(part))); len(ids) > 0 {
+			ix.keys = append(ix.keys, titleKey{setHash(ids), int32(i)})
+		}
+	}
+}
+
+// titleCount is how many titles roles have.
+func titleCount(roles []named) int {
+	n := 0
+	for _, r := range roles {
+		n += r.count()
+	}
+	return n
+}
+
 // sortKeys sorts the keys by hash, so that a title's are found by binary search.
 func (ix *Index) sortKeys() {
 	slices.SortFunc(ix.keys, func(a, b titleKey) int {

@@ -208,11 +208,7 @@ func build(roles []named) *Index {
 		near: map[string]string{}, wordIDs: map[string]uint32{}}
 	slices.SortFunc(roles, func(a, b named) int { return strings.Compare(a.id, b.id) })
 	ix.roles, ix.titles, ix.titleWords = make([]string, len(roles)), make([]named, len(roles)), make([]titleWords, len(roles))
-	count := 0
-	for _, r := range roles {
-		count += r.count()
-	}
-	ix.keys = make([]titleKey, 0, count)
+	ix.keys = make([]titleKey, 0, titleCount(roles))
 	tfs, lengths, avgLen := make([]map[string]float64, len(roles)), make([]float64, len(roles)), 0.0
 	var words titleWords // scratch, cloned for each role
 	for i, role := range roles {
@@ -222,14 +218,7 @@ func build(roles []named) *Index {
 			ws := Words(beforeExcept(role.at(k)))
 			words.ids = append(words.ids, ix.number(ws)...)
 			words.ends = append(words.ends, uint32(len(words.ids)))
-			if len(ws) > 0 {
-				ix.keys = append(ix.keys, titleKey{setHash(words.ids[start(words.ends, k):]), int32(i)})
-			}
-			for _, part := range parts(role.at(k)) {
-				if ids := ix.number(Words(beforeExcept(part))); len(ids) > 0 {
-					ix.keys = append(ix.keys, titleKey{setHash(ids), int32(i)})
-				}
-			}
+			ix.addKeys(words.ids[start(words.ends, k):], role.at(k), i)
 			for _, w := range ws {
 				tf[w]++
 				ix.addNear(w)
