@@ -90,9 +90,10 @@ func FuzzMatch(f *testing.F) {
 	ix := ForRoles([]domain.Role{
 		{ID: "nurse", Title: "Registered Nurses", AlternateTitles: []string{"RN", "Staff Nurse"}, Summary: "Assess patient health."},
 		{ID: "senior-eng", Title: "Senior Infrastructure Engineer", Level: "SENIOR"},
-		{ID: "sysadmin", Title: "Systems Administrator", AlternateTitles: []string{"Linux Admin"}, Level: "MID"},
+		{ID: "sysadmin", Title: "Systems Administrator", AlternateTitles: []string{"Linux Admin", "NOC Tech (Network Operations Center Technician)", ")Odd (", "(("}, Level: "MID"},
 	})
-	for _, s := range []string{"Sr. Linux Admin", "RN - ICU", "", "Senior", "Except Nurse", "nurse, except nurse", "é\xff II III", "\xff\xff\xff\xff\xff except x"} {
+	for _, s := range []string{"Sr. Linux Admin", "RN - ICU", "", "Senior", "Except Nurse", "nurse, except nurse", "é\xff II III", "\xff\xff\xff\xff\xff except x",
+		"NOC Tech", "(", ")(", "Network Operations Center Technician (NOC Tech", "Lead (Senior) Linux Admin"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, title string) {
@@ -104,6 +105,9 @@ func FuzzMatch(f *testing.F) {
 			if m.Score < 0 || m.Score > 1 || i > 0 && m.Score > got[i-1].Score || len(m.Words) == 0 {
 				t.Fatalf("%q: %+v", title, got)
 			}
+		}
+		if names := Names(title); len(names) == 0 || len(names) > 3 {
+			t.Fatalf("%q has names %q", title, names)
 		}
 	})
 }
