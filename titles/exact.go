@@ -79,10 +79,10 @@ func (ix *Index) inheritTitles(roles []domain.Role) {
 		if len(r.SocCodes) == 1 && onet.ID(r.SocCodes[0]) == r.ID {
 			continue
 		}
-		role, _ := slices.BinarySearch(ix.roles, r.ID)
+		role, found := slices.BinarySearch(ix.roles, r.ID)
 		for _, soc := range r.SocCodes {
-			o, found := slices.BinarySearch(ix.roles, onet.ID(soc))
-			if !found || o == role {
+			o, known := slices.BinarySearch(ix.roles, onet.ID(soc))
+			if !found || !known || o == role || slices.Contains(ix.inherits[int32(role)], int32(o)) {
 				continue
 			}
 			if ix.inherits == nil {
@@ -91,9 +91,7 @@ func (ix *Index) inheritTitles(roles []domain.Role) {
 			ix.inherits[int32(role)] = append(ix.inherits[int32(role)], int32(o))
 			tw := ix.titleWords[o]
 			for k := range tw.ends {
-				if have := tw.ids[start(tw.ends, k):tw.ends[k]]; len(have) > 0 {
-					ix.keys = append(ix.keys, titleKey{setHash(have), int32(role)})
-				}
+				ix.addKeys(tw.ids[start(tw.ends, k):tw.ends[k]], ix.titles[o].at(k), role)
 			}
 		}
 	}
