@@ -3139,9 +3139,10 @@ type Start {
   "True when the role is the one the profile's title matched."
   matchedFromTitle: Boolean!
   """
-  How the profile's title matched the role, when it did: the best match, or a curated
-  role classified as that O*NET occupation scoring within 0.2 of it (the guide's roles
-  carry its paths and requirements).
+  How the profile's title matched the role, when it did: the best match, or, when that
+  is an O*NET occupation, a curated role scoring within 0.2 of it (the guide's roles
+  carry its paths and requirements): one that has exactly the title among its own titles,
+  else one classified as the occupation.
   """
   titleMatch: TitleMatch
   "The skills the profile's text names, counted as held."

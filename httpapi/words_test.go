@@ -40,6 +40,42 @@ func wordsOverONet(t *testing.T, srv *httptest.Server) {
 	t.Run("bad titles refused", func(t *testing.T) { badWordsRefused(t, srv) })
 	t.Run("skills from a résumé", func(t *testing.T) { skillsFromResume(t, srv) })
 	t.Run("profiles from words", func(t *testing.T) { profilesFromWords(t, srv) })
+	t.Run("curated titles", func(t *testing.T) { curatedTitlesStartThere(t, srv) })
+}
+
+// curatedTitlesStartThere: every title and alternate title of every curated role, as a
+// profile's title, starts at that role, though O*NET's occupations hold many of them too
+// ("Cloud Engineer", "Systems Engineer", "Incident Commander").
+func curatedTitlesStartThere(t *testing.T, srv *httptest.Server) {
+	var asked int
+	for _, r := range allRoles(t, srv) {
+		if strings.HasPrefix(r.ID, "onet-") {
+			continue
+		}
+		var role struct {
+			Role struct {
+				Title           string
+				AlternateTitles []string
+			}
+		}
+		noErrors(t, query(t, srv, `query($id: ID!) { role(id: $id) { title alternateTitles } }`, map[string]any{"id": r.ID}, &role))
+		for _, title := range append([]string{role.Role.Title}, role.Role.AlternateTitles...) {
+			var data struct {
+				Recommendations struct {
+					Start struct{ Role struct{ ID string } }
+				}
+			}
+			noErrors(t, query(t, srv, `query($t: String!) { recommendations(profile: {title: $t}, first: 1) { start { role { id } } } }`,
+				map[string]any{"t": title}, &data))
+			if got := data.Recommendations.Start.Role.ID; got != r.ID {
+				t.Errorf("%q starts at %s, want %s", title, got, r.ID)
+			}
+			asked++
+		}
+	}
+	if asked < 30 {
+		t.Errorf("only %d curated titles asked", asked)
+	}
 }
 
 func titlesAsWritten(t *testing.T, srv *httptest.Server) {

@@ -13,6 +13,7 @@ import (
 	"github.com/careergraph/careergraph/onet"
 	"github.com/careergraph/careergraph/skillgap"
 	"github.com/careergraph/careergraph/store"
+	"github.com/careergraph/careergraph/titles"
 )
 
 // Profile describes a person: an optional current role (or a job title that names it),
@@ -132,12 +133,12 @@ func (p *Planner) titleRole(ctx context.Context, pr Profile) (string, *TitleMatc
 	case pr.RoleID != "":
 		return "", nil, inputErr("give either currentRole or title, not both: the title only names a role")
 	}
-	got, err := p.ClassifyTitles(ctx, []string{title}, 5)
+	got, err := p.ClassifyTitles(ctx, []string{title}, titleCandidates)
 	if err != nil {
 		return "", nil, err
 	}
 	if m := got[0].Matches; len(m) > 0 && m[0].Score >= MinTitleScore {
-		chosen := curatedFor(m)
+		chosen := curatedFor(title, m)
 		return chosen.Role.ID, &chosen, nil
 	}
 	return "", nil, fmt.Errorf("the title %q names no role in the graph (classifyTitles shows how it matches); give currentRole instead: %w",
@@ -244,26 +245,42 @@ func (p *Planner) profileHeld(ctx context.Context, pr Profile) (skillgap.Held, m
 // the profile states its level: working knowledge, as a mention says no more.
 const TextSkillLevel = 3
 
-// curatedNear is how far below an O*NET occupation's score a curated role classified as
-// it may match a title and still be taken instead.
+// curatedNear is how far below an O*NET occupation's score a curated role may match a
+// title and still be taken instead.
 const curatedNear = 0.2
 
+// titleCandidates is how many of a title's matches curatedFor looks through.
+const titleCandidates = 20
+
 // curatedFor is the role a profile's title starts from: the best match, or, when that is
-// an O*NET occupation, a curated role classified as it that matches nearly as well, for
-// the guide's paths and requirements ("help desk analyst" starts at the help desk
-// technician rather than at Computer User Support Specialists).
-func curatedFor(ms []TitleMatch) TitleMatch {
+// an O*NET occupation, a curated role that matches nearly as well, for the guide's paths
+// and requirements: first one that has exactly the title among its own titles ("Cloud
+// Engineer", an alternate title of the cloud infrastructure engineer and of O*NET's
+// Computer Systems Engineers/Architects), else one classified as the occupation ("help
+// desk analyst" starts at the help desk technician rather than at Computer User Support
+// Specialists).
+func curatedFor(title string, ms []TitleMatch) TitleMatch {
 	best := ms[0]
-	if best.SOC == "" || best.Role.ID != onet.ID(best.SOC) {
+	if !isOccupation(best) {
 		return best // a curated role already
 	}
+	name := titles.Names(title)[0]
+	near := func(m TitleMatch) bool { return !isOccupation(m) && m.Score >= best.Score-curatedNear }
 	for _, m := range ms[1:] {
-		if m.Score >= best.Score-curatedNear && slices.Contains(m.Role.SocCodes, best.SOC) {
+		if near(m) && slices.Contains(titles.Names(m.MatchedTitle), name) {
+			return m
+		}
+	}
+	for _, m := range ms[1:] {
+		if near(m) && slices.Contains(m.Role.SocCodes, best.SOC) {
 			return m
 		}
 	}
 	return best
 }
+
+// isOccupation reports whether a match is an O*NET occupation, not a curated role.
+func isOccupation(m TitleMatch) bool { return m.SOC != "" && m.Role.ID == onet.ID(m.SOC) }
 
 // statedHeld checks a profile's skills and certifications exist and returns the levels
 // held: stated levels, and for each held certification the skills it validates at the
