@@ -67,7 +67,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	fs := flag.NewFlagSet("careergraph-bench", flag.ContinueOnError)
 	var o options
 	fs.IntVar(&o.n, "n", 200, "requests per O*NET workload")
-	onetMode := fs.Bool("onet", false, "import O*NET and measure paths and recommendations over it")
+	onetMode := fs.Bool("onet", false, "import O*NET and the OEWS wages and measure paths, recommendations, wages and words over them, one client at a time")
 	fs.BoolVar(&o.skipImport, "skip-import", false, "with -onet: measure the graph as it is, without importing")
 	compareMode := fs.Bool("compare", false, "compare this service with @neo4j/graphql and a raw Go handler")
 	fs.IntVar(&o.workers, "workers", 8, "with -compare: clients of the closed-loop runs")
@@ -136,7 +136,7 @@ func runCompare(ctx context.Context, cfg config.Config, o options, out io.Writer
 	return os.WriteFile("bench/results/latest.md", []byte(table), 0o644)
 }
 
-// runONet measures latency over O*NET, one client at a time, in this process.
+// runONet measures latency over O*NET and the OEWS wages, one client at a time, in this process.
 func runONet(ctx context.Context, cfg config.Config, o options, out io.Writer) error {
 	st, err := cli.Connect(ctx, cfg)
 	if err != nil {
@@ -146,6 +146,9 @@ func runONet(ctx context.Context, cfg config.Config, o options, out io.Writer) e
 	if !o.skipImport {
 		if err := importAll(ctx, st, cfg.ONetDir, out); err != nil {
 			return err
+		}
+		if err := importWages(ctx, st, cfg.OEWSDir, out); err != nil {
+			return err // the wage workloads need them
 		}
 	}
 	pl := planner.New(st)
