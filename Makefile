@@ -70,8 +70,8 @@ $(PEER_STAMP): bench/peer/package.json bench/peer/package-lock.json
 	cd bench/peer && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-bench-import: neo4j import ## import the full O*NET data (rows/s, total time), then time paths and recommendations over it
-	$(GO) run ./cmd/careergraph-bench -onet -ONET_DIR="$(ONET_DIR)"
+bench-import: neo4j import ## import the full O*NET data and the OEWS wages (rows/s, total time), then time paths, recommendations, wages and words over them, one client at a time
+	$(GO) run ./cmd/careergraph-bench -onet -ONET_DIR="$(ONET_DIR)" -OEWS_DIR="$(OEWS_DIR)"
 
 loadtest: neo4j import ## load the service on 127.0.0.1 with vegeta, normal and abusive traffic together (LOADTEST_RATE, LOADTEST_ABUSE_RATE, LOADTEST_DURATION); fails on any normal request's error
 	@loadtest/run.sh
