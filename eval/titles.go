@@ -105,7 +105,8 @@ func EvaluateTitles(d *onet.Data, every int) TitleReport {
 }
 
 // knownTitles measures how the index the service builds, every title held, names the
-// alternate titles that belong to one occupation only (every > 1 asks every such title).
+// alternate titles that belong to one occupation only (every > 1 asks only one such title
+// in every, in a fixed order, as EvaluateTitles does).
 func knownTitles(d *onet.Data, every int) Known {
 	var roles []domain.Role
 	owners := map[string]int{}

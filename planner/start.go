@@ -250,7 +250,7 @@ const TextSkillLevel = 3
 const curatedNear = 0.2
 
 // titleCandidates is how many of a title's matches curatedFor looks through.
-const titleCandidates = 20
+const titleCandidates = MaxTitleFirst
 
 // curatedFor is the role a profile's title starts from: the best match, or, when that is
 // an O*NET occupation, a curated role that matches nearly as well, for the guide's paths
