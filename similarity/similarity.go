@@ -76,15 +76,18 @@ func Fit(all []Features, w Weights) *Model {
 }
 
 // FitVectors learns a model from the features of every role and returns their vectors
-// too, reading each text once.
+// too, reading each text once. The vectors are worked out in parts side by side (see
+// parts): the model is only read once fitted.
 func FitVectors(all []Features, w Weights) (*Model, []Vector) {
 	m, counts, techs := fit(all, w)
 	vs := make([]Vector, len(all))
-	var buf []float64
-	for i, f := range all {
-		vs[i].Ratings, buf = m.ratingsVector(f.Ratings, buf)
-		vs[i].Tech, vs[i].Text = m.techVectorOf(techs[i]), m.textVector(counts[i])
-	}
+	inParts(len(all), parts(len(all)), func(_, lo, hi int) {
+		var buf []float64
+		for i := lo; i < hi; i++ {
+			vs[i].Ratings, buf = m.ratingsVector(all[i].Ratings, buf)
+			vs[i].Tech, vs[i].Text = m.techVectorOf(techs[i]), m.textVector(counts[i])
+		}
+	})
 	return m, vs
 }
 
@@ -95,6 +98,11 @@ func fit(all []Features, w Weights) (*Model, [][]termCount, [][]string) {
 		text: vocabulary{index: map[string]int32{}}}
 	counts := countTerms(&m.text, all, parts(len(all)))
 	techs := make([][]string, len(all))
+	inParts(len(all), parts(len(all)), func(_, lo, hi int) {
+		for k := lo; k < hi; k++ {
+			techs[k] = dedupe(all[k].Tech)
+		}
+	})
 	rated := 0.0
 	for k, f := range all {
 		if len(f.Ratings) > 0 {
@@ -106,7 +114,6 @@ func fit(all []Features, w Weights) (*Model, [][]termCount, [][]string) {
 			m.mean = grow(m.mean, i)
 			m.mean[i] += v
 		}
-		techs[k] = dedupe(f.Tech)
 		for _, t := range techs[k] {
 			i := m.tech.add(t)
 			m.techIDF = grow(m.techIDF, i)

@@ -108,49 +108,59 @@ type edgeEnd struct {
 // ReadPlannerGraph reads every role, skill name and certification the planner needs. A
 // role read as prev (a graph read before, or nil) holds it is prev's, shared rather than
 // kept twice, so that reading the graph again costs little more memory than what changed.
-// The nodes edges end at are read first; then the catalog and the roles, these in parts of
-// about equal size by id, each in its own read transaction, side by side (see readParts).
+// The skills and degrees, which name no edge's end, are read beside the nodes edges end
+// at; once those are in, the certifications and the roles, these in parts of about equal
+// size by id, each in its own read transaction, side by side (see readParts).
 // Neo4j's transactions read what is committed as they go, one or several alike: a write
 // landing meanwhile changes the graph's fingerprint, and the next refresh reads it again.
 func (s *Store) ReadPlannerGraph(ctx context.Context, prev *PlannerGraph) (*PlannerGraph, error) {
-	g := &PlannerGraph{}
-	err := s.readTx(ctx, func(tx neo4j.ManagedTransaction) error {
-		*g = PlannerGraph{prev: prev}
-		return s.readEnds(ctx, tx, g, plannerNodesCypher, map[string]any{"ids": nil})
+	g, skills := &PlannerGraph{}, &PlannerGraph{}
+	var err, skillsErr error
+	safe.Parallel(func() {
+		skillsErr = s.readTx(ctx, func(tx neo4j.ManagedTransaction) error {
+			*skills = PlannerGraph{SkillNames: map[string]string{}, Named: map[string]domain.Skill{}, Degrees: map[string]int{}}
+			return s.readSkills(ctx, tx, skills)
+		})
+	}, func() {
+		err = s.readTx(ctx, func(tx neo4j.ManagedTransaction) error {
+			*g = PlannerGraph{prev: prev}
+			return s.readEnds(ctx, tx, g, plannerNodesCypher, map[string]any{"ids": nil})
+		})
+		if err == nil {
+			err = s.readParts(ctx, g)
+		}
 	})
-	if err == nil {
-		err = s.readParts(ctx, g)
-	}
-	if err == nil && len(g.strays) > 0 {
+	if err = errors.Join(skillsErr, err); err == nil && len(g.strays) > 0 {
 		err = s.readTx(ctx, func(tx neo4j.ManagedTransaction) error { return s.reportStrays(ctx, tx, g) })
 	}
 	if err != nil {
 		return nil, err
 	}
+	g.SkillNames, g.Named, g.Degrees = skills.SkillNames, skills.Named, skills.Degrees
+	g.Problems = append(skills.Problems, g.Problems...)
 	g.ends, g.stampOf, g.stamps, g.strays, g.prev = nil, nil, nil, nil, nil
 	g.dropDangling()
 	return g, nil
 }
 
-// readParts reads the catalog, and the roles in parts of about equal size (see partsFor)
-// split at ids taken from the nodes read first, each in its own read transaction, side by
-// side: Neo4j runs each statement on one core, and decoding the answer takes this
-// process about as long. Each part checks its records as the whole would (on its own
-// stamps; a role and its edges are always in one part), and g takes them in, the
-// catalog's first, the roles sorted by id.
+// readParts reads the certifications, and the roles in parts of about equal size (see
+// partsFor) split at ids taken from the nodes read first, each in its own read
+// transaction, side by side: Neo4j runs each statement on one core, and decoding the
+// answer takes this process about as long. Each part checks its records as the whole
+// would (on its own stamps; a role and its edges are always in one part), and g takes
+// them in, the certifications' first, the roles sorted by id.
 func (s *Store) readParts(ctx context.Context, g *PlannerGraph) error {
 	ids := g.roleIDs()
 	bounds := splitAt(ids, partsFor(len(ids)))
 	part := func() *PlannerGraph {
 		return &PlannerGraph{ends: g.ends, stamps: make([]uint32, len(g.stamps)), prev: g.prev}
 	}
-	parts := make([]*PlannerGraph, len(bounds)+2) // the catalog, then the roles
+	parts := make([]*PlannerGraph, len(bounds)+2) // the certifications, then the roles
 	errs := make([]error, len(parts))
 	work := []func(){func() {
 		errs[0] = s.readTx(ctx, func(tx neo4j.ManagedTransaction) error {
 			parts[0] = part()
-			parts[0].SkillNames, parts[0].Named, parts[0].Degrees = map[string]string{}, map[string]domain.Skill{}, map[string]int{}
-			return s.readCatalog(ctx, tx, parts[0])
+			return s.readCertifications(ctx, tx, parts[0])
 		})
 	}}
 	for i := 1; i < len(parts); i++ {
@@ -172,7 +182,7 @@ func (s *Store) readParts(ctx context.Context, g *PlannerGraph) error {
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	g.SkillNames, g.Named, g.Certifications, g.Degrees = parts[0].SkillNames, parts[0].Named, parts[0].Certifications, parts[0].Degrees
+	g.Certifications = parts[0].Certifications
 	for _, p := range parts {
 		g.Candidates = append(g.Candidates, p.Candidates...)
 		g.Problems = append(g.Problems, p.Problems...)
@@ -352,6 +362,15 @@ func (s *Store) readCandidates(ctx context.Context, tx neo4j.ManagedTransaction,
 
 // readCatalog reads every skill name, certification and degree into g.
 func (s *Store) readCatalog(ctx context.Context, tx neo4j.ManagedTransaction, g *PlannerGraph) error {
+	err := s.readSkills(ctx, tx, g)
+	if err == nil {
+		err = s.readCertifications(ctx, tx, g)
+	}
+	return err
+}
+
+// readSkills reads every skill name and degree into g.
+func (s *Store) readSkills(ctx context.Context, tx neo4j.ManagedTransaction, g *PlannerGraph) error {
 	err := s.stream(ctx, tx, plannerSkillsCypher, nil, func(rec *neo4j.Record) error {
 		nodes, _, _ := neo4j.GetRecordValue[[]any](rec, "nodes")
 		for _, n := range nodes {
@@ -359,14 +378,6 @@ func (s *Store) readCatalog(ctx context.Context, tx neo4j.ManagedTransaction, g 
 		}
 		return nil
 	})
-	if err == nil {
-		err = s.stream(ctx, tx, plannerCertificationsCypher, nil, func(rec *neo4j.Record) error {
-			if c, ok := g.certificationLinks(rec); ok {
-				g.Certifications = append(g.Certifications, c)
-			}
-			return nil
-		})
-	}
 	if err == nil {
 		err = s.stream(ctx, tx, degreesCypher, nil, func(rec *neo4j.Record) error {
 			m, _, _ := neo4j.GetRecordValue[map[string]any](rec, "degrees")
@@ -378,6 +389,16 @@ func (s *Store) readCatalog(ctx context.Context, tx neo4j.ManagedTransaction, g 
 		})
 	}
 	return err
+}
+
+// readCertifications reads every certification with its links into g.
+func (s *Store) readCertifications(ctx context.Context, tx neo4j.ManagedTransaction, g *PlannerGraph) error {
+	return s.stream(ctx, tx, plannerCertificationsCypher, nil, func(rec *neo4j.Record) error {
+		if c, ok := g.certificationLinks(rec); ok {
+			g.Certifications = append(g.Certifications, c)
+		}
+		return nil
+	})
 }
 
 // reportStrays looks up the ends of g's stray edges and reports those that do not fit.
