@@ -179,9 +179,9 @@ func inParts(n, parts int, fn func(part, lo, hi int)) [][2]int {
 	return ranges
 }
 
-// parts is how many parts countTerms splits n texts into: one per processor, none
-// smaller than minPart.
-func parts(n int) int { return max(1, min(runtime.GOMAXPROCS(0), n/minPart)) }
+// parts is how many parts n roles' texts are counted in, and their vectors worked out
+// in: one per processor, none smaller than minPart. Tests replace it.
+var parts = func(n int) int { return max(1, min(runtime.GOMAXPROCS(0), n/minPart)) }
 
 // minPart is the fewest texts worth a part of their own in countTerms. Parts cost memory
 // (their allocations race the collector): at O*NET's size, two parts raised the peak at

@@ -27,6 +27,26 @@ func TestCountTermsInPartsAsInOne(t *testing.T) {
 	}
 }
 
+// Fitting in parts gives the model and the vectors fitting in one does.
+func TestFitVectorsInPartsAsInOne(t *testing.T) {
+	var all []Features
+	for i := range 50 {
+		all = append(all, Features{Title: fmt.Sprintf("Engineer %d", i%7), Tech: []string{fmt.Sprintf("t%d", i%4), "t0", fmt.Sprintf("t%d", i%9)},
+			Ratings: map[string]float64{fmt.Sprintf("r%d", i%6): float64(i % 5), "r1": 2, fmt.Sprintf("q%d", i): 1},
+			Text:    []string{fmt.Sprintf("systems word%d word%d", i, i%5), "shared text of roles"}})
+	}
+	defer func(f func(int) int) { parts = f }(parts)
+	parts = func(int) int { return 1 }
+	model, want := FitVectors(all, DefaultWeights)
+	for _, n := range []int{2, 3, 7} {
+		parts = func(int) int { return n }
+		m, got := FitVectors(all, DefaultWeights)
+		if !reflect.DeepEqual(m, model) || !reflect.DeepEqual(got, want) {
+			t.Errorf("in %d parts: vectors %v; in one: %v", n, got[:2], want[:2])
+		}
+	}
+}
+
 // plainWords is splitWords as its comment defines it, written the plain way: the words of
 // the lower-cased text, two bytes or longer, common words dropped, plurals folded.
 func plainWords(s string) []string {
