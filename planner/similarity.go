@@ -36,9 +36,11 @@ func newSimilarityIndex(cands []store.Candidate, byID map[string]*store.Candidat
 	byIndex := make([]similarity.Vector, len(cands))
 	if prev == nil {
 		all := make([]similarity.Features, len(cands))
-		for i := range cands {
-			all[i] = roleFeatures(&cands[i], byID)
-		}
+		similarity.InParts(len(cands), func(lo, hi int) {
+			for i := lo; i < hi; i++ {
+				all[i] = roleFeatures(&cands[i], byID)
+			}
+		})
 		ix.model, byIndex = similarity.FitVectors(all, similarity.DefaultWeights)
 	} else {
 		ix.model = prev.model

@@ -179,6 +179,12 @@ func inParts(n, parts int, fn func(part, lo, hi int)) [][2]int {
 	return ranges
 }
 
+// InParts runs fn over 0..n in parts side by side, as many as the package splits n
+// roles' work into (see parts): fn is called with each part's bounds.
+func InParts(n int, fn func(lo, hi int)) {
+	inParts(n, parts(n), func(_, lo, hi int) { fn(lo, hi) })
+}
+
 // parts is how many parts n roles' texts are counted in, and their vectors worked out
 // in: one per processor, none smaller than minPart. Tests replace it.
 var parts = func(n int) int { return max(1, min(runtime.GOMAXPROCS(0), n/minPart)) }
