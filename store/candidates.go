@@ -81,14 +81,14 @@ type PlannerGraph struct {
 	Degrees map[string]int
 	// Problems are the records left out because they failed their check.
 	Problems []domain.Problem
-	prev     *PlannerGraph     // a graph read before, whose roles read again as they were are kept, while reading
-	seen     map[string]bool   // ids read so far, while reading
-	names    map[string]string // the ids at edges' ends, each kept once, while reading
-	ends     *endIndex         // the nodes edges can end at, by element id, while reading
-	stampOf  map[string]int32  // the stamp of each id at edges' ends, while reading
-	stamps   []uint32          // by stamp, the last edge list that ended at the id, while reading
-	lists    uint32            // edge lists read so far, while reading
-	strays   []strayEdge       // edges whose end is not in ends, while reading
+	prev     *PlannerGraph      // a graph read before, whose roles read again as they were are kept, while reading
+	seen     map[string]bool    // ids read so far, while reading
+	names    map[string]string  // the ids at edges' ends, each kept once, while reading
+	ends     map[string]edgeEnd // the nodes edges can end at, by element id, while reading
+	stampOf  map[string]int32   // the stamp of each id at edges' ends, while reading
+	stamps   []uint32           // by stamp, the last edge list that ended at the id, while reading
+	lists    uint32             // edge lists read so far, while reading
+	strays   []strayEdge        // edges whose end is not in ends, while reading
 }
 
 // strayEdge is an edge whose end was not among the nodes read first: one of another label
@@ -203,11 +203,8 @@ const minReadPart = 4096
 
 // roleIDs are the ids of the roles in g.ends, sorted, each once.
 func (g *PlannerGraph) roleIDs() []string {
-	if g.ends == nil {
-		return nil
-	}
 	var ids []string
-	for _, e := range g.ends.byKey {
+	for _, e := range g.ends {
 		if e.id != "" && e.has&labelBit("Role") != 0 {
 			ids = append(ids, e.id)
 		}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -99,7 +98,7 @@ func (g *PlannerGraph) edgeList(raw []any, kind, from, label string, keys []stri
 			g.reject([]domain.Problem{{Kind: kind, From: from, Value: shown(e), Reason: domain.ReasonWrongType}})
 			continue
 		}
-		n, ok := g.ends.get(key)
+		n, ok := g.ends[key]
 		if !ok {
 			g.strays = append(g.strays, strayEdge{kind, from, label, key})
 			continue
@@ -132,7 +131,7 @@ func (n edgeEnd) fits(p *props, label string) bool {
 // the read began, which the graph's fingerprint catches.
 func (g *PlannerGraph) reportStrays() {
 	for _, e := range g.strays {
-		if n, ok := g.ends.get(e.key); ok {
+		if n, ok := g.ends[e.key]; ok {
 			p := newProps(nil, e.kind, e.from, n.id)
 			n.fits(p, e.label)
 			g.reject(p.problems)
@@ -144,19 +143,11 @@ func (g *PlannerGraph) reportStrays() {
 // skipped (an edge ending at it is then left out as one to a node not there).
 func (g *PlannerGraph) readEnds(list []any) {
 	if g.ends == nil {
-		g.ends = &endIndex{byKey: make(map[string]edgeEnd, len(list))}
+		g.ends = make(map[string]edgeEnd, len(list))
 	}
 	if g.stampOf == nil {
 		g.stampOf = map[string]int32{}
 	}
-	keys := make([]string, 0, len(list))
-	for _, x := range list {
-		if f, _ := x.([]any); len(f) == 3 {
-			key, _ := f[0].(string)
-			keys = append(keys, key)
-		}
-	}
-	g.ends.share(keys)
 	for _, x := range list {
 		f, _ := x.([]any)
 		if len(f) != 3 {
@@ -177,48 +168,8 @@ func (g *PlannerGraph) readEnds(list []any) {
 				has |= labelBit(l)
 			}
 		}
-		g.ends.byKey[key[len(g.ends.prefix):]] = edgeEnd{raw: f[1], id: g.intern(id), labels: labels, has: has, stamp: stamp}
+		g.ends[key] = edgeEnd{raw: f[1], id: g.intern(id), labels: labels, has: has, stamp: stamp}
 	}
-}
-
-// endIndex holds the nodes edges can end at by element id. The element ids of one
-// database share a long beginning (Neo4j's, naming the database), so each is kept by
-// what follows the beginning all of them share: a lookup, one per edge read, hashes and
-// compares a few bytes instead of some forty.
-type endIndex struct {
-	prefix string             // the beginning every key shares
-	byKey  map[string]edgeEnd // by the rest of the key
-}
-
-// get is the node with element id key.
-func (e *endIndex) get(key string) (edgeEnd, bool) {
-	if e == nil || !strings.HasPrefix(key, e.prefix) {
-		return edgeEnd{}, false // every node held has the prefix
-	}
-	n, ok := e.byKey[key[len(e.prefix):]]
-	return n, ok
-}
-
-// share shortens the prefix to what the keys about to be added share with it, keying the
-// nodes held already by their longer rest.
-func (e *endIndex) share(keys []string) {
-	prefix := e.prefix
-	if len(e.byKey) == 0 && len(keys) > 0 {
-		prefix = keys[0]
-	}
-	for _, k := range keys {
-		for !strings.HasPrefix(k, prefix) {
-			prefix = prefix[:len(prefix)-1]
-		}
-	}
-	if prefix == e.prefix {
-		return
-	}
-	held := make(map[string]edgeEnd, len(e.byKey)+len(keys))
-	for rest, n := range e.byKey {
-		held[e.prefix[len(prefix):]+rest] = n
-	}
-	e.prefix, e.byKey = prefix, held
 }
 
 // plannerLabels are the labels the planner's edges join, in the order of edgeEnd.has's bits.
