@@ -65,7 +65,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	}
 	mem := memlimit.New(log)
 	pl := planner.New(st, planner.Options{RefreshEvery: cfg.SnapshotRefresh, Log: log, OnSnapshot: m.Snapshot, OnLoad: m.Load,
-		Settled: mem.Settled})
+		Settled: mem.Settled, Loading: memlimit.Loading})
 	mem.Watch(pl.Reading) // a heap measured during a read would count the graph being read
 	defer pl.Close()      // before the store closes: a refresh may still be reading
 	safe.Go(log, "planner.keepFresh", func() { pl.KeepFresh(ctx) })

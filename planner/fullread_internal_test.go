@@ -160,19 +160,43 @@ func TestRebuildOverTheSameRolesRefits(t *testing.T) {
 // fingerprintStore serves skillGraph(50) at a fingerprint the test sets, and notes the
 // graph each full read is given.
 type fingerprintStore struct {
-	fp    string
-	given []*store.PlannerGraph
+	fp      string
+	roles   int           // the graph's role count, as State reports it
+	reading func() string // when set, noted with each full read
+	given   []*store.PlannerGraph
+	noted   []string
 }
 
 func (s *fingerprintStore) State(context.Context) (store.GraphState, error) {
-	return store.GraphState{Fingerprint: s.fp, Version: s.fp}, nil
+	return store.GraphState{Fingerprint: s.fp, Version: s.fp, Roles: s.roles}, nil
 }
 func (s *fingerprintStore) ReadPlannerRoles(context.Context, *store.PlannerGraph, store.Change) (*store.PlannerGraph, error) {
 	panic("no change is recorded, so the planner never patches")
 }
 func (s *fingerprintStore) ReadPlannerGraph(_ context.Context, prev *store.PlannerGraph) (*store.PlannerGraph, error) {
 	s.given = append(s.given, prev)
+	if s.reading != nil {
+		s.noted = append(s.noted, s.reading())
+	}
 	return skillGraph(50), nil
+}
+
+// A full read is told to Options.Loading with the graph's role count as the state gives
+// it, and what Loading returned is called once the snapshot is built.
+func TestFullReadIsLoading(t *testing.T) {
+	var events []string
+	st := &fingerprintStore{fp: "1", roles: 12345, reading: func() string { return "read during " + events[len(events)-1] }}
+	p := New(st, Options{Loading: func(roles int) func() {
+		events = append(events, fmt.Sprintf("loading %d", roles))
+		return func() { events = append(events, "done") }
+	}})
+	defer p.Close()
+	if _, err := p.snapshot(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"loading 12345", "done"}; !slices.Equal(events, want) || !slices.Equal(st.noted, []string{"read during loading 12345"}) {
+		t.Errorf("events %v, reads %v; want %v, the read during the loading", events, st.noted, want)
+	}
 }
 
 // A reload gives the full read the graph of the snapshot it serves, so that the read can

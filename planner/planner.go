@@ -55,6 +55,9 @@ func New(st Store, opts ...Options) *Planner {
 	if p.opts.OnLoad == nil {
 		p.opts.OnLoad = func(time.Duration, int, bool) {}
 	}
+	if p.opts.Loading == nil {
+		p.opts.Loading = func(int) func() { return func() {} }
+	}
 	if p.opts.Settled == nil {
 		p.opts.Settled = func() {}
 	}

@@ -283,6 +283,10 @@ type Options struct {
 	// keeps are built: what the planner holds will not grow until the next load (for
 	// sizing the memory limit).
 	Settled func()
+	// Loading, when set, is called as a full read of the graph begins, with how many
+	// roles the graph holds; what it returns is called once the snapshot is built (for the
+	// collector's pace, see memlimit.Loading).
+	Loading func(roles int) (done func())
 }
 
 // snapshots holds the current snapshot and coordinates its refreshes.
@@ -428,16 +432,8 @@ func (p *Planner) reload() (*snapshot, error) {
 			return nil, err
 		}
 		s = cur.patch(g, st.Last.Roles)
-	} else {
-		var prev *store.PlannerGraph
-		if cur != nil {
-			prev = cur.graph
-		}
-		g, err := p.store.ReadPlannerGraph(ctx, prev)
-		if err != nil {
-			return nil, err
-		}
-		s = fromFullRead(cur, g, rebuild, started)
+	} else if s, err = p.fullRead(ctx, cur, st.Roles, rebuild, started); err != nil {
+		return nil, err
 	}
 	readDone()
 	s.fingerprint, s.version = st.Fingerprint, st.Version
@@ -452,6 +448,21 @@ func (p *Planner) reload() (*snapshot, error) {
 		p.opts.Settled()
 	}
 	return s, nil
+}
+
+// fullRead reads the whole graph and makes its snapshot (see fromFullRead), at the
+// collector's pace Options.Loading sets for a graph of roles roles.
+func (p *Planner) fullRead(ctx context.Context, cur *snapshot, roles int, rebuild bool, started time.Time) (*snapshot, error) {
+	defer p.opts.Loading(roles)()
+	var prev *store.PlannerGraph
+	if cur != nil {
+		prev = cur.graph
+	}
+	g, err := p.store.ReadPlannerGraph(ctx, prev)
+	if err != nil {
+		return nil, err
+	}
+	return fromFullRead(cur, g, rebuild, started), nil
 }
 
 // movesFrom are the career moves out of the role with id, with the roles they lead to.

@@ -322,3 +322,21 @@ func TestPlannerReadSharesWhatDidNotChange(t *testing.T) {
 		}
 	}
 }
+
+// The graph's state counts its roles, whatever their records hold.
+func TestStateCountsRoles(t *testing.T) {
+	st := neo4jtest.Store(t)
+	ctx := context.Background()
+	ds := neo4jtest.Curated(t)
+	state, err := st.State(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if state.Roles != len(ds.Roles) {
+		t.Fatalf("state counts %d roles; the curated graph holds %d", state.Roles, len(ds.Roles))
+	}
+	neo4jtest.Cypher(t, "CREATE (:Role {title: 'no id'})", nil)
+	if state, err = st.State(ctx); err != nil || state.Roles != len(ds.Roles)+1 {
+		t.Errorf("with a role without an id: %d roles, %v; want %d", state.Roles, err, len(ds.Roles)+1)
+	}
+}

@@ -22,6 +22,7 @@ type Change struct {
 type GraphState struct {
 	Fingerprint, Version, Previous string
 	Last                           *Change
+	Roles                          int // how many roles the graph holds
 }
 
 // Fingerprint identifies the state of the graph, in one cheap read (see State).
@@ -75,6 +76,9 @@ func stateOf(rec *neo4j.Record) (GraphState, error) {
 	st := GraphState{Version: version}
 	m := rec.AsMap()
 	st.Previous, _ = m["previous"].(string)
+	if n, ok := m["roleCount"].(int64); ok {
+		st.Roles = int(n)
+	}
 	roles, ok := m["roles"].([]any)
 	catalog, isBool := m["catalog"].(bool)
 	if !ok || !isBool || len(roles) > maxChangedRoles {

@@ -161,3 +161,29 @@ func TestNoLimitFromAHeapMeasuredDuringARead(t *testing.T) {
 		})
 	}
 }
+
+// A full read of a large graph runs the collector at LoadGCPercent until it is done; of
+// a smaller graph, or with GOGC set by the operator, at the pace it had.
+func TestLoading(t *testing.T) {
+	pace := func() int { p := debug.SetGCPercent(100); debug.SetGCPercent(p); return p }
+	before := pace()
+	done := Loading(LargeGraph)
+	if got := pace(); got != LoadGCPercent {
+		t.Errorf("pace during a large read = %d, want %d", got, LoadGCPercent)
+	}
+	done()
+	if got := pace(); got != before {
+		t.Errorf("pace after the read = %d, want %d", got, before)
+	}
+	done = Loading(LargeGraph - 1)
+	if got := pace(); got != before {
+		t.Errorf("pace during a smaller read = %d, want %d", got, before)
+	}
+	done()
+	t.Setenv("GOGC", "100")
+	done = Loading(LargeGraph)
+	if got := pace(); got != before {
+		t.Errorf("pace with GOGC set = %d, want %d", got, before)
+	}
+	done()
+}
