@@ -165,8 +165,8 @@ const LargeGraph = 8192
 // LoadGCPercent is the collector's pace (GOGC) during a full read of a large graph. Most
 // of what a read allocates is the driver's decoding, dead once a record is checked:
 // letting the heap grow to three times what is live before a collection, instead of twice,
-// marks the growing graph fewer times. At ten times O*NET this takes the load from 1.84 to
-// 1.68 s and its peak from 240 to 256 MiB (BENCHMARKS.md).
+// marks the growing graph fewer times. At ten times O*NET the load took 1.68 s against 1.84,
+// and the peak once ready rose from about 240 to 256–286 MiB (BENCHMARKS.md).
 const LoadGCPercent = 200
 
 // Loading sets the collector's pace for a full read of a graph of roles roles, and
