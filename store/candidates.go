@@ -114,6 +114,9 @@ type edgeEnd struct {
 // Neo4j's transactions read what is committed as they go, one or several alike: a write
 // landing meanwhile changes the graph's fingerprint, and the next refresh reads it again.
 func (s *Store) ReadPlannerGraph(ctx context.Context, prev *PlannerGraph) (*PlannerGraph, error) {
+	if err := s.connect(ctx); err != nil {
+		return nil, err
+	}
 	g, skills := &PlannerGraph{}, &PlannerGraph{}
 	var err, skillsErr error
 	safe.Parallel(func() {

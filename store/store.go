@@ -40,6 +40,7 @@ type Store struct {
 	txTimeout  time.Duration
 	statements atomic.Int64
 	observe    func(string, time.Duration, error)
+	connected  atomic.Bool // a statement has been answered (see connect)
 }
 
 // Open creates the driver. It does not wait for the server: a service that starts
@@ -78,7 +79,20 @@ func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
 // Ping checks that Neo4j answers a query.
 func (s *Store) Ping(ctx context.Context) error {
 	_, err := s.readAll(ctx, pingCypher, nil)
+	if err == nil {
+		s.connected.Store(true)
+	}
 	return err
+}
+
+// connect makes the store's first connection on its own, before reads side by side: the
+// driver (v5.28) sets up its connector on its first connection without a lock, so two
+// first connections made at once race.
+func (s *Store) connect(ctx context.Context) error {
+	if s.connected.Load() {
+		return nil
+	}
+	return s.Ping(ctx)
 }
 
 // WaitReady polls Neo4j until it answers, for at most d; it gives up at once on errors
